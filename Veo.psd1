@@ -1,0 +1,1 @@
+@{ RootModule = "Veo.PowerShell.dll" }

@@ -1,0 +1,1 @@
+namespace Veo.PowerShell; internal static class Placeholder { }

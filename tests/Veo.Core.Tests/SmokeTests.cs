@@ -1,0 +1,1 @@
+namespace Veo.Core.Tests; public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }
