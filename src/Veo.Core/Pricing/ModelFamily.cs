@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+
+namespace Veo.Core.Pricing;
+
+/// <summary>
+/// Maps a route's model id to the family the price book is keyed by: LaoZhang and Google say
+/// <c>veo-3.1-fast-generate-preview</c>, Crazyrouter says <c>veo-3.1-fast</c>, other gateways <c>veo3.1-fast</c>.
+/// </summary>
+public static class ModelFamily
+{
+    private static readonly Regex VeoId = new(
+        @"^(?:models/)?veo-?(?<version>\d+(?:\.\d+)?)(?<tier>-fast|-lite)?(?:-generate(?:-[a-z0-9]+)?)?$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>The family (<c>veo-3.1-fast</c>), or the id itself, lower-cased, when it is not a known Veo spelling.</summary>
+    public static string Of(string model)
+    {
+        var id = model.Trim().ToLowerInvariant();
+        var match = VeoId.Match(id);
+        return match.Success ? $"veo-{match.Groups["version"].Value}{match.Groups["tier"].Value}" : id;
+    }
+}

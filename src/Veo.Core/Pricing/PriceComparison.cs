@@ -1,0 +1,37 @@
+namespace Veo.Core.Pricing;
+
+/// <summary>Puts quotes side by side with one route's, the way the gateways advertise their savings.</summary>
+public static class PriceComparison
+{
+    /// <summary>
+    /// Each quote, compared with <paramref name="referenceRoute"/>'s quote for the same model, seconds,
+    /// resolution and count in the same list; quotes with no such counterpart are returned unchanged.
+    /// </summary>
+    public static IReadOnlyList<PriceQuote> Compare(IEnumerable<PriceQuote> quotes, string referenceRoute)
+    {
+        var list = quotes.ToList();
+        var references = list
+            .Where(q => string.Equals(q.Route, referenceRoute, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(Videos)
+            .ToDictionary(g => g.Key, g => g.First());
+
+        return list.Select(quote =>
+            references.TryGetValue(Videos(quote), out var reference) ? Against(quote, reference) : quote).ToList();
+    }
+
+    private static PriceQuote Against(PriceQuote quote, PriceQuote reference)
+    {
+        var difference = quote.Cost - reference.Cost;
+        return quote with
+        {
+            ComparedTo = reference.Route,
+            Difference = difference,
+            PercentDifference = reference.Cost == 0
+                ? null
+                : Math.Round(difference / reference.Cost * 100, 1, MidpointRounding.AwayFromZero),
+        };
+    }
+
+    // Two quotes are comparable when they buy the same videos.
+    private static (string, int, string, int) Videos(PriceQuote q) => (q.Model, q.Seconds, q.Resolution, q.Count);
+}

@@ -1,0 +1,71 @@
+using Veo.Core.Pricing;
+
+namespace Veo.Core.Tests.Pricing;
+
+public class PriceTableTests
+{
+    private static readonly PriceBook Book = PriceBook.Default;
+
+    private static string Line(PriceQuote q) => $"{q.Route} {q.Model} {q.Resolution} {q.Cost:0.00}";
+
+    [Fact]
+    public void The_default_table_lists_every_priced_combination_for_one_8_second_video_cheapest_first()
+    {
+        var table = Book.Table(new PriceQuery());
+
+        Assert.Equal(new[]
+        {
+            "LaoZhang veo-3.1-fast 720p 0.30",
+            "LaoZhang veo-3.1-fast 1080p 0.30",
+            "LaoZhang veo-3.1-fast 4k 0.30",
+            "Crazyrouter veo-3.1-fast 720p 0.80",
+            "Google veo-3.1-fast 720p 0.96",
+            "Google veo-3.1-fast 1080p 0.96",
+            "LaoZhang veo-3.1 720p 1.20",
+            "LaoZhang veo-3.1 1080p 1.20",
+            "LaoZhang veo-3.1 4k 1.20",
+            "Crazyrouter veo-3.1 720p 1.60",
+            "Google veo-3.1-fast 4k 2.40",
+            "Google veo-3.1 720p 3.20",
+            "Google veo-3.1 1080p 3.20",
+            "Google veo-3.1 4k 4.80",
+        }, table.Select(Line));
+    }
+
+    [Fact]
+    public void Equal_costs_are_ordered_by_route_then_model()
+    {
+        var book = new PriceBook(new[]
+        {
+            Row("Zeta", "veo-3.1"), Row("Alpha", "veo-3.1"), Row("Alpha", "veo-3.1-fast"),
+        });
+
+        var table = book.Table(new PriceQuery { Resolution = "720p" });
+
+        Assert.Equal(new[] { "Alpha veo-3.1", "Alpha veo-3.1-fast", "Zeta veo-3.1" }, table.Select(q => $"{q.Route} {q.Model}"));
+
+        static PriceRow Row(string route, string model) =>
+            new(route, model, Billing.PerCall, 1m, null, "USD", "test", new DateTime(2026, 1, 1));
+    }
+
+    [Fact]
+    public void A_query_narrows_by_route_model_and_resolution_and_prices_its_duration_and_count()
+    {
+        var table = Book.Table(new PriceQuery
+        {
+            Route = "google", Model = "veo-3.1-fast-generate-preview", Resolution = "4k", Duration = 8, Count = 2,
+        });
+
+        var quote = Assert.Single(table);
+        Assert.Equal("Google veo-3.1-fast 4k 4.80", Line(quote));
+    }
+
+    [Fact]
+    public void A_shorter_duration_cheapens_per_second_routes_only()
+    {
+        var table = Book.Table(new PriceQuery { Model = "veo-3.1", Resolution = "720p", Duration = 4 });
+
+        Assert.Equal(new[] { "Crazyrouter veo-3.1 720p 0.80", "LaoZhang veo-3.1 720p 1.20", "Google veo-3.1 720p 1.60" },
+            table.Select(Line));
+    }
+}
