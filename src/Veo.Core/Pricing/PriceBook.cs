@@ -1,3 +1,4 @@
+using Veo.Core.Requests;
 namespace Veo.Core.Pricing;
 
 /// <summary>

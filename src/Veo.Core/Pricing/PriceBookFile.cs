@@ -1,3 +1,4 @@
+using Veo.Core.Requests;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;

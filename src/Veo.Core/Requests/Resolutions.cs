@@ -1,4 +1,4 @@
-namespace Veo.Core.Pricing;
+namespace Veo.Core.Requests;
 
 /// <summary>The output resolutions Veo 3.1 renders, spelled as the APIs spell them.</summary>
 public static class Resolutions

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json;
+using Polly;
+
+namespace Veo.Core.Http;
+
+/// <summary>
+/// One route's way to the network: the shared client, the resilience pipelines, the key header,
+/// and the translation of refusals into <see cref="ApiException"/>. Providers build requests; this sends them.
+/// </summary>
+internal sealed class ApiChannel
+{
+    private readonly HttpClient _http;
+    private readonly ApiKey _key;
+    private readonly Action<HttpRequestMessage, ApiKey> _authorize;
+    private readonly ResiliencePipeline<HttpResponseMessage> _reads;
+    private readonly ResiliencePipeline<HttpResponseMessage> _creates;
+
+    public ApiChannel(string route, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, HttpClient? http = null)
+    {
+        Route = route;
+        Policy = policy;
+        _key = key;
+        _authorize = authorize;
+        _http = http ?? SharedHttpClient.Instance;
+        _reads = ResiliencePipelines.ForReads(policy);
+        _creates = ResiliencePipelines.ForCreates(policy);
+    }
+
+    public string Route { get; }
+    public HttpPolicy Policy { get; }
+
+    /// <summary>Sends a paid create once (see <see cref="ResiliencePipelines.ForCreates"/>) and parses its JSON answer.</summary>
+    public async Task<JsonDocument> CreateAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendAsync(_creates, build, authorize: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && !NetworkFailures.NeverReachedServer(e)
+                                  && e is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException)
+        {
+            throw new AmbiguousCreateException(Route, e);
+        }
+        using (response) return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<JsonDocument> GetJsonAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(_reads, build, authorize: true, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A response whose body the caller streams; refusals already turned into exceptions unless <paramref name="refusal"/> claims them.</summary>
+    public async Task<HttpResponseMessage> GetStreamAsync(Func<HttpRequestMessage> build, bool authorize, Func<HttpResponseMessage, string, Exception?> refusal, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(_reads, build, authorize, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode) return response;
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            throw refusal(response, body) ?? ToApiException(response, body);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> build, bool authorize, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(async ct =>
+        {
+            var request = build();
+            if (authorize) _authorize(request, _key);
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+
+    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!response.IsSuccessStatusCode) throw ToApiException(response, body);
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw new ApiException(Route, response.StatusCode, "malformed_response",
+                $"the answer is not valid JSON: {_key.Redact(ErrorBody.Truncate(body))}", RequestId(response));
+        }
+    }
+
+    public ApiException ToApiException(HttpResponseMessage response, string body)
+    {
+        var (code, message) = ErrorBody.Parse(body);
+        return new ApiException(Route, response.StatusCode, code, _key.Redact(message), RequestId(response), ResiliencePipelines.RetryAfter(response));
+    }
+
+    /// <summary>A required field was missing: say so and quote what the server did send.</summary>
+    public ApiException Malformed(string what, JsonElement body) =>
+        new(Route, HttpStatusCode.OK, "malformed_response", $"{what} is missing from the answer: {_key.Redact(ErrorBody.Truncate(body.GetRawText()))}", null);
+
+    private static string? RequestId(HttpResponseMessage response)
+    {
+        foreach (var name in new[] { "x-request-id", "x-oneapi-request-id", "x-goog-request-id", "request-id" })
+            if (response.Headers.TryGetValues(name, out var values)) return values.FirstOrDefault();
+        return null;
+    }
+}

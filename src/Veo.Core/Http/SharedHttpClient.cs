@@ -1,0 +1,29 @@
+using System.Net;
+
+namespace Veo.Core.Http;
+
+/// <summary>One HttpClient for the process: sockets are pooled and DNS changes still seen.</summary>
+internal static class SharedHttpClient
+{
+    private static readonly Lazy<HttpClient> Lazy = new(Create);
+
+    public static HttpClient Instance => Lazy.Value;
+
+    private static HttpClient Create()
+    {
+#if NET8_0_OR_GREATER
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            MaxConnectionsPerServer = 32,
+        };
+#else
+        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+#endif
+        // Timeouts belong to the resilience pipeline (per attempt) and to the caller's token.
+        var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd($"Veo-PowerShell/{typeof(SharedHttpClient).Assembly.GetName().Version}");
+        return client;
+    }
+}

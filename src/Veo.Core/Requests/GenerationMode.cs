@@ -1,0 +1,9 @@
+namespace Veo.Core.Requests;
+
+public enum GenerationMode
+{
+    TextToVideo,
+    ImageToVideo,
+    FirstLastFrame,
+    ReferenceImages,
+}

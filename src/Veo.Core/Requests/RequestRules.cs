@@ -1,0 +1,72 @@
+using Veo.Core.Routes;
+
+namespace Veo.Core.Requests;
+
+/// <summary>
+/// Every rule a request must pass before money is spent, as one table read in order. Each
+/// rule reads the route's capabilities (data), so a route differs by its table row, not by code.
+/// A rule answers null when satisfied, or a message that says what to change.
+/// </summary>
+internal static class RequestRules
+{
+    internal sealed record Rule(string Id, Func<RuleContext, string?> Check);
+
+    internal static readonly IReadOnlyList<Rule> Errors = new Rule[]
+    {
+        new("prompt-required", c => string.IsNullOrWhiteSpace(c.Request.Prompt)
+            ? "The prompt is empty. Pass -Prompt with a description of the video." : null),
+        new("model-known", c => c.Model is null
+            ? $"Model '{c.Request.Model}' is not offered on route {c.Route.Name}. Use one of: {string.Join(", ", c.Route.ModelNames)}." : null),
+        new("duration-supported", c => !c.Caps.Durations.Contains(c.Request.DurationSeconds)
+            ? $"A {c.Request.DurationSeconds}-second video is not possible on {c.Route.Name}; use -Duration {Or(c.Caps.Durations)}." : null),
+        new("resolution-supported", c => !c.Caps.Resolutions.Contains(c.Request.Resolution)
+            ? $"Resolution '{c.Request.Resolution}' is not supported on {c.Route.Name}; use -Resolution {Or(c.Caps.Resolutions)}." : null),
+        new("aspect-supported", c => !c.Caps.AspectRatios.Contains(c.Request.AspectRatio)
+            ? $"Aspect ratio '{c.Request.AspectRatio}' is not supported on {c.Route.Name}; use -AspectRatio {Or(c.Caps.AspectRatios)}." : null),
+        new("high-resolution-needs-8s", c => c.Caps.ResolutionsNeedingEightSeconds.Contains(c.Request.Resolution) && c.Request.DurationSeconds != 8
+            ? $"{c.Request.Resolution} is only made as an 8-second video; pass -Duration 8 or choose -Resolution 720p." : null),
+        new("last-frame-needs-first", c => c.Request.LastFrame is not null && c.Request.Image is null
+            ? "A last frame needs a first frame: pass the first frame with -Image as well as -LastFrame." : null),
+        new("reference-count", c => c.Request.ReferenceImages.Count > c.Caps.MaxReferenceImages
+            ? $"At most {c.Caps.MaxReferenceImages} reference images are allowed on {c.Route.Name}; {c.Request.ReferenceImages.Count} were given." : null),
+        new("reference-not-with-frames", c => c.Request.ReferenceImages.Count > 0 && (c.Request.Image is not null || c.Request.LastFrame is not null)
+            ? "Reference images cannot be combined with -Image or -LastFrame; make a reference-image video or a frame-driven one, not both." : null),
+        new("image-to-video-supported", c => c.Request.Image is not null && !c.Caps.ImageToVideo
+            ? $"Route {c.Route.Name} cannot animate an image; remove -Image or choose another -Route." : null),
+        new("last-frame-supported", c => c.Request.LastFrame is not null && !c.Caps.FirstLastFrame
+            ? $"Route {c.Route.Name} has no first/last-frame mode; remove -LastFrame or choose another -Route." : null),
+        new("reference-supported", c => c.Request.ReferenceImages.Count > 0 && c.Caps.MaxReferenceImages == 0
+            ? $"Route {c.Route.Name} takes no reference images; remove -ReferenceImage or choose another -Route." : null),
+        new("negative-prompt-with-frames", c => HasNegative(c) && c.Request.Mode == GenerationMode.FirstLastFrame && !c.Caps.NegativePromptWithFrames
+            ? "A negative prompt is not accepted with first/last-frame generation; remove -NegativePrompt and say what to avoid in the prompt." : null),
+        new("negative-prompt-with-references", c => HasNegative(c) && c.Request.Mode == GenerationMode.ReferenceImages && !c.Caps.NegativePromptWithReferenceImages
+            ? "A negative prompt is not accepted with reference images; remove -NegativePrompt and say what to avoid in the prompt." : null),
+        new("audio-always-on", c => c.Request.GenerateAudio == false
+            ? "Veo 3.1 always generates audio and cannot turn it off; describe the sound you want (or 'no music, quiet room') in the prompt instead." : null),
+        new("seed-range", c => c.Request.Seed is < 0 or > uint.MaxValue
+            ? $"The seed must be a whole number from 0 to {uint.MaxValue}; {c.Request.Seed} was given." : null),
+        new("seed-supported", c => c.Request.Seed is not null && !c.Caps.Seed
+            ? $"Route {c.Route.Name} does not take a seed; remove -Seed." : null),
+    };
+
+    /// <summary>Rules for each image parameter, checked on the file's bytes.</summary>
+    internal static readonly IReadOnlyList<Func<ImageProbe, RouteCapabilities, string?>> ImageErrors = new Func<ImageProbe, RouteCapabilities, string?>[]
+    {
+        (p, _) => !p.Exists ? $"The image '{p.Path}' given to -{p.Parameter} does not exist." : null,
+        (p, _) => p.Exists && p.Length == 0 ? $"The image '{p.Path}' given to -{p.Parameter} is empty." : null,
+        (p, caps) => p.Length > caps.MaxImageBytes
+            ? $"The image '{p.Path}' given to -{p.Parameter} is {p.Length / 1_000_000.0:0.#} MB; the API takes at most {caps.MaxImageBytes / 1_000_000} MB. Resize or recompress it." : null,
+        (p, caps) => p.Length > 0 && p.Length <= caps.MaxImageBytes && (p.Info is null || !caps.ImageTypes.Contains(p.Info.MimeType))
+            ? $"The file '{p.Path}' given to -{p.Parameter} is not a JPEG, PNG or WebP image (judged by its content, not its name)." : null,
+    };
+
+    private static bool HasNegative(RuleContext c) => !string.IsNullOrWhiteSpace(c.Request.NegativePrompt);
+
+    private static string Or<T>(IReadOnlyList<T> values) =>
+        values.Count == 1 ? $"{values[0]}" : string.Join(", ", values.Take(values.Count - 1)) + " or " + values[values.Count - 1];
+}
+
+internal sealed record RuleContext(VideoRequest Request, VideoRoute Route, RouteModel? Model)
+{
+    public RouteCapabilities Caps => Route.Capabilities;
+}

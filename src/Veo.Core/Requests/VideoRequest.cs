@@ -1,0 +1,26 @@
+namespace Veo.Core.Requests;
+
+/// <summary>What a user asks for, before any route has been chosen. Paths are local files.</summary>
+public sealed record VideoRequest
+{
+    public string Prompt { get; init; } = "";
+    /// <summary>A friendly alias (Fast, Standard, veo-3.1-fast, veo-3.1) or a route's own model id.</summary>
+    public string Model { get; init; } = "Fast";
+    public int DurationSeconds { get; init; } = 8;
+    public string Resolution { get; init; } = "720p";
+    public string AspectRatio { get; init; } = "16:9";
+    public string? NegativePrompt { get; init; }
+    public long? Seed { get; init; }
+    /// <summary>The start image, or the first frame when <see cref="LastFrame"/> is set.</summary>
+    public string? Image { get; init; }
+    public string? LastFrame { get; init; }
+    public IReadOnlyList<string> ReferenceImages { get; init; } = Array.Empty<string>();
+    /// <summary>Veo always generates audio; a request for silence is refused with that explanation.</summary>
+    public bool? GenerateAudio { get; init; }
+
+    public GenerationMode Mode =>
+        ReferenceImages.Count > 0 ? GenerationMode.ReferenceImages
+        : LastFrame is not null ? GenerationMode.FirstLastFrame
+        : Image is not null ? GenerationMode.ImageToVideo
+        : GenerationMode.TextToVideo;
+}

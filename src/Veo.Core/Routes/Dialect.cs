@@ -1,0 +1,12 @@
+namespace Veo.Core.Routes;
+
+/// <summary>The wire protocols Veo speaks; every gateway is one of these.</summary>
+public enum Dialect
+{
+    /// <summary>Multipart POST /v1/videos, GET /v1/videos/{id}, GET /v1/videos/{id}/content (LaoZhang, OpenAI).</summary>
+    OpenAIVideos,
+    /// <summary>JSON POST /v1/video/create, GET /v1/video/query?id= (Crazyrouter and its family).</summary>
+    UnifiedVideo,
+    /// <summary>Google's predictLongRunning + operations (Gemini API, direct).</summary>
+    Gemini,
+}

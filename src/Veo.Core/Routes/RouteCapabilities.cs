@@ -1,0 +1,23 @@
+namespace Veo.Core.Routes;
+
+/// <summary>
+/// What a route accepts: the data the request rules read. One instance per route (and model
+/// where they differ), so adding a gateway means writing a table, not new ifs.
+/// </summary>
+public sealed record RouteCapabilities
+{
+    public IReadOnlyList<int> Durations { get; init; } = new[] { 4, 6, 8 };
+    public IReadOnlyList<string> Resolutions { get; init; } = Requests.Resolutions.All;
+    public IReadOnlyList<string> ResolutionsNeedingEightSeconds { get; init; } = new[] { "1080p", "4k" };
+    public IReadOnlyList<string> AspectRatios { get; init; } = new[] { "16:9", "9:16" };
+    public bool ImageToVideo { get; init; } = true;
+    public bool FirstLastFrame { get; init; } = true;
+    public int MaxReferenceImages { get; init; } = 3;
+    /// <summary>Veo refuses a negative prompt in first/last-frame and reference-image modes.</summary>
+    public bool NegativePromptWithFrames { get; init; }
+    public bool NegativePromptWithReferenceImages { get; init; }
+    public bool Seed { get; init; } = true;
+    /// <summary>Largest image the route takes; the gateways document 20 MB for uploads.</summary>
+    public long MaxImageBytes { get; init; } = 20L * 1000 * 1000;
+    public IReadOnlyList<string> ImageTypes { get; init; } = new[] { "image/jpeg", "image/png", "image/webp" };
+}

@@ -1,0 +1,32 @@
+namespace Veo.Core.Routes;
+
+/// <summary>A way to pay for Veo: a dialect, where it lives, where its key comes from, and what it takes.</summary>
+public sealed record VideoRoute(
+    string Name,
+    Dialect Dialect,
+    Uri BaseUri,
+    string KeyVariable,
+    IReadOnlyList<RouteModel> Models,
+    RouteCapabilities Capabilities)
+{
+    /// <summary>The same route pointed somewhere else (a self-hosted gateway, the emulator).</summary>
+    public VideoRoute At(Uri baseUri) => this with { BaseUri = RouteUris.Normalize(baseUri) };
+
+    /// <summary>Finds a model by alias, family or wire id; null when this route has no such model.</summary>
+    public RouteModel? FindModel(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var trimmed = name.Trim();
+        var byId = Models.FirstOrDefault(m => string.Equals(m.WireId, trimmed, StringComparison.OrdinalIgnoreCase));
+        if (byId is not null) return byId;
+        return RouteModel.Aliases.TryGetValue(trimmed, out var family)
+            ? Models.FirstOrDefault(m => m.Family == family)
+            : null;
+    }
+
+    /// <summary>Names to offer in errors and tab completion.</summary>
+    public IEnumerable<string> ModelNames =>
+        new[] { "Fast", "Standard" }.Where(a => FindModel(a) is not null).Concat(Models.Select(m => m.WireId)).Distinct();
+
+    public override string ToString() => $"{Name} ({Dialect}, {BaseUri})";
+}

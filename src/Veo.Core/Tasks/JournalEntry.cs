@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using Veo.Core.Requests;
+
+namespace Veo.Core.Tasks;
+
+/// <summary>One line of the journal: something that happened to a paid task.</summary>
+public sealed record JournalEntry
+{
+    public const string Created = "created";
+    public const string StatusChanged = "status";
+    public const string Saved = "saved";
+    /// <summary>A create was sent but its answer lost: a task may exist that Veo has no id for.</summary>
+    public const string AmbiguousCreate = "ambiguous-create";
+
+    public DateTimeOffset At { get; init; }
+    public string Event { get; init; } = "";
+    public string? Id { get; init; }
+    public string? Route { get; init; }
+    public Uri? BaseUri { get; init; }
+    public string? Model { get; init; }
+    public VideoTaskStatus? Status { get; init; }
+    public int? Progress { get; init; }
+    public string? Prompt { get; init; }
+    public decimal? Cost { get; init; }
+    public string? Error { get; init; }
+    public string? Path { get; init; }
+    public VideoRequest? Request { get; init; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(JournalEntry))]
+internal sealed partial class JournalJsonContext : JsonSerializerContext
+{
+}

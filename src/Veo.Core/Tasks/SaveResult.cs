@@ -1,0 +1,3 @@
+namespace Veo.Core.Tasks;
+
+public sealed record SaveResult(VideoFile File, IReadOnlyList<string> Warnings);

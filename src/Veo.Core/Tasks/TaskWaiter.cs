@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Veo.Core.Internal;
+using Veo.Core.Providers;
+
+namespace Veo.Core.Tasks;
+
+/// <summary>
+/// Waits for many tasks at once. Polling starts the moment a task is added; all tasks share one
+/// gate (bounded concurrency) and jittered intervals; events arrive in completion order on a queue
+/// that the caller drains on its own thread (PowerShell may only be called from the pipeline thread).
+/// </summary>
+public sealed class TaskWaiter : IDisposable
+{
+    private readonly VeoEngine _engine;
+    private readonly WaitOptions _options;
+    private readonly SemaphoreSlim _gate;
+    private readonly BlockingCollection<WaitEvent> _events = new();
+    private readonly CancellationTokenSource _stop;
+    private int _outstanding;
+
+    public TaskWaiter(VeoEngine engine, WaitOptions options, CancellationToken cancellationToken)
+    {
+        _engine = engine;
+        _options = options;
+        _gate = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentPolls));
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    }
+
+    /// <summary>Tasks added and not yet reported finished, timed out or failed to poll.</summary>
+    public int Outstanding => Volatile.Read(ref _outstanding);
+
+    public void Add(VideoTask task, IVideoProvider provider)
+    {
+        Interlocked.Increment(ref _outstanding);
+        _ = Task.Run(() => PollAsync(task, provider, _stop.Token));
+    }
+
+    public bool TryTake(out WaitEvent? waitEvent) => _events.TryTake(out waitEvent);
+
+    /// <summary>Blocks until an event arrives or <paramref name="timeout"/> passes; cancelled by Stop.</summary>
+    public bool TryTake(out WaitEvent? waitEvent, TimeSpan timeout)
+    {
+        try
+        {
+            return _events.TryTake(out waitEvent, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds), _stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            waitEvent = null;
+            return false;
+        }
+    }
+
+    private async Task PollAsync(VideoTask task, IVideoProvider provider, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var kind = WaitEventKind.Error;
+        Exception? error = null;
+        try
+        {
+            // A task made moments ago is certainly not done: the first poll waits one interval.
+            var fresh = task.CreatedAt is { } created && DateTimeOffset.UtcNow - created < _options.PollInterval;
+            if (fresh) await Task.Delay(Jitter.Spread(_options.PollInterval), cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    task = await _engine.RefreshAsync(task, provider, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+                if (task.IsFinished)
+                {
+                    kind = WaitEventKind.Finished;
+                    return;
+                }
+                _events.Add(new WaitEvent(WaitEventKind.Progress, task));
+                if (DateTimeOffset.UtcNow - started >= _options.Timeout)
+                {
+                    kind = WaitEventKind.TimedOut;
+                    return;
+                }
+                await Task.Delay(Jitter.Spread(_options.PollInterval), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            kind = WaitEventKind.Error;
+            error = new OperationCanceledException("The wait was stopped; the task goes on on the server.");
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+        finally
+        {
+            // The event goes in before the count drops, so a reader that sees 0 has seen every event.
+            _events.Add(new WaitEvent(kind, task, error));
+            Interlocked.Decrement(ref _outstanding);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,92 @@
+using Veo.Core.Http;
+using Veo.Core.Media;
+using Veo.Core.Providers;
+using Veo.Core.Requests;
+
+namespace Veo.Core.Tasks;
+
+/// <summary>
+/// Streams a finished video to "name.partial", checks it is a whole MP4, then renames it into place.
+/// A failed or cut-short download leaves nothing behind; the "not ready yet" lag is waited out.
+/// </summary>
+internal sealed class VideoSaver
+{
+    private readonly HttpPolicy _policy;
+    private readonly IEngineLog _log;
+
+    public VideoSaver(HttpPolicy policy, IEngineLog log)
+    {
+        _policy = policy;
+        _log = log;
+    }
+
+    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, CancellationToken cancellationToken)
+    {
+        if (File.Exists(path) && !overwrite)
+            throw new IOException($"The file '{path}' already exists. Use -Force to overwrite it, or choose another -Path.");
+        var partial = path + ".partial";
+        var readyBy = DateTimeOffset.UtcNow + _policy.ContentReadyDeadline;
+        var attempt = 0;
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                        await provider.DownloadAsync(task, file, cancellationToken).ConfigureAwait(false);
+                    var info = Mp4Reader.ReadFile(partial);
+                    Replace(partial, path);
+                    _log.Verbose($"Saved {task.Id} to {path} ({info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.#} s).");
+                    return new SaveResult(ToVideoFile(task, path, info), Warnings(task, info));
+                }
+                catch (ContentNotReadyException e) when (DateTimeOffset.UtcNow + _policy.ContentRetryInterval < readyBy)
+                {
+                    _log.Verbose($"{e.Message} Trying again in {_policy.ContentRetryInterval.TotalSeconds:0} s.");
+                    await Task.Delay(_policy.ContentRetryInterval, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException
+                                          && e is not FileNotFoundException && ++attempt <= _policy.MaxRetries && !cancellationToken.IsCancellationRequested)
+                {
+                    // A body cut short or mangled in transit: the whole download starts again from byte 0.
+                    _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again (try {attempt + 1}).");
+                    await Task.Delay(TimeSpan.FromTicks(_policy.FirstRetryDelay.Ticks * attempt), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+        }
+    }
+
+    private static void Replace(string partial, string path)
+    {
+        if (File.Exists(path)) File.Delete(path);
+        File.Move(partial, path);
+    }
+
+    private static VideoFile ToVideoFile(VideoTask task, string path, Mp4Info info) => new()
+    {
+        Path = path,
+        Length = new FileInfo(path).Length,
+        Width = info.Width,
+        Height = info.Height,
+        Duration = info.Duration,
+        HasAudio = info.HasAudio,
+        TaskId = task.Id,
+        Route = task.Route,
+        Model = task.Model,
+        Prompt = task.Prompt,
+    };
+
+    /// <summary>The service may quietly deliver less than was asked for (4K without metadata comes back 1080p).</summary>
+    private static IReadOnlyList<string> Warnings(VideoTask task, Mp4Info info)
+    {
+        if (task.Request is not { } request || VideoFormat.SizeOf(request.Resolution, request.AspectRatio) is not { } wanted)
+            return Array.Empty<string>();
+        return info.Width * info.Height < wanted.Width * wanted.Height
+            ? new[] { $"Task {task.Id} asked for {request.Resolution} ({wanted}) but the video is {info.Width}x{info.Height}." }
+            : Array.Empty<string>();
+    }
+}

@@ -1,0 +1,44 @@
+using Veo.Core.Requests;
+
+namespace Veo.Core.Tasks;
+
+/// <summary>
+/// A paid generation job: what flows through New-VeoVideo | Wait-VeoVideo | Save-VeoVideo.
+/// Its property names are what the downstream cmdlets bind to, so a CSV with Id and Route
+/// columns binds too. It names its route and base URI, never the key.
+/// </summary>
+public sealed record VideoTask
+{
+    public string Id { get; init; } = "";
+    public string Route { get; init; } = "";
+    public Uri? BaseUri { get; init; }
+    public string Model { get; init; } = "";
+    public VideoTaskStatus Status { get; init; }
+    public int Progress { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public string? Error { get; init; }
+    public string? ErrorCode { get; init; }
+    public string? Prompt { get; init; }
+    public VideoRequest? Request { get; init; }
+    public decimal? EstimatedCost { get; init; }
+    /// <summary>Where the finished video can be fetched, on dialects that hand out a URL.</summary>
+    public string? VideoUrl { get; init; }
+
+    public bool IsFinished => Status.IsFinished();
+
+    /// <summary>Merges a fresh status from the server into what we already knew locally.</summary>
+    public VideoTask Refresh(VideoTask fromServer) => this with
+    {
+        Status = fromServer.Status,
+        Progress = fromServer.Status == VideoTaskStatus.Completed ? 100 : fromServer.Progress,
+        CreatedAt = fromServer.CreatedAt ?? CreatedAt,
+        CompletedAt = fromServer.CompletedAt ?? CompletedAt,
+        Error = fromServer.Error,
+        ErrorCode = fromServer.ErrorCode,
+        Model = string.IsNullOrEmpty(fromServer.Model) ? Model : fromServer.Model,
+        VideoUrl = fromServer.VideoUrl ?? VideoUrl,
+    };
+
+    public override string ToString() => $"{Id} ({Status})";
+}

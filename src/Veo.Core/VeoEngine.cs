@@ -1,0 +1,87 @@
+using Veo.Core.Http;
+using Veo.Core.Pricing;
+using Veo.Core.Providers;
+using Veo.Core.Requests;
+using Veo.Core.Routes;
+using Veo.Core.Tasks;
+
+namespace Veo.Core;
+
+/// <summary>
+/// The verbs the cmdlets (and any other host) use: create, refresh, save, each recorded in the
+/// journal. A created task is journaled before it is handed back, so its id is never lost.
+/// </summary>
+public sealed class VeoEngine
+{
+    public VeoEngine(TaskJournal journal, HttpPolicy? policy = null)
+    {
+        Journal = journal;
+        Policy = policy ?? HttpPolicy.Default;
+    }
+
+    public TaskJournal Journal { get; }
+    public HttpPolicy Policy { get; }
+
+    public IVideoProvider Provider(VideoRoute route, ApiKey key) => VideoProviders.For(route, key, Policy);
+
+    public async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken)
+    {
+        VideoTask task;
+        try
+        {
+            task = await provider.CreateAsync(prepared, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmbiguousCreateException e)
+        {
+            Journal.Append(new JournalEntry
+            {
+                At = DateTimeOffset.UtcNow, Event = JournalEntry.AmbiguousCreate, Route = provider.Route.Name, BaseUri = provider.Route.BaseUri,
+                Model = prepared.Model.WireId, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Error = e.Message, Request = prepared.Request,
+            });
+            throw;
+        }
+        task = task with
+        {
+            Prompt = prepared.Request.Prompt,
+            Request = prepared.Request,
+            EstimatedCost = estimatedCost,
+            Model = string.IsNullOrEmpty(task.Model) ? prepared.Model.WireId : task.Model,
+            CreatedAt = task.CreatedAt ?? DateTimeOffset.UtcNow,
+        };
+        Journal.Append(new JournalEntry
+        {
+            At = DateTimeOffset.UtcNow, Event = JournalEntry.Created, Id = task.Id, Route = task.Route, BaseUri = task.BaseUri, Model = task.Model,
+            Status = task.Status, Progress = task.Progress, Prompt = task.Prompt, Cost = estimatedCost, Request = prepared.Request,
+        });
+        return task;
+    }
+
+    /// <summary>Polls once; a change of status (not every progress tick) goes to the journal.</summary>
+    public async Task<VideoTask> RefreshAsync(VideoTask task, IVideoProvider provider, CancellationToken cancellationToken)
+    {
+        var fresh = task.Refresh(await provider.GetAsync(task.Id, cancellationToken).ConfigureAwait(false));
+        if (fresh.Status != task.Status)
+        {
+            Journal.Append(new JournalEntry
+            {
+                At = DateTimeOffset.UtcNow, Event = JournalEntry.StatusChanged, Id = fresh.Id, Status = fresh.Status, Progress = fresh.Progress,
+                Error = fresh.Error,
+            });
+        }
+        return fresh;
+    }
+
+    public async Task<SaveResult> SaveAsync(VideoTask task, IVideoProvider provider, string path, bool overwrite, IEngineLog log, CancellationToken cancellationToken)
+    {
+        var result = await new VideoSaver(Policy, log).SaveAsync(provider, task, path, overwrite, cancellationToken).ConfigureAwait(false);
+        Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Saved, Id = task.Id, Path = result.File.Path });
+        return result;
+    }
+
+    /// <summary>The route's public price catalog (new-api GET /api/pricing), compared with the book.</summary>
+    public async Task<IReadOnlyList<PriceDifference>> CompareLivePricesAsync(VideoRoute route, PriceBook book, CancellationToken cancellationToken)
+    {
+        var live = await LiveCatalog.FetchAsync(SharedHttpClient.Instance, route.BaseUri, cancellationToken).ConfigureAwait(false);
+        return LiveCatalog.Diff(book, route.Name, live);
+    }
+}

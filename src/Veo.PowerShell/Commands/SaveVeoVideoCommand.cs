@@ -1,0 +1,78 @@
+using System.Management.Automation;
+using Veo.Core.Tasks;
+using Veo.PowerShell.Hosting;
+
+namespace Veo.PowerShell.Commands;
+
+/// <summary>
+/// Downloads finished videos: streamed to a .partial file, checked as a whole MP4, then renamed.
+/// -Path is a folder (file named after the task id) or, for a single video, a file path.
+/// </summary>
+[Cmdlet(VerbsData.Save, "VeoVideo", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(VideoFile))]
+public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
+{
+    [Parameter(Position = 1)]
+    [Alias("Destination", "OutFile")]
+    public string? Path { get; set; }
+
+    /// <summary>Overwrite an existing file; without it an existing file is an error and is left alone.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var task in SafeInputTasks())
+        {
+            try
+            {
+                var provider = ProviderFor(task);
+                var ready = task.Status == VideoTaskStatus.Completed ? task : Run(ct => Session.Engine.RefreshAsync(task, provider, ct));
+                if (ready.Status != VideoTaskStatus.Completed)
+                {
+                    Fail(ready.Status == VideoTaskStatus.Failed
+                        ? new VideoTaskFailedException(ready)
+                        : new InvalidOperationException($"Task {ready.Id} is {ready.Status}, not completed yet. Pipe it through Wait-VeoVideo first."), ready);
+                    continue;
+                }
+                var path = TargetPath(ready);
+                if (!VeoHost.ShouldProcess(path, $"Save the video of task {ready.Id}")) continue;
+                var result = Run(ct => Session.Engine.SaveAsync(ready, provider, path, Force, Log, ct));
+                foreach (var warning in result.Warnings) VeoHost.WriteWarning(warning);
+                Emit(result.File);
+            }
+            catch (Exception e)
+            {
+                Fail(e, task);
+            }
+        }
+    }
+
+    private IEnumerable<VideoTask> SafeInputTasks()
+    {
+        try
+        {
+            return InputTasks().ToList();
+        }
+        catch (Exception e)
+        {
+            Fail(e, (object?)InputObject ?? Id);
+            return Array.Empty<VideoTask>();
+        }
+    }
+
+    /// <summary>A folder (existing, or written without an extension) gets "taskid.mp4"; anything else is the file itself.</summary>
+    private string TargetPath(VideoTask task)
+    {
+        var target = VeoHost.ResolvePath(string.IsNullOrWhiteSpace(Path) ? "." : Path!);
+        var isFolder = Directory.Exists(target) || System.IO.Path.GetExtension(target).Length == 0
+            || target.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal);
+        if (!isFolder)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            return target;
+        }
+        Directory.CreateDirectory(target);
+        return System.IO.Path.Combine(target, FileNames.ForTask(task.Id));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Veo.Core;
+using Veo.Core.Requests;
+using Veo.Core.Routes;
+
+namespace Veo.PowerShell.Completion;
+
+/// <summary>Tab completion: each completer names its candidates; matching and quoting live here once.</summary>
+public abstract class VeoCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Matching(Candidates(fakeBoundParameters), wordToComplete)
+            .Select(c => new CompletionResult(Quote(c), c, CompletionResultType.ParameterValue, c));
+
+    internal abstract IEnumerable<string> Candidates(IDictionary boundParameters);
+
+    internal static IEnumerable<string> Matching(IEnumerable<string> candidates, string? word)
+    {
+        var prefix = (word ?? "").Trim('\'', '"');
+        return candidates.Where(c => c.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Quote(string value) => value.IndexOfAny(new[] { ' ', ':', '\'' }) >= 0 ? $"'{value.Replace("'", "''")}'" : value;
+}
+
+public sealed class ModelCompleter : VeoCompleter
+{
+    /// <summary>The models of the route being typed (-Route), else of the session's default route.</summary>
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters)
+    {
+        var routeName = boundParameters?["Route"] as string;
+        var route = BuiltInRoutes.Find(routeName ?? "") ?? BuiltInRoutes.Find(VeoSession.Current.DefaultRoute);
+        return route?.ModelNames ?? Enumerable.Empty<string>();
+    }
+}
+
+public sealed class RouteCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => BuiltInRoutes.All.Select(r => r.Name);
+}
+
+public sealed class ResolutionCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => Resolutions.All;
+}
+
+public sealed class AspectRatioCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => VideoFormat.AspectRatios;
+}
+
+public sealed class DurationCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => VideoFormat.Durations.Select(d => d.ToString());
+}

@@ -1,1 +1,0 @@
-namespace Veo.PowerShell; internal static class Placeholder { }

@@ -1,1 +1,0 @@
-namespace Veo.Core.Tests; public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }
