@@ -1,1 +1,24 @@
-@{ RootModule = "Veo.PowerShell.dll" }
+@{
+    RootModule           = 'Veo.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f0c6a0e-5b53-4d9e-9a57-2f0f2d1f4c11'
+    Author               = 'Veo contributors'
+    CompanyName          = 'Veo contributors'
+    Copyright            = '(c) Veo contributors. MIT License.'
+    Description          = "Google's Veo 3.1 video model as pipeline-friendly cmdlets: New-VeoVideo | Wait-VeoVideo | Save-VeoVideo through OpenAI-Videos gateways (LaoZhang), unified-video gateways (Crazyrouter) or the Gemini API, with prices known before anything is spent."
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('Veo.format.ps1xml')
+    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo')
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Veo', 'Video', 'AI', 'Gemini', 'Google', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop')
+            ProjectUri   = 'https://github.com/veo-powershell/Veo'
+            LicenseUri   = 'https://github.com/veo-powershell/Veo/blob/main/LICENSE'
+            ReleaseNotes = 'First release: text/image/frame/reference-image video on the OpenAI-Videos route, price book, spending caps, task journal.'
+        }
+    }
+}

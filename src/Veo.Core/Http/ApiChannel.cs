@@ -43,7 +43,18 @@ internal sealed class ApiChannel
         {
             throw new AmbiguousCreateException(Route, e);
         }
-        using (response) return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            try
+            {
+                return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiException e) when (response.IsSuccessStatusCode)
+            {
+                // The server accepted the create but its answer is unreadable: a task may exist.
+                throw new AmbiguousCreateException(Route, e);
+            }
+        }
     }
 
     public async Task<JsonDocument> GetJsonAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)

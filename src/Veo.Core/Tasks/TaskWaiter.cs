@@ -51,9 +51,22 @@ public sealed class TaskWaiter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Blocks and yields events until every added task has reported its end; yields null each idle
+    /// <paramref name="tick"/> so the caller can write progress or notice Ctrl+C.
+    /// </summary>
+    public IEnumerable<WaitEvent?> Drain(TimeSpan tick)
+    {
+        // Every event is queued before Outstanding drops, so the final sweep misses none.
+        while (Outstanding > 0)
+            yield return TryTake(out var waitEvent, tick) ? waitEvent : null;
+        while (TryTake(out var waitEvent)) yield return waitEvent;
+    }
+
     private async Task PollAsync(VideoTask task, IVideoProvider provider, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
+        var failures = 0;
         var kind = WaitEventKind.Error;
         Exception? error = null;
         try
@@ -67,6 +80,14 @@ public sealed class TaskWaiter : IDisposable
                 try
                 {
                     task = await _engine.RefreshAsync(task, provider, cancellationToken).ConfigureAwait(false);
+                    failures = 0;
+                }
+                catch (Exception e) when (IsPassing(e) && ++failures < MaxConsecutiveFailures)
+                {
+                    // A garbled answer or an outage that outlived the HTTP retries: the task is still
+                    // there, so keep waiting rather than drop it.
+                    await Task.Delay(Jitter.Spread(_options.PollInterval), cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
                 finally
                 {
@@ -102,6 +123,16 @@ public sealed class TaskWaiter : IDisposable
             Interlocked.Decrement(ref _outstanding);
         }
     }
+
+    private const int MaxConsecutiveFailures = 5;
+
+    /// <summary>Failures that say nothing about the task itself (a 4xx such as 404 or 401 does).</summary>
+    private static bool IsPassing(Exception e) => e switch
+    {
+        Http.ApiException api => (int)api.StatusCode is 429 or >= 500 || api.ErrorCode == "malformed_response",
+        OperationCanceledException => false,
+        _ => e is HttpRequestException or IOException or TimeoutException or Polly.Timeout.TimeoutRejectedException,
+    };
 
     public void Dispose()
     {

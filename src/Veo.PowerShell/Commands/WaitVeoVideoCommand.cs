@@ -56,15 +56,14 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
 
     protected override void EndProcessing()
     {
-        while (_waiter!.Outstanding > 0 || _waiter.TryTake(out _, TimeSpan.Zero) is var _ && false)
+        foreach (var waitEvent in _waiter!.Drain(TimeSpan.FromMilliseconds(250)))
         {
             if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
-            if (_waiter.TryTake(out var waitEvent, TimeSpan.FromMilliseconds(250))) Handle(waitEvent!);
+            if (waitEvent is not null) Handle(waitEvent);
             Pump();
         }
-        while (_waiter.TryTake(out var waitEvent)) Handle(waitEvent!);
         VeoHost.WriteProgress(new ProgressInfo(OverallActivity, "Waiting for Veo videos", "Done", 100, Completed: true));
-        _waiter.Dispose();
+        _waiter!.Dispose();
     }
 
     private void Handle(WaitEvent waitEvent)

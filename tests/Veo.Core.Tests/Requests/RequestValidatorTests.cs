@@ -8,6 +8,8 @@ public class RequestValidatorTests
 {
     private static readonly VideoRoute LaoZhang = BuiltInRoutes.LaoZhang;
 
+    internal static PreparedRequest Prepare(VideoRequest request) => RequestValidator.Prepare(request, LaoZhang);
+
     [Theory]
     [MemberData(nameof(BadRequests.Names), MemberType = typeof(BadRequests))]
     public void A_bad_request_is_refused_with_a_message_that_says_what_to_change(string name)

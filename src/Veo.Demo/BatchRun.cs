@@ -1,0 +1,58 @@
+using Veo.Core;
+using Veo.Core.Requests;
+using Veo.Core.Tasks;
+
+namespace Veo.Demo;
+
+/// <summary>Validates every prompt first, creates the tasks, waits for all at once and saves each as it finishes.</summary>
+internal sealed class BatchRun
+{
+    private readonly VeoSession _session;
+    private readonly DemoOptions _options;
+    private readonly TextWriter _out;
+
+    public BatchRun(VeoSession session, DemoOptions options, TextWriter output)
+    {
+        _session = session;
+        _options = options;
+        _out = output;
+    }
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var route = _session.ResolveRoute(_options.Route, null);
+        var prepared = _options.Prompts
+            .Select(p => RequestValidator.Prepare(new VideoRequest { Prompt = p, Model = _options.Model, Resolution = _options.Resolution }, route))
+            .ToList();
+        var engine = _session.Engine;
+        var provider = engine.Provider(route, _session.ResolveKey(route, null));
+        var total = prepared.Sum(p => _session.Prices.Quote(route.Name, p.Model.Family, p.Request.DurationSeconds, p.Request.Resolution)?.Cost ?? 0);
+        _out.WriteLine($"{prepared.Count} video(s) on {route.Name}, estimated cost ${total:0.00}; journal: {engine.Journal.Path}");
+
+        using var waiter = new TaskWaiter(engine, _session.Wait, cancellationToken);
+        foreach (var request in prepared)
+        {
+            var cost = _session.Prices.Quote(route.Name, request.Model.Family, request.Request.DurationSeconds, request.Request.Resolution)?.Cost;
+            var task = await engine.CreateAsync(request, provider, cost, cancellationToken);
+            _out.WriteLine($"created {task.Id}: {request.Request.Prompt}");
+            waiter.Add(task, provider);
+        }
+
+        Directory.CreateDirectory(_options.OutFolder);
+        var failures = 0;
+        foreach (var e in waiter.Drain(TimeSpan.FromMilliseconds(500)))
+        {
+            if (e is null || e.Kind == WaitEventKind.Progress) continue;
+            if (e.Kind != WaitEventKind.Finished || e.Task.Status != VideoTaskStatus.Completed)
+            {
+                failures++;
+                _out.WriteLine($"FAILED {e.Task.Id}: {e.Error?.Message ?? e.Task.Error}");
+                continue;
+            }
+            var path = Path.Combine(_options.OutFolder, e.Task.Id.Replace(':', '_') + ".mp4");
+            var saved = await engine.SaveAsync(e.Task, provider, path, overwrite: true, NullEngineLog.Instance, cancellationToken);
+            _out.WriteLine($"saved {saved.File.Path}  {saved.File.Resolution}  {saved.File.Duration.TotalSeconds:0.0} s  audio={saved.File.HasAudio}");
+        }
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,50 @@
+using Veo.Core;
+using Veo.Core.Http;
+using Veo.Core.Requests;
+using Veo.Core.Tasks;
+using Veo.Demo;
+using Veo.Emulator;
+
+// The main job without PowerShell: prompts (arguments or a CSV with a Prompt column) in, MP4s out.
+// With no key for the route it runs against the built-in emulator, so it works offline.
+var options = DemoOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(DemoOptions.Usage);
+    return 2;
+}
+
+await using var emulator = options.NeedsEmulator ? await EmulatorServer.StartAsync(new EmulatorOptions
+{
+    ApiKey = "emulator-key",
+    QueueTime = TimeSpan.FromSeconds(1),
+    RenderTime = TimeSpan.FromSeconds(4),
+    ContentLag = TimeSpan.FromSeconds(1),
+}) : null;
+
+var session = new VeoSession(new VeoEngine(TaskJournal.Default(), HttpPolicy.Default with { ContentRetryInterval = TimeSpan.FromSeconds(1) }))
+{
+    DefaultRoute = options.Route,
+    Wait = new WaitOptions { PollInterval = TimeSpan.FromSeconds(emulator is null ? 15 : 1) },
+};
+if (emulator is not null)
+{
+    session.DefaultBaseUri = emulator.BaseUri;
+    session.Key = new ApiKey("emulator-key");
+    Console.WriteLine($"No API key for {options.Route} ({BuiltInRoute(options.Route).KeyVariable} or VEO_API_KEY): using the built-in emulator at {emulator.BaseUri}");
+}
+
+return await new BatchRun(session, options, Console.Out).RunAsync(CancellationTokenSource().Token);
+
+static Veo.Core.Routes.VideoRoute BuiltInRoute(string name) => Veo.Core.Routes.BuiltInRoutes.Find(name)!;
+
+static CancellationTokenSource CancellationTokenSource()
+{
+    var cts = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cts.Cancel();
+    };
+    return cts;
+}

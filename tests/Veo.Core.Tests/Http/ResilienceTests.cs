@@ -1,0 +1,123 @@
+using System.Net;
+using Veo.Core.Http;
+using Veo.Core.Routes;
+using Veo.Core.Tasks;
+using Veo.Core.Tests.Requests;
+using Veo.Core.Tests.Support;
+using Veo.Emulator;
+
+namespace Veo.Core.Tests.Http;
+
+/// <summary>Reads are retried through faults; a paid create is sent once unless it provably never left.</summary>
+public class ResilienceTests : IAsyncLifetime
+{
+    private readonly TestHome _home = new();
+    private EmulatorServer _emulator = null!;
+    private EngineFlow _flow = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EmulatorServer.StartAsync(TestHome.QuickEmulator());
+        _flow = new EngineFlow(_home, _emulator, BuiltInRoutes.LaoZhang);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        _home.Dispose();
+    }
+
+    private int Posts => _emulator.Requests.Count(r => r.Method == "POST");
+
+    [Fact]
+    public async Task A_poll_answered_429_is_retried_after_the_Retry_After_delay()
+    {
+        var task = await _flow.CreateAsync(BadRequests.Valid);
+        _emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/v1/videos/", Times: 2) { RetryAfter = TimeSpan.FromSeconds(1) });
+        var started = DateTime.UtcNow;
+
+        var polled = await _flow.Engine.RefreshAsync(task, _flow.Provider, CancellationToken.None);
+
+        Assert.Equal(task.Id, polled.Id);
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(1.9), "Retry-After was not honoured");
+        Assert.Equal(2, _emulator.Requests.Count(r => r.StatusCode == 429));
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    public async Task A_poll_answered_5xx_is_retried(int status)
+    {
+        var task = await _flow.CreateAsync(BadRequests.Valid);
+        _emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos/", Times: 2) { StatusCode = status });
+        var polled = await _flow.Engine.RefreshAsync(task, _flow.Provider, CancellationToken.None);
+        Assert.Equal(task.Id, polled.Id);
+    }
+
+    [Fact]
+    public async Task A_create_answered_500_is_not_retried()
+    {
+        _emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos") { StatusCode = 500 });
+        var error = await Assert.ThrowsAsync<ApiException>(() => _flow.CreateAsync(BadRequests.Valid));
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Equal(1, Posts);
+    }
+
+    [Fact]
+    public async Task A_create_answered_429_was_refused_so_it_is_retried_and_made_once()
+    {
+        _emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/v1/videos") { RetryAfter = TimeSpan.Zero });
+        var task = await _flow.CreateAsync(BadRequests.Valid);
+        Assert.False(string.IsNullOrEmpty(task.Id));
+        Assert.Equal(1, _emulator.CreatedTaskCount);
+    }
+
+    [Fact]
+    public async Task A_create_whose_answer_is_lost_reports_the_uncertainty_and_is_not_sent_again()
+    {
+        _emulator.Faults.Add(new Fault(FaultKind.ResetAfterRead, PathContains: "/v1/videos"));
+
+        var error = await Assert.ThrowsAsync<AmbiguousCreateException>(() => _flow.CreateAsync(BadRequests.Valid));
+
+        Assert.Contains("may have been created and billed", error.Message);
+        Assert.Equal(1, Posts);
+        Assert.Equal(1, _emulator.CreatedTaskCount);
+        var entry = Assert.Single(_home.Journal.ReadAll());
+        Assert.Equal((JournalEntry.AmbiguousCreate, BadRequests.Valid.Prompt), (entry.Event, entry.Prompt));
+    }
+
+    [Fact]
+    public async Task A_create_answered_with_garbage_is_ambiguous_too()
+    {
+        _emulator.Faults.Add(new Fault(FaultKind.MalformedJson, PathContains: "/v1/videos"));
+        await Assert.ThrowsAsync<AmbiguousCreateException>(() => _flow.CreateAsync(BadRequests.Valid));
+        Assert.Equal(1, Posts);
+    }
+
+    [Fact]
+    public async Task A_create_that_cannot_connect_is_retried_because_nothing_was_sent()
+    {
+        var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var provider = _flow.Engine.Provider(BuiltInRoutes.LaoZhang.At(new Uri($"http://127.0.0.1:{port}/")), new ApiKey(TestHome.Key));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            _flow.Engine.CreateAsync(Requests.RequestValidatorTests.Prepare(BadRequests.Valid), provider, null, CancellationToken.None));
+
+        Assert.IsNotType<AmbiguousCreateException>(error);
+        Assert.True(NetworkFailures.NeverReachedServer(error));
+        Assert.Empty(_home.Journal.ReadAll());
+    }
+
+    [Fact]
+    public async Task A_corrupt_download_is_fetched_again_and_verified()
+    {
+        var task = await _flow.WaitAsync(await _flow.CreateAsync(BadRequests.Valid));
+        _emulator.Faults.Add(new Fault(FaultKind.CorruptBody, PathContains: "/content"));
+        var saved = await _flow.Engine.SaveAsync(task, _flow.Provider, _home.PathOf("v.mp4"), false, NullEngineLog.Instance, CancellationToken.None);
+        Assert.Equal(1280, saved.File.Width);
+    }
+}

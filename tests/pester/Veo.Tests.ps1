@@ -1,0 +1,84 @@
+#requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The pipeline as users write it, against the emulator. Run with ./build.ps1 Test (or .ci/run where pwsh exists).
+# This is also the pattern for Pester-testing your own Veo scripts offline.
+
+BeforeAll {
+    $root = Resolve-Path "$PSScriptRoot/../.."
+    Import-Module (Join-Path $root 'out/Veo/Veo.psd1') -Force
+    $dll = Join-Path $root 'src/Veo.Emulator/bin/Release/net8.0/Veo.Emulator.dll'
+    $script:log = New-TemporaryFile
+    $script:emulator = Start-Process dotnet -ArgumentList $dll, '--port', '0', '--render-seconds', '1', '--content-lag-seconds', '1' `
+        -RedirectStandardOutput $log -PassThru -NoNewWindow
+    $deadline = (Get-Date).AddSeconds(30)
+    do {
+        Start-Sleep -Milliseconds 200
+        $line = Get-Content $log -ErrorAction SilentlyContinue | Select-String 'listening on (\S+)' | Select-Object -First 1
+    } until ($line -or (Get-Date) -gt $deadline)
+    $script:baseUri = $line.Matches[0].Groups[1].Value
+    $env:VEO_HOME = Join-Path ([IO.Path]::GetTempPath()) "veo-pester-$([guid]::NewGuid())"
+    Connect-Veo -Route LaoZhang -BaseUri $baseUri -ApiKey (ConvertTo-SecureString 'emulator-key' -AsPlainText -Force) | Out-Null
+    $script:out = Join-Path $TestDrive 'videos'
+}
+
+AfterAll {
+    Stop-Process -Id $emulator.Id -ErrorAction SilentlyContinue
+}
+
+Describe 'New-VeoVideo | Wait-VeoVideo | Save-VeoVideo' {
+    It 'turns a prompt into a saved MP4 with audio' {
+        $file = New-VeoVideo -Prompt 'A lighthouse at dusk' | Wait-VeoVideo -PollInterval 1 | Save-VeoVideo -Path $out
+        $file.Width | Should -Be 1280
+        $file.Height | Should -Be 720
+        $file.HasAudio | Should -BeTrue
+        Test-Path $file.Path | Should -BeTrue
+    }
+
+    It 'makes one video per CSV row' {
+        $csv = Join-Path $TestDrive 'prompts.csv'
+        @'
+Prompt,Resolution,AspectRatio
+"A portrait city street",1080p,9:16
+"A calm sea",,
+'@ | Set-Content $csv
+        $files = Import-Csv $csv | New-VeoVideo | Wait-VeoVideo -PollInterval 1 | Save-VeoVideo -Path $out
+        $files | Should -HaveCount 2
+        ($files | Where-Object Prompt -eq 'A portrait city street').Height | Should -Be 1920
+    }
+
+    It 'waits for ids read back from a CSV' {
+        $ids = Join-Path $TestDrive 'ids.csv'
+        'one', 'two' | New-VeoVideo | Select-Object Id, Route | Export-Csv $ids
+        $files = Import-Csv $ids | Wait-VeoVideo -PollInterval 1 | Save-VeoVideo -Path $out
+        $files | Should -HaveCount 2
+    }
+}
+
+Describe 'Money' {
+    It '-WhatIf sends nothing' {
+        $before = (Invoke-RestMethod "${baseUri}_emulator/requests").Count
+        New-VeoVideo -Prompt 'not made' -WhatIf
+        (Invoke-RestMethod "${baseUri}_emulator/requests").Count | Should -Be $before
+    }
+
+    It '-MaxCost stops the batch at the video that would pass it' {
+        $made = 1..5 | ForEach-Object { "video $_" } | New-VeoVideo -MaxCost 1.00 -ErrorAction SilentlyContinue -ErrorVariable capped
+        $made | Should -HaveCount 3
+        $capped[0].FullyQualifiedErrorId | Should -BeLike 'SpendingCapReached*'
+    }
+
+    It 'prices a batch with Measure-Object' {
+        (Get-VeoPrice -Route LaoZhang -Model Fast -Resolution 720p -Count 10).Cost | Should -Be 3.00
+        (1..3 | ForEach-Object { New-VeoVideo -Prompt "p$_" } | Get-VeoPrice | Measure-Object Cost -Sum).Sum | Should -Be 0.90
+    }
+
+    It 'reproduces the gateway document''s comparison' {
+        $row = Get-VeoPrice -Model veo-3.1-fast-generate-preview -Resolution 4k -Compare Google | Where-Object Route -eq LaoZhang
+        $row.PercentDifference | Should -Be -87.5
+    }
+}
+
+Describe 'Errors' {
+    It 'refuses 1080p at 4 seconds before any call' {
+        { New-VeoVideo -Prompt 'x' -Resolution 1080p -Duration 4 -ErrorAction Stop } | Should -Throw '*8-second*'
+    }
+}
