@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Veo.Emulator;
+
+/// <summary>
+/// Errors in the OpenAI shape that new-api gateways (LaoZhang, Crazyrouter) answer with:
+/// {"error":{"message","type","param","code"}}.
+/// </summary>
+internal static class NewApiErrors
+{
+    public static IResult Error(int statusCode, string message, string type, string? code, string? param = null) =>
+        Wire.Json(new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["message"] = message,
+                ["type"] = type,
+                ["param"] = param,
+                ["code"] = code,
+            },
+        }, statusCode);
+
+    public static IResult BadRequest(FieldError error) =>
+        Error(StatusCodes.Status400BadRequest, error.Message, "invalid_request_error", error.Code, error.Param);
+
+    /// <summary>Checks "Authorization: Bearer key"; null when the key is right, otherwise the 401 to answer.</summary>
+    public static IResult? RejectUnlessAuthorized(HttpRequest request, string apiKey)
+    {
+        const string scheme = "Bearer ";
+        string header = request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+            return Error(401, "No API key provided. Send it as 'Authorization: Bearer <key>'.", "invalid_request_error", "invalid_api_key");
+        var offered = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
+        return Wire.KeyEquals(offered, apiKey)
+            ? null
+            : Error(401, "Invalid API key.", "invalid_request_error", "invalid_api_key");
+    }
+
+    public static IResult TaskNotFound(string id) =>
+        Error(StatusCodes.Status404NotFound, $"Task {id} does not exist.", "invalid_request_error", "task_not_exist");
+
+    public static IResult RateLimited() =>
+        Error(StatusCodes.Status429TooManyRequests, "Rate limit reached for requests. Please try again later.", "rate_limit_error",
+            "rate_limit_exceeded");
+
+    public static IResult UpstreamError(int statusCode) =>
+        Error(statusCode, $"Upstream error: the video service answered {statusCode}. Please try again later.", "upstream_error",
+            statusCode == 503 ? "service_unavailable" : "upstream_error");
+
+    public static IResult UnknownRoute(HttpRequest request) =>
+        Error(StatusCodes.Status404NotFound, $"Invalid URL ({request.Method} {request.Path})", "invalid_request_error", "");
+}
+
+/// <summary>A refused request field: param names it (null when no single field is at fault).</summary>
+internal sealed record FieldError(string? Param, string Message, string Code = "invalid_value");

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Veo.Emulator;
+
+/// <summary>
+/// The OpenAI-Videos dialect as LaoZhang serves Veo 3.1: multipart create, task polling (also on the older
+/// /v1/video/generations path) and MP4 bytes from /content, which lags a little behind "completed".
+/// </summary>
+internal static class OpenAiVideosDialect
+{
+    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    {
+        app.MapPost("/v1/videos", (HttpContext context) => Create(context, state));
+        app.MapGet("/v1/videos/{id}", (HttpContext context, string id) => Poll(context, state, id));
+        app.MapGet("/v1/video/generations/{id}", (HttpContext context, string id) => Poll(context, state, id));
+        app.MapGet("/v1/videos/{id}/content", (HttpContext context, string id) => Content(context, state, id));
+    }
+
+    private static IResult Create(HttpContext context, EmulatorState state)
+    {
+        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+
+        var id = "task_" + TaskStore.RandomAlphanumeric(32);
+        var (order, error) = OpenAiVideosRequest.Read(RequestBody.Of(context), id);
+        if (error is not null) return NewApiErrors.BadRequest(error);
+
+        var task = state.Tasks.Create(order!, Wire.PathAndQuery(context.Request));
+        var current = task.StateAt(state.Clock.Now);
+        return Wire.Json(new JsonObject
+        {
+            ["id"] = task.Id,
+            ["task_id"] = task.Id,
+            ["object"] = "video",
+            ["model"] = task.Model,
+            ["status"] = Status(current.Phase),
+            ["progress"] = current.Progress,
+            ["created_at"] = task.CreatedAt.ToUnixTimeSeconds(),
+        });
+    }
+
+    private static IResult Poll(HttpContext context, EmulatorState state, string id)
+    {
+        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound(id);
+
+        var current = task.StateAt(state.Clock.Now);
+        var body = new JsonObject
+        {
+            ["id"] = task.Id,
+            ["object"] = "video",
+            ["model"] = task.Model,
+            ["status"] = Status(current.Phase),
+            ["progress"] = current.Progress,
+            ["created_at"] = task.CreatedAt.ToUnixTimeSeconds(),
+        };
+        if (current.Phase == TaskPhase.Completed) body["completed_at"] = task.FinishedAt.ToUnixTimeSeconds();
+        if (current.Phase == TaskPhase.Failed)
+            body["error"] = new JsonObject { ["code"] = "video_generation_failed", ["message"] = task.Failure!.Message };
+        return Wire.Json(body);
+    }
+
+    private static IResult Content(HttpContext context, EmulatorState state, string id)
+    {
+        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound(id);
+
+        var current = task.StateAt(state.Clock.Now);
+        if (current.Phase == TaskPhase.Failed)
+            return NewApiErrors.Error(StatusCodes.Status400BadRequest, "task status is FAILURE", "invalid_request_error", "task_failed");
+        // The gateway's own words while the file is not there yet; clients look for IN_PROGRESS and retry.
+        return current.ContentReady
+            ? Wire.Video(task.Order.Fixture)
+            : NewApiErrors.Error(StatusCodes.Status400BadRequest, "task status is IN_PROGRESS", "invalid_request_error", "task_not_completed");
+    }
+
+    private static string Status(TaskPhase phase) => phase switch
+    {
+        TaskPhase.Queued => "queued",
+        TaskPhase.InProgress => "in_progress",
+        TaskPhase.Completed => "completed",
+        _ => "failed",
+    };
+}

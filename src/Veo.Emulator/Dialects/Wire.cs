@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Veo.Emulator;
+
+/// <summary>Small helpers every dialect writes its answers with.</summary>
+internal static class Wire
+{
+    /// <summary>Escapes only what JSON needs, so messages read like the real services' ('like this', not \u0027).</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
+        Results.Content(body.ToJsonString(Options), "application/json", Encoding.UTF8, statusCode);
+
+    public static string PathAndQuery(HttpRequest request) => request.Path.Value + request.QueryString.Value;
+
+    /// <summary>Base URI as the client addressed us, so URLs we hand out work from where the client stands.</summary>
+    public static string BaseUri(HttpRequest request) => $"{request.Scheme}://{request.Host}/";
+
+    public static bool KeyEquals(string? offered, string expected) =>
+        offered is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(offered), Encoding.UTF8.GetBytes(expected));
+
+    /// <summary>Streams a fixture with its Content-Length, like the real downloads.</summary>
+    public static IResult Video(VideoFixture fixture) => Results.Stream(fixture.Open(), "video/mp4");
+}

@@ -1,0 +1,26 @@
+namespace Veo.Emulator;
+
+/// <summary>How the emulator listens, which key it accepts and how fast its tasks move.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The only key accepted, as a Bearer token or as Google's x-goog-api-key.</summary>
+    public string ApiKey { get; set; } = "emulator-key";
+
+    /// <summary>How long a new task stays queued.</summary>
+    public TimeSpan QueueTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time from creation to completion (queue time included).</summary>
+    public TimeSpan RenderTime { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>How long the OpenAI-Videos /content keeps answering IN_PROGRESS after a task completed.</summary>
+    public TimeSpan ContentLag { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>When true, time only moves when <see cref="EmulatorClock.Advance"/> is called.</summary>
+    public bool ManualClock { get; set; }
+
+    /// <summary>Seeds the random draws of faults with a Probability below 1, so runs repeat.</summary>
+    public int Seed { get; set; } = 1;
+}

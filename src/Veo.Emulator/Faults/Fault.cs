@@ -1,0 +1,47 @@
+namespace Veo.Emulator;
+
+/// <summary>What can go wrong on purpose.</summary>
+public enum FaultKind
+{
+    /// <summary>Handle the request, then wait <see cref="Fault.Delay"/> before answering (a create still creates).</summary>
+    Latency,
+    /// <summary>429 in the dialect's error shape, with Retry-After when <see cref="Fault.RetryAfter"/> is set; nothing is created.</summary>
+    RateLimit,
+    /// <summary><see cref="Fault.StatusCode"/> (500, 502 or 503) in the dialect's error shape; nothing is created.</summary>
+    ServerError,
+    /// <summary>Drop the connection before reading the body; nothing is created.</summary>
+    ResetBeforeRead,
+    /// <summary>Handle the request fully (a create creates), then drop the connection instead of answering.</summary>
+    ResetAfterRead,
+    /// <summary>Send the full Content-Length, then half the bytes, then drop the connection.</summary>
+    TruncateBody,
+    /// <summary>Answer normally but with the first bytes of the body flipped.</summary>
+    CorruptBody,
+    /// <summary>Answer 200 with the first half of the JSON (the request is still handled).</summary>
+    MalformedJson,
+    /// <summary>The next task created by a matching request ends as failed.</summary>
+    FailTask,
+    /// <summary>The next task created by a matching request serves its video only <see cref="Fault.Delay"/> after completing.</summary>
+    ContentLag,
+}
+
+/// <summary>
+/// A fault for the next <paramref name="Times"/> matching requests: each is hit with <paramref name="Probability"/>.
+/// <paramref name="PathContains"/> matches path and query, ignoring case; null matches every API request.
+/// </summary>
+public sealed record Fault(FaultKind Kind, string? PathContains = null, int Times = 1, double Probability = 1.0)
+{
+    /// <summary>For <see cref="FaultKind.ServerError"/>: 500, 502 or 503.</summary>
+    public int StatusCode { get; init; } = 500;
+
+    /// <summary>For <see cref="FaultKind.RateLimit"/>: sent as a Retry-After header in whole seconds (rounded up).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>For <see cref="FaultKind.Latency"/> and <see cref="FaultKind.ContentLag"/>.</summary>
+    public TimeSpan? Delay { get; init; }
+
+    /// <summary>For <see cref="FaultKind.FailTask"/>: the failure message the task reports.</summary>
+    public string? ErrorMessage { get; init; }
+
+    internal bool ShapesTasks => Kind is FaultKind.FailTask or FaultKind.ContentLag;
+}

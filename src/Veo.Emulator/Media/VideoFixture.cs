@@ -1,0 +1,23 @@
+namespace Veo.Emulator;
+
+internal enum Orientation { Landscape, Portrait }
+
+internal enum VideoResolution { P720, P1080, K4 }
+
+/// <summary>One of the committed MP4 files, served as the rendered video.</summary>
+internal sealed record VideoFixture(Orientation Orientation, VideoResolution Resolution)
+{
+    public static readonly VideoFixture Default = new(Orientation.Landscape, VideoResolution.P720);
+
+    public string ResourceName =>
+        $"Veo.Emulator.Fixtures.{Orientation.ToString().ToLowerInvariant()}-{Resolution switch
+        {
+            VideoResolution.P720 => "720p",
+            VideoResolution.P1080 => "1080p",
+            _ => "4k",
+        }}.mp4";
+
+    public Stream Open() =>
+        typeof(VideoFixture).Assembly.GetManifestResourceStream(ResourceName)
+        ?? throw new InvalidOperationException($"The fixture {ResourceName} is not embedded.");
+}

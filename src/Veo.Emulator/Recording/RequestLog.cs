@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+
+namespace Veo.Emulator;
+
+/// <summary>Every request in arrival order; an entry is added on arrival and completed when the answer is known.</summary>
+internal sealed class RequestLog
+{
+    private readonly object gate = new();
+    private readonly List<Entry> entries = [];
+
+    public Entry Begin(HttpRequest request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers) headers[name] = values.ToString();
+        var entry = new Entry(request.Method, request.Path.Value ?? "", request.QueryString.Value?.TrimStart('?') ?? "", headers);
+        lock (gate) entries.Add(entry);
+        return entry;
+    }
+
+    public IReadOnlyList<RecordedRequest> Snapshot()
+    {
+        lock (gate) return entries.Select(e => e.ToRecord()).ToList();
+    }
+
+    public void Clear()
+    {
+        lock (gate) entries.Clear();
+    }
+
+    internal sealed class Entry(string method, string path, string query, IReadOnlyDictionary<string, string> headers)
+    {
+        private volatile RequestBody body = RequestBody.Empty;
+        private volatile int statusCode;
+
+        public void SetBody(RequestBody value) => body = value;
+
+        public void SetStatus(int value) => statusCode = value;
+
+        public RecordedRequest ToRecord()
+        {
+            var current = body;
+            var parts = current.Parts ?? [];
+            var fields = parts.Where(p => !p.IsFile).Select(p => KeyValuePair.Create(p.Name, p.Text)).ToList();
+            var files = parts.Where(p => p.IsFile)
+                .Select(p => new RecordedFile(p.Name, p.FileName!, p.ContentType, p.Content.Length,
+                    Convert.ToHexString(SHA256.HashData(p.Content)).ToLowerInvariant()))
+                .ToList();
+            return new RecordedRequest(method, path, query, headers, fields, files, current.Json, statusCode);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace Veo.Emulator;
+
+/// <summary>The tasks every dialect created, keyed by dialect and id.</summary>
+internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, FaultPlan faults)
+{
+    private const string DefaultFailure = "Video generation failed (the emulator was asked to fail this task).";
+
+    private readonly ConcurrentDictionary<(EmulatedApi, string), VideoTask> tasks = new();
+    private int createdCount;
+
+    public int CreatedCount => Volatile.Read(ref createdCount);
+
+    public VideoTask Create(TaskOrder order, string requestPathAndQuery)
+    {
+        var failFault = faults.TakeForTask(FaultKind.FailTask, requestPathAndQuery);
+        var lagFault = faults.TakeForTask(FaultKind.ContentLag, requestPathAndQuery);
+        // Only the OpenAI-Videos gateway is documented to lag behind "completed"; the others serve at once.
+        var lag = lagFault?.Delay ?? (order.Api == EmulatedApi.OpenAiVideos ? options.ContentLag : TimeSpan.Zero);
+        var failure = failFault is null ? null : new TaskFailure(failFault.ErrorMessage ?? DefaultFailure);
+
+        var task = new VideoTask(order, clock.Now, options.QueueTime, options.RenderTime, lag, failure);
+        if (!tasks.TryAdd((order.Api, order.Id), task)) throw new InvalidOperationException($"Duplicate task id {order.Id}.");
+        Interlocked.Increment(ref createdCount);
+        return task;
+    }
+
+    public VideoTask? Find(EmulatedApi api, string id) => tasks.GetValueOrDefault((api, id));
+
+    public VideoTask? FindWhere(EmulatedApi api, Func<VideoTask, bool> predicate) =>
+        tasks.Values.FirstOrDefault(t => t.Order.Api == api && predicate(t));
+
+    public static string RandomAlphanumeric(int length) =>
+        new(RandomNumberGenerator.GetItems<char>("abcdefghijklmnopqrstuvwxyz0123456789", length));
+}

@@ -1,0 +1,51 @@
+namespace Veo.Emulator;
+
+internal enum EmulatedApi { OpenAiVideos, UnifiedVideo, Gemini }
+
+internal enum TaskPhase { Queued, InProgress, Completed, Failed }
+
+internal sealed record TaskFailure(string Message);
+
+/// <summary>Where a task stands at one instant. ChangedAt is when it entered its phase.</summary>
+internal sealed record TaskState(TaskPhase Phase, int Progress, DateTimeOffset ChangedAt, bool ContentReady);
+
+/// <summary>What a dialect asks the store to create, once the request passed validation.</summary>
+internal sealed record TaskOrder(EmulatedApi Api, string Id, string Model, string Prompt, VideoFixture Fixture)
+{
+    /// <summary>A dialect's own extra data (the unified dialect's request echo, Gemini's file id).</summary>
+    public object? Extra { get; init; }
+}
+
+/// <summary>A task in memory. Its state is a pure function of the clock, so tests step through it exactly.</summary>
+internal sealed class VideoTask(TaskOrder order, DateTimeOffset createdAt, TimeSpan queueTime, TimeSpan renderTime,
+    TimeSpan contentLag, TaskFailure? failure)
+{
+    public TaskOrder Order { get; } = order;
+
+    public string Id => Order.Id;
+
+    public string Model => Order.Model;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    /// <summary>When the task completes or fails.</summary>
+    public DateTimeOffset FinishedAt { get; } = createdAt + renderTime;
+
+    public TaskFailure? Failure { get; } = failure;
+
+    public TaskState StateAt(DateTimeOffset now)
+    {
+        var startedAt = CreatedAt + queueTime;
+        if (now >= FinishedAt)
+        {
+            return Failure is null
+                ? new TaskState(TaskPhase.Completed, 100, FinishedAt, now >= FinishedAt + contentLag)
+                : new TaskState(TaskPhase.Failed, 100, FinishedAt, false);
+        }
+        if (now < startedAt) return new TaskState(TaskPhase.Queued, 0, CreatedAt, false);
+
+        // Linear while rendering, in integer ticks so whole steps give whole percentages; 100 is kept for completed.
+        var percent = (now - startedAt).Ticks * 100 / (FinishedAt - startedAt).Ticks;
+        return new TaskState(TaskPhase.InProgress, (int)Math.Clamp(percent, 0, 99), startedAt, false);
+    }
+}

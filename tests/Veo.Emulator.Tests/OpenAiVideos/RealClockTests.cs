@@ -1,0 +1,21 @@
+namespace Veo.Emulator.Tests.OpenAiVideos;
+
+public sealed class RealClockTests : OpenAiVideosTest
+{
+    protected override EmulatorOptions Options => new()
+    {
+        QueueTime = TimeSpan.Zero,
+        RenderTime = TimeSpan.FromMilliseconds(300),
+        ContentLag = TimeSpan.FromMilliseconds(200),
+    };
+
+    [Fact]
+    public async Task On_the_real_clock_a_task_completes_and_serves_by_itself()
+    {
+        var id = await CreateTaskAsync();
+        await Task.Delay(TimeSpan.FromMilliseconds(700));
+
+        Assert.Equal("completed", (await PollAsync(id)).GetProperty("status").GetString());
+        Assert.Equal(Fixtures.Bytes("landscape-720p"), await DownloadAsync(id));
+    }
+}

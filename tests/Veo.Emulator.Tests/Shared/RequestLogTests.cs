@@ -1,0 +1,50 @@
+using Veo.Emulator.Tests.OpenAiVideos;
+
+namespace Veo.Emulator.Tests.Shared;
+
+public sealed class RequestLogTests : OpenAiVideosTest
+{
+    [Fact]
+    public async Task Multipart_fields_are_recorded_in_order_with_repeated_names_kept()
+    {
+        await CreateTaskAsync(VideoForm.TextToVideo().Field("seconds", "8").Field("referenceType", "asset")
+            .File("referenceImages", TestImages.Png, fileName: "one.png").File("referenceImages", TestImages.Jpeg, "image/jpeg", "two.jpg"));
+
+        var logged = Assert.Single(Server.Requests);
+
+        Assert.Equal(["model", "prompt", "seconds", "referenceType"], logged.Fields.Select(f => f.Key));
+        Assert.Equal("8", logged.Fields[2].Value);
+        Assert.Equal(["one.png", "two.jpg"], logged.Files.Select(f => f.FileName));
+        Assert.All(logged.Files, f => Assert.Equal("referenceImages", f.FieldName));
+        Assert.Equal("image/jpeg", logged.Files[1].ContentType);
+        Assert.Equal(TestImages.Jpeg.Length, logged.Files[1].Length);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(TestImages.Jpeg)).ToLowerInvariant(), logged.Files[1].Sha256);
+        Assert.Null(logged.JsonBody);
+    }
+
+    [Fact]
+    public async Task Every_request_is_recorded_in_order_with_headers_and_the_status_answered()
+    {
+        var id = await CreateTaskAsync();
+        using var anonymous = AnonymousClient();
+        await anonymous.GetAsync($"v1/videos/{id}?variant=video");
+
+        var requests = Server.Requests;
+
+        Assert.Equal([("POST", "/v1/videos", 200), ("GET", $"/v1/videos/{id}", 401)],
+            requests.Select(r => (r.Method, r.Path, r.StatusCode)));
+        Assert.Equal("variant=video", requests[1].Query);
+        Assert.Equal("Bearer emulator-key", requests[0].Headers["authorization"]);
+        Assert.False(requests[1].Headers.ContainsKey("Authorization"));
+    }
+
+    [Fact]
+    public async Task ClearRequests_empties_the_log()
+    {
+        await CreateTaskAsync();
+
+        Server.ClearRequests();
+
+        Assert.Empty(Server.Requests);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Veo.Emulator.Tests;
+
+/// <summary>The MP4 files the emulator embeds, read the same way, to compare against what it served.</summary>
+public static class Fixtures
+{
+    public static byte[] Bytes(string name)
+    {
+        using var stream = typeof(EmulatorServer).Assembly.GetManifestResourceStream($"Veo.Emulator.Fixtures.{name}.mp4")
+                           ?? throw new InvalidOperationException($"No fixture {name}.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
