@@ -55,7 +55,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         AdminEndpoints.Map(app, state);
         PricingEndpoint.Map(app, state);
         OpenAiVideosDialect.Map(app, state);
-        app.MapFallback((HttpContext context) => NewApiErrors.UnknownRoute(context.Request));
+        UnifiedVideoDialect.Map(app, state);
+        GeminiDialect.Map(app, state);
+        app.MapFallback((HttpContext context) => DialectErrors.UnknownRoute(context.Request));
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Veo.Emulator;
 
 internal enum EmulatedApi { OpenAiVideos, UnifiedVideo, Gemini }
@@ -12,8 +14,11 @@ internal sealed record TaskState(TaskPhase Phase, int Progress, DateTimeOffset C
 /// <summary>What a dialect asks the store to create, once the request passed validation.</summary>
 internal sealed record TaskOrder(EmulatedApi Api, string Id, string Model, string Prompt, VideoFixture Fixture)
 {
-    /// <summary>A dialect's own extra data (the unified dialect's request echo, Gemini's file id).</summary>
-    public object? Extra { get; init; }
+    /// <summary>The request as the unified dialect echoes it in "detail".</summary>
+    public JsonObject? RequestEcho { get; init; }
+
+    /// <summary>The id of the file Gemini serves the video as.</summary>
+    public string? FileId { get; init; }
 }
 
 /// <summary>A task in memory. Its state is a pure function of the clock, so tests step through it exactly.</summary>

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Veo.Emulator;
+
+/// <summary>
+/// Video bytes on a path without auth, as a CDN or signed storage URL serves them. The request log still shows
+/// whether a client leaked its key here.
+/// </summary>
+internal static class Cdn
+{
+    public static IResult Serve(EmulatorState state, VideoTask? task) =>
+        task is not null && task.StateAt(state.Clock.Now).ContentReady
+            ? Wire.Video(task.Order.Fixture)
+            : Results.Text("Not Found", "text/plain", statusCode: StatusCodes.Status404NotFound);
+}

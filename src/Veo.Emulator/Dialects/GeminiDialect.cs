@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Veo.Emulator;
+
+/// <summary>
+/// Google's Gemini API for Veo: predictLongRunning creates an operation, the operation is polled by its name, and
+/// the video's files/{id}:download URI answers with a redirect to the bytes, as the real service does.
+/// </summary>
+internal static class GeminiDialect
+{
+    private const string ResponseType = "type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse";
+
+    /// <summary>google.rpc.Code INTERNAL: an operation's error carries the RPC code, not the HTTP status.</summary>
+    private const int InternalRpcCode = 13;
+
+    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    {
+        app.MapPost("/v1beta/models/{model}:predictLongRunning", (HttpContext context, string model) => Create(context, state, model));
+        app.MapGet("/v1beta/models/{model}/operations/{operation}",
+            (HttpContext context, string model, string operation) => Poll(context, state, model, operation));
+        app.MapGet("/v1beta/files/{file}:download", (HttpContext context, string file) => Download(context, state, file));
+        app.MapGet("/cdn/files/{file}.mp4", (string file) => Cdn.Serve(state, FindByFile(state, file)));
+    }
+
+    private static IResult Create(HttpContext context, EmulatorState state, string model)
+    {
+        if (GoogleErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (!GeminiRequest.Models.Contains(model))
+        {
+            return GoogleErrors.NotFound($"models/{model} is not found for API version v1beta, or is not supported for predictLongRunning. " +
+                                         "Call ListModels to see the list of available models and their supported methods.");
+        }
+        if (GeminiRequest.Problem(RequestBody.Of(context).Bytes, out var prompt, out var fixture) is { } problem)
+            return GoogleErrors.InvalidArgument(problem);
+
+        var order = new TaskOrder(EmulatedApi.Gemini, TaskStore.RandomAlphanumeric(12), model, prompt, fixture)
+        {
+            FileId = TaskStore.RandomAlphanumeric(12),
+        };
+        var task = state.Tasks.Create(order, Wire.PathAndQuery(context.Request));
+        return Wire.Json(new JsonObject { ["name"] = OperationName(task) });
+    }
+
+    private static IResult Poll(HttpContext context, EmulatorState state, string model, string operation)
+    {
+        if (GoogleErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (state.Tasks.Find(EmulatedApi.Gemini, operation) is not { } task || task.Model != model) return GoogleErrors.NotFound();
+
+        var phase = task.StateAt(state.Clock.Now).Phase;
+        // "done" is absent, not false, while the operation runs.
+        var body = new JsonObject { ["name"] = OperationName(task) };
+        if (phase == TaskPhase.Completed)
+        {
+            body["done"] = true;
+            body["response"] = new JsonObject
+            {
+                ["@type"] = ResponseType,
+                ["generateVideoResponse"] = new JsonObject
+                {
+                    ["generatedSamples"] = new JsonArray(new JsonObject
+                    {
+                        ["video"] = new JsonObject { ["uri"] = $"{Wire.BaseUri(context.Request)}v1beta/files/{task.Order.FileId}:download?alt=media" },
+                    }),
+                },
+            };
+        }
+        else if (phase == TaskPhase.Failed)
+        {
+            body["done"] = true;
+            body["error"] = new JsonObject { ["code"] = InternalRpcCode, ["message"] = task.Failure!.Message };
+        }
+        return Wire.Json(body);
+    }
+
+    private static IResult Download(HttpContext context, EmulatorState state, string file)
+    {
+        if (GoogleErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (FindByFile(state, file) is not { } task || !task.StateAt(state.Clock.Now).ContentReady) return GoogleErrors.NotFound();
+
+        // The real service redirects to a storage URL that needs no key; clients must follow redirects.
+        return Results.Redirect($"{Wire.BaseUri(context.Request)}cdn/files/{file}.mp4");
+    }
+
+    private static VideoTask? FindByFile(EmulatorState state, string file) =>
+        state.Tasks.FindWhere(EmulatedApi.Gemini, t => t.Order.FileId == file);
+
+    private static string OperationName(VideoTask task) => $"models/{task.Model}/operations/{task.Id}";
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Veo.Emulator;
+
+/// <summary>
+/// Reads and checks a predictLongRunning body as @google/genai builds it for the Gemini API:
+/// {"instances":[{"prompt","image","lastFrame","referenceImages"}],"parameters":{...}}, inline images as
+/// {"bytesBase64Encoded","mimeType"}. Unknown fields are refused, so a typo is caught here rather than ignored.
+/// </summary>
+internal static class GeminiRequest
+{
+    public static readonly string[] Models =
+        ["veo-3.1-generate-preview", "veo-3.1-fast-generate-preview", "veo-3.1-generate-001", "veo-3.1-fast-generate-001"];
+
+    private static readonly string[] InstanceFields = ["prompt", "image", "lastFrame", "referenceImages", "video"];
+    private static readonly string[] ParameterFields =
+        ["aspectRatio", "resolution", "durationSeconds", "negativePrompt", "personGeneration", "seed", "sampleCount", "enhancePrompt", "generateAudio"];
+    private static readonly string[] PersonGeneration = ["allow_all", "allow_adult", "dont_allow"];
+
+    /// <summary>Null when the request is acceptable, otherwise the INVALID_ARGUMENT message.</summary>
+    public static string? Problem(byte[] body, out string prompt, out VideoFixture fixture)
+    {
+        prompt = "";
+        fixture = VideoFixture.Default;
+        JsonObject? request;
+        try
+        {
+            request = JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException e)
+        {
+            return $"Invalid JSON payload received. {e.Message}";
+        }
+        if (request is null) return "Invalid JSON payload received. The body must be a JSON object.";
+        if (UnknownField(request, "", ["instances", "parameters"]) is { } topLevel) return topLevel;
+
+        if (request["instances"] is not JsonArray { Count: 1 } instances || instances[0] is not JsonObject instance)
+            return "instances must hold exactly one instance object.";
+        var parameters = request["parameters"] as JsonObject ?? [];
+        if (request["parameters"] is { } p && p is not JsonObject) return "parameters must be an object.";
+
+        return UnknownField(instance, "instances[0].", InstanceFields)
+               ?? UnknownField(parameters, "parameters.", ParameterFields)
+               ?? ReadInstance(instance, parameters, out prompt)
+               ?? ReadParameters(instance, parameters, out fixture);
+    }
+
+    private static string? ReadInstance(JsonObject instance, JsonObject parameters, out string prompt)
+    {
+        prompt = StringOrNull(instance["prompt"]) ?? "";
+        if (instance["prompt"] is { } node && node.GetValueKind() != JsonValueKind.String) return "instances[0].prompt must be a string.";
+        if (instance.ContainsKey("video"))
+            return "instances[0].video: extending a video is not emulated; generate from a prompt and images.";
+        if (string.IsNullOrWhiteSpace(prompt) && instance["image"] is null) return "instances[0].prompt is required.";
+
+        var hasImage = instance["image"] is not null;
+        var hasLastFrame = instance["lastFrame"] is not null;
+        if (hasImage && ImageProblem(instance["image"], "instances[0].image") is { } imageProblem) return imageProblem;
+        if (hasLastFrame && !hasImage) return "instances[0].lastFrame needs a first frame in instances[0].image.";
+        if (hasLastFrame && ImageProblem(instance["lastFrame"], "instances[0].lastFrame") is { } lastProblem) return lastProblem;
+
+        var hasNegativePrompt = parameters["negativePrompt"] is { } n && n.GetValueKind() == JsonValueKind.String
+                                                                       && !string.IsNullOrWhiteSpace(n.GetValue<string>());
+        if (instance["referenceImages"] is { } referenceNode)
+        {
+            if (referenceNode is not JsonArray references) return "instances[0].referenceImages must be an array.";
+            if (references.Count > VeoRules.MaxReferenceImages)
+                return $"instances[0].referenceImages holds {references.Count} images; at most {VeoRules.MaxReferenceImages} are accepted.";
+            if (hasImage || hasLastFrame)
+                return "instances[0].referenceImages cannot be combined with image or lastFrame; use one mode.";
+            if (hasNegativePrompt) return "parameters.negativePrompt is not supported with reference images; remove it.";
+            for (var i = 0; i < references.Count; i++)
+            {
+                if (ReferenceProblem(references[i], $"instances[0].referenceImages[{i}]") is { } referenceProblem) return referenceProblem;
+            }
+        }
+        if (hasNegativePrompt && hasLastFrame) return "parameters.negativePrompt is not supported with first and last frames; remove it.";
+        return null;
+    }
+
+    private static string? ReadParameters(JsonObject instance, JsonObject parameters, out VideoFixture fixture)
+    {
+        fixture = VideoFixture.Default;
+        if (parameters.ContainsKey("generateAudio"))
+            return "parameters.generateAudio is not supported by the Gemini API: Veo 3.1 always generates audio.";
+
+        var aspectText = StringOrNull(parameters["aspectRatio"]);
+        var aspect = VeoRules.ParseAspectRatio(aspectText);
+        if (parameters["aspectRatio"] is not null && aspect is null) return $"parameters.aspectRatio {parameters["aspectRatio"]!.ToJsonString()} is not supported; use \"16:9\" or \"9:16\".";
+
+        var resolutionText = StringOrNull(parameters["resolution"]);
+        VideoResolution? resolution = resolutionText is "720p" or "1080p" or "4k" ? VeoRules.ParseResolution(resolutionText) : null;
+        if (parameters["resolution"] is not null && resolution is null)
+            return $"parameters.resolution {parameters["resolution"]!.ToJsonString()} is not supported; use \"720p\", \"1080p\" or \"4k\".";
+
+        var seconds = VeoRules.DefaultSeconds;
+        if (parameters["durationSeconds"] is { } duration
+            && (duration.GetValueKind() != JsonValueKind.Number || !duration.AsValue().TryGetValue(out seconds) || !VeoRules.Durations.Contains(seconds)))
+            return $"parameters.durationSeconds {duration.ToJsonString()} is not supported; use the number 4, 6 or 8.";
+        var finalResolution = resolution ?? VideoResolution.P720;
+        if (VeoRules.NeedsEightSeconds(finalResolution) && seconds != 8)
+            return $"{VeoRules.Name(finalResolution)} is only rendered as 8-second videos; set parameters.durationSeconds to 8.";
+        if (instance["referenceImages"] is JsonArray { Count: > 0 } && seconds != 8)
+            return "Reference-image requests are only rendered as 8-second videos; set parameters.durationSeconds to 8.";
+
+        if (parameters["negativePrompt"] is { } negative && negative.GetValueKind() != JsonValueKind.String)
+            return "parameters.negativePrompt must be a string.";
+        if (parameters["personGeneration"] is { } person && !PersonGeneration.Contains(StringOrNull(person)))
+            return $"parameters.personGeneration {person.ToJsonString()} is not supported; use {string.Join(", ", PersonGeneration)}.";
+        if (parameters["seed"] is { } seed && (seed.GetValueKind() != JsonValueKind.Number || !seed.AsValue().TryGetValue<uint>(out _)))
+            return $"parameters.seed {seed.ToJsonString()} must be a non-negative integer (at most 4294967295).";
+        if (parameters["sampleCount"] is { } count && (count.GetValueKind() != JsonValueKind.Number || !count.AsValue().TryGetValue<int>(out var samples) || samples != 1))
+            return "parameters.sampleCount must be 1: Veo 3.1 renders one video per request.";
+        if (parameters["enhancePrompt"] is { } enhance && enhance.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            return "parameters.enhancePrompt must be true or false.";
+
+        fixture = new VideoFixture(aspect ?? Orientation.Landscape, finalResolution);
+        return null;
+    }
+
+    private static string? ReferenceProblem(JsonNode? node, string path)
+    {
+        if (node is not JsonObject reference) return $"{path} must be an object {{\"image\":{{...}},\"referenceType\":\"asset\"}}.";
+        if (UnknownField(reference, path + ".", ["image", "referenceType"]) is { } unknown) return unknown;
+        if (reference["referenceType"] is { } type && !string.Equals(StringOrNull(type), "asset", StringComparison.OrdinalIgnoreCase))
+            return $"{path}.referenceType {type.ToJsonString()} is not supported; Veo 3.1 takes \"asset\".";
+        return ImageProblem(reference["image"], path + ".image");
+    }
+
+    private static string? ImageProblem(JsonNode? node, string path)
+    {
+        if (node is not JsonObject image) return $"{path} must be an object {{\"bytesBase64Encoded\",\"mimeType\"}}.";
+        if (image.ContainsKey("gcsUri")) return $"{path}.gcsUri is not supported by the Gemini API; send bytesBase64Encoded.";
+        if (UnknownField(image, path + ".", ["bytesBase64Encoded", "mimeType"]) is { } unknown) return unknown;
+        if (StringOrNull(image["bytesBase64Encoded"]) is not { } data) return $"{path}.bytesBase64Encoded is required.";
+        if (StringOrNull(image["mimeType"]) is not { } mimeType) return $"{path}.mimeType is required.";
+        try
+        {
+            return ImageSniffer.Problem(path, Convert.FromBase64String(data), mimeType);
+        }
+        catch (FormatException)
+        {
+            return $"{path}.bytesBase64Encoded is not valid base64.";
+        }
+    }
+
+    private static string? UnknownField(JsonObject value, string path, string[] known) =>
+        value.Select(p => p.Key).FirstOrDefault(k => !known.Contains(k)) is { } name
+            ? $"Invalid JSON payload received. Unknown name \"{name}\" at '{path.TrimEnd('.')}': Cannot find field."
+            : null;
+
+    private static string? StringOrNull(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
+}

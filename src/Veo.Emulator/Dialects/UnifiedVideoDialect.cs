@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Veo.Emulator;
+
+/// <summary>
+/// The unified-video dialect (Crazyrouter and its family): JSON create, poll by query string, and a video_url on a
+/// CDN path that needs no key (a client must not send it there).
+/// </summary>
+internal static class UnifiedVideoDialect
+{
+    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    {
+        app.MapPost("/v1/video/create", (HttpContext context) => Create(context, state));
+        app.MapGet("/v1/video/query", (HttpContext context, string? id) => Query(context, state, id));
+        app.MapGet("/cdn/videos/{id}.mp4", (string id) => Cdn.Serve(state, state.Tasks.Find(EmulatedApi.UnifiedVideo, id)));
+    }
+
+    private static IResult Create(HttpContext context, EmulatorState state)
+    {
+        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+
+        var (order, error) = UnifiedVideoRequest.Read(RequestBody.Of(context).Bytes, model => NewId(model, state.Clock.Now));
+        if (error is not null) return NewApiErrors.BadRequest(error);
+
+        var task = state.Tasks.Create(order!, Wire.PathAndQuery(context.Request));
+        var current = task.StateAt(state.Clock.Now);
+        return Wire.Json(new JsonObject
+        {
+            ["id"] = task.Id,
+            ["object"] = "video",
+            ["model"] = task.Model,
+            ["status"] = Status(current.Phase),
+            ["progress"] = current.Progress,
+            ["created_at"] = task.CreatedAt.ToUnixTimeSeconds(),
+            ["status_update_time"] = current.ChangedAt.ToUnixTimeMilliseconds(),
+            ["detail"] = Detail(task),
+        });
+    }
+
+    private static IResult Query(HttpContext context, EmulatorState state, string? id)
+    {
+        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (string.IsNullOrWhiteSpace(id)) return NewApiErrors.BadRequest(new FieldError("id", "id is required: GET /v1/video/query?id=<task id>.", "missing_required_parameter"));
+        if (state.Tasks.Find(EmulatedApi.UnifiedVideo, id) is not { } task) return NewApiErrors.TaskNotFound(id);
+
+        var current = task.StateAt(state.Clock.Now);
+        var body = new JsonObject
+        {
+            ["id"] = task.Id,
+            ["status"] = Status(current.Phase),
+            ["video_url"] = current.Phase == TaskPhase.Completed ? $"{Wire.BaseUri(context.Request)}cdn/videos/{task.Id}.mp4" : null,
+            ["enhanced_prompt"] = task.Order.Prompt,
+            ["status_update_time"] = current.ChangedAt.ToUnixTimeMilliseconds(),
+            ["detail"] = Detail(task),
+        };
+        if (current.Phase == TaskPhase.Failed) body["fail_reason"] = task.Failure!.Message;
+        return Wire.Json(body);
+    }
+
+    /// <summary>Ids look like the family's: veo3.1-fast:1770350082-abc12.</summary>
+    private static string NewId(string model, DateTimeOffset now) =>
+        $"{model.Replace("veo-", "veo", StringComparison.Ordinal)}:{now.ToUnixTimeSeconds()}-{TaskStore.RandomAlphanumeric(5)}";
+
+    private static JsonNode Detail(VideoTask task) => task.Order.RequestEcho!.DeepClone();
+
+    private static string Status(TaskPhase phase) => phase switch
+    {
+        TaskPhase.Queued => "pending",
+        TaskPhase.InProgress => "processing",
+        TaskPhase.Completed => "completed",
+        _ => "failed",
+    };
+}

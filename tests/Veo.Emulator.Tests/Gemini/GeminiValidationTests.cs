@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+
+namespace Veo.Emulator.Tests.Gemini;
+
+/// <summary>The Veo 3.1 rules, answered as Google answers a bad request: 400 INVALID_ARGUMENT.</summary>
+public sealed class GeminiValidationTests : GeminiTest
+{
+    private static JsonObject Prompt(string text = "A cat") => new() { ["prompt"] = text };
+
+    private static JsonArray References(int count, string referenceType = "asset") =>
+        new([.. Enumerable.Range(0, count).Select(_ => (JsonNode)new JsonObject { ["image"] = Image(), ["referenceType"] = referenceType })]);
+
+    [Fact]
+    public async Task The_request_the_sdk_builds_for_first_and_last_frames_is_accepted() =>
+        await CreateOperationAsync(Request(
+            new JsonObject { ["prompt"] = "A cat", ["image"] = Image(), ["lastFrame"] = Image(TestImages.Jpeg, "image/jpeg") },
+            new JsonObject { ["aspectRatio"] = "16:9", ["resolution"] = "1080p", ["durationSeconds"] = 8, ["personGeneration"] = "allow_adult", ["seed"] = 7 }));
+
+    [Theory]
+    [InlineData("asset")]
+    [InlineData("ASSET")]
+    public async Task Up_to_3_asset_reference_images_are_accepted(string referenceType) =>
+        await CreateOperationAsync(Request(new JsonObject { ["prompt"] = "A cat", ["referenceImages"] = References(3, referenceType) }));
+
+    [Fact]
+    public async Task An_image_alone_without_a_prompt_is_accepted() =>
+        await CreateOperationAsync(Request(new JsonObject { ["image"] = Image(TestImages.Webp, "image/webp") }));
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_refused()
+    {
+        using var response = await GoogleClient().PostAsync($"v1beta/models/{Model}:predictLongRunning", new StringContent("{nope"));
+
+        Assert.Equal("INVALID_ARGUMENT", (await GoogleErrorOf(response)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Exactly_one_instance_is_required() =>
+        await AssertInvalidArgumentAsync(new JsonObject { ["instances"] = new JsonArray() }, "exactly one instance");
+
+    [Fact]
+    public async Task A_prompt_is_required_without_an_image() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject()), "prompt is required");
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("\"8\"")]
+    [InlineData("10")]
+    public async Task Durations_must_be_the_number_4_6_or_8(string duration) =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["durationSeconds"] = JsonNode.Parse(duration) }), "durationSeconds");
+
+    [Theory]
+    [InlineData("1080p")]
+    [InlineData("4k")]
+    public async Task High_resolutions_need_8_seconds(string resolution) =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["resolution"] = resolution, ["durationSeconds"] = 6 }), "8-second");
+
+    [Theory]
+    [InlineData("1080P")]
+    [InlineData("480p")]
+    public async Task Resolutions_are_spelled_720p_1080p_or_4k(string resolution) =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["resolution"] = resolution }), "resolution");
+
+    [Fact]
+    public async Task An_unsupported_aspect_ratio_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["aspectRatio"] = "1:1" }), "aspectRatio");
+
+    [Fact]
+    public async Task More_than_3_reference_images_are_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["referenceImages"] = References(4) }), "at most 3");
+
+    [Fact]
+    public async Task Reference_images_with_a_first_frame_are_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = Image(), ["referenceImages"] = References(1) }), "cannot be combined");
+
+    [Fact]
+    public async Task Reference_images_need_8_seconds() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["referenceImages"] = References(1) },
+            new JsonObject { ["durationSeconds"] = 4 }), "8-second");
+
+    [Fact]
+    public async Task A_style_reference_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["referenceImages"] = References(1, "style") }), "referenceType");
+
+    [Fact]
+    public async Task A_last_frame_without_a_first_frame_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["lastFrame"] = Image() }), "needs a first frame");
+
+    [Fact]
+    public async Task A_negative_prompt_with_first_and_last_frames_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = Image(), ["lastFrame"] = Image() },
+            new JsonObject { ["negativePrompt"] = "blurry" }), "negativePrompt");
+
+    [Fact]
+    public async Task A_negative_prompt_with_reference_images_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["referenceImages"] = References(1) },
+            new JsonObject { ["negativePrompt"] = "blurry" }), "negativePrompt");
+
+    [Fact]
+    public async Task GenerateAudio_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["generateAudio"] = true }), "generateAudio");
+
+    [Fact]
+    public async Task An_unknown_parameter_is_refused_by_name() =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["duration"] = 8 }), "Unknown name \"duration\"");
+
+    [Fact]
+    public async Task An_unknown_instance_field_is_refused_by_name() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["inlineData"] = Image() }), "Unknown name \"inlineData\"");
+
+    [Fact]
+    public async Task A_video_to_extend_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["video"] = new JsonObject { ["uri"] = "files/abc" } }), "video");
+
+    [Fact]
+    public async Task An_image_with_an_unaccepted_mime_type_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = Image(mimeType: "image/gif") }), "image/jpeg, image/png or image/webp");
+
+    [Fact]
+    public async Task An_image_whose_bytes_are_not_an_image_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = Image(TestImages.Gif) }), "judged by its bytes");
+
+    [Fact]
+    public async Task An_image_that_is_not_base64_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = new JsonObject { ["bytesBase64Encoded"] = "@@", ["mimeType"] = "image/png" } }), "base64");
+
+    [Fact]
+    public async Task A_gcs_uri_image_is_refused_on_the_gemini_api() =>
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = new JsonObject { ["gcsUri"] = "gs://b/a.png", ["mimeType"] = "image/png" } }), "gcsUri");
+
+    [Fact]
+    public async Task An_image_over_20_MB_is_refused()
+    {
+        var big = new byte[20 * 1024 * 1024 + 1];
+        TestImages.Png.CopyTo(big, 0);
+
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = Image(big) }), "20 MB");
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("\"7\"")]
+    public async Task A_seed_must_be_a_non_negative_integer(string seed) =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["seed"] = JsonNode.Parse(seed) }), "seed");
+
+    [Fact]
+    public async Task Only_one_sample_per_request_is_rendered() =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["sampleCount"] = 2 }), "sampleCount");
+
+    [Fact]
+    public async Task An_unknown_person_generation_setting_is_refused() =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["personGeneration"] = "everyone" }), "personGeneration");
+}
