@@ -11,16 +11,12 @@ internal static class SharedHttpClient
 
     private static HttpClient Create()
     {
-#if NET8_0_OR_GREATER
-        var handler = new SocketsHttpHandler
+        // On .NET Core this handler is SocketsHttpHandler underneath; on .NET Framework, HttpWebRequest.
+        var handler = new HttpClientHandler
         {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             MaxConnectionsPerServer = 32,
         };
-#else
-        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-#endif
         // Timeouts belong to the resilience pipeline (per attempt) and to the caller's token.
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd($"Veo-PowerShell/{typeof(SharedHttpClient).Assembly.GetName().Version}");

@@ -12,9 +12,10 @@ public static class ModelFamily
         @"^(?:models/)?veo-?(?<version>\d+(?:\.\d+)?)(?<tier>-fast|-lite)?(?:-generate(?:-[a-z0-9]+)?)?$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    /// <summary>The family (<c>veo-3.1-fast</c>), or the id itself, lower-cased, when it is not a known Veo spelling.</summary>
+    /// <summary>The family (<c>veo-3.1-fast</c>) of an alias (Fast, Standard) or id, or the id itself, lower-cased, when it is not a known Veo spelling.</summary>
     public static string Of(string model)
     {
+        if (Routes.RouteModel.Aliases.TryGetValue(model.Trim(), out var family)) return family;
         var id = model.Trim().ToLowerInvariant();
         var match = VeoId.Match(id);
         return match.Success ? $"veo-{match.Groups["version"].Value}{match.Groups["tier"].Value}" : id;

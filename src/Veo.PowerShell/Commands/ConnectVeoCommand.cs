@@ -34,9 +34,11 @@ public sealed class ConnectVeoCommand : VeoCmdlet
         try
         {
             var session = Session;
-            var route = session.ResolveRoute(Route ?? session.DefaultRoute, BaseUri);
+            // A new route starts at its own address unless -BaseUri says otherwise; the same route keeps its address.
+            var sameRoute = Route is null || string.Equals(Route, session.DefaultRoute, StringComparison.OrdinalIgnoreCase);
+            var route = session.ResolveRoute(Route ?? session.DefaultRoute, BaseUri ?? (sameRoute ? session.DefaultBaseUri : null));
             session.DefaultRoute = route.Name;
-            session.DefaultBaseUri = BaseUri is null ? null : route.BaseUri;
+            if (BaseUri is not null || !sameRoute) session.DefaultBaseUri = BaseUri is null ? null : route.BaseUri;
             if (KeyFrom(ApiKey) is { } key) session.Key = key;
             if (MaxCost is not null) session.Spending = new SpendingGuard(MaxCost, "session spending cap");
             Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap));

@@ -53,7 +53,9 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
 
     /// <summary>Read the route's live catalog (GET /api/pricing) and show where it differs from the price book.</summary>
     [Parameter(Mandatory = true, ParameterSetName = LiveSet)]
-    public SwitchParameter Live { get; set; }
+    public SwitchParameter Live { get => _live; set => _live = value.IsPresent; }
+
+    private bool _live;
 
     [Parameter(ParameterSetName = LiveSet)]
     public Uri? BaseUri { get; set; }
@@ -68,13 +70,14 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
     {
         try
         {
-            switch (ParameterSetName)
+            // Which set bound is read from the values: the set name itself is PowerShell's to tell.
+            switch (InputObject, _live)
             {
-                case TaskSet:
-                    if (QuoteOf(InputObject) is { } quote) _piped.Add(quote);
-                    else Fail(new ArgumentException($"No price is known for '{InputObject}'."), InputObject);
+                case ({ } input, _):
+                    if (QuoteOf(input) is { } quote) _piped.Add(quote);
+                    else Fail(new ArgumentException($"No price is known for '{input}'."), input);
                     break;
-                case LiveSet:
+                case (null, true):
                     var route = Session.ResolveRoute(Route ?? Core.Routes.BuiltInRoutes.CrazyrouterName, BaseUri);
                     foreach (var difference in Run(ct => Session.Engine.CompareLivePricesAsync(route, Book(), ct))) Emit(difference);
                     break;

@@ -57,7 +57,9 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
 
     /// <summary>Veo always makes audio; this switch exists to say so rather than to silently ignore the wish.</summary>
     [Parameter]
-    public SwitchParameter NoAudio { get; set; }
+    public SwitchParameter NoAudio { get => _noAudio; set => _noAudio = value.IsPresent; }
+
+    private bool _noAudio;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(RouteCompleter))]
@@ -94,7 +96,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
             Image = ResolveImage(Image),
             LastFrame = ResolveImage(LastFrame),
             ReferenceImages = (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p)!).ToArray(),
-            GenerateAudio = NoAudio ? false : null,
+            GenerateAudio = _noAudio ? false : null,
         };
         try
         {

@@ -18,7 +18,9 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
 
     /// <summary>Overwrite an existing file; without it an existing file is an error and is left alone.</summary>
     [Parameter]
-    public SwitchParameter Force { get; set; }
+    public SwitchParameter Force { get => _force; set => _force = value.IsPresent; }
+
+    private bool _force;
 
     protected override void ProcessRecord()
     {
@@ -37,7 +39,7 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
                 }
                 var path = TargetPath(ready);
                 if (!VeoHost.ShouldProcess(path, $"Save the video of task {ready.Id}")) continue;
-                var result = Run(ct => Session.Engine.SaveAsync(ready, provider, path, Force, Log, ct));
+                var result = Run(ct => Session.Engine.SaveAsync(ready, provider, path, _force, Log, ct));
                 foreach (var warning in result.Warnings) VeoHost.WriteWarning(warning);
                 Emit(result.File);
             }

@@ -9,6 +9,10 @@ namespace Veo.PowerShell.Hosting;
 /// Shared plumbing of every Veo cmdlet: all calls into PowerShell go through <see cref="VeoHost"/>,
 /// Ctrl+C cancels <see cref="Cancellation"/>, and engine log lines are drained on the pipeline thread.
 /// </summary>
+/// <remarks>
+/// Switch parameters keep their value in a bool field named _camelCase: the SwitchParameter
+/// struct of the reference SMA cannot hold a value at test time, the field can.
+/// </remarks>
 public abstract class VeoCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _stopping = new();

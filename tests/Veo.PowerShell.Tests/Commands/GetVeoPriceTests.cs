@@ -60,8 +60,8 @@ public class GetVeoPriceTests : CmdletTest
     [Fact]
     public void Live_reads_the_catalog_and_shows_where_it_differs_from_the_book()
     {
-        Emulator.Pricing.SetPrice("veo-3.1-fast", 0.12m);
-        var pipe = Pipe(new GetVeoPriceCommand { Live = true, Route = "Crazyrouter", BaseUri = Emulator.BaseUri }).Run();
+        Emulator.Pricing.Set(new Veo.Emulator.PriceRow("veo-3.1-fast", 0.12m));
+        var pipe = Pipe(new GetVeoPriceCommand { Route = "Crazyrouter", BaseUri = Emulator.BaseUri }.On("Live")).Run();
 
         Assert.Empty(pipe.AllErrors);
         var difference = Assert.IsType<PriceDifference>(Assert.Single(pipe.Output));

@@ -38,7 +38,7 @@ public class SaveVeoVideoTests : CmdletTest
     {
         var task = Finished();
         File.WriteAllText(Home.PathOf("old.mp4"), "old");
-        var file = (VideoFile)Pipe(new SaveVeoVideoCommand { Path = "old.mp4", Force = true }).Run(task).Output.Single();
+        var file = (VideoFile)Pipe(new SaveVeoVideoCommand { Path = "old.mp4" }.On("Force")).Run(task).Output.Single();
         Assert.Equal(1280, file.Width);
     }
 

@@ -18,7 +18,7 @@ internal sealed record CmdletParameter(PropertyInfo Property, string ParameterSe
             .SelectMany(p =>
             {
                 var aliases = p.GetCustomAttributesData().Where(a => a.AttributeType == typeof(AliasAttribute))
-                    .SelectMany(a => a.ConstructorArguments.SelectMany(Values)).ToList();
+                    .SelectMany(a => a.ConstructorArguments.SelectMany(Values)).OfType<string>().ToList();
                 return p.GetCustomAttributesData().Where(a => a.AttributeType == typeof(ParameterAttribute))
                     .Select(a => new CmdletParameter(p,
                         Named<string>(a, nameof(ParameterAttribute.ParameterSetName)) ?? ParameterAttribute.AllParameterSets,
