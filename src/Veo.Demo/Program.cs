@@ -22,7 +22,9 @@ await using var emulator = options.NeedsEmulator ? await EmulatorServer.StartAsy
     ContentLag = TimeSpan.FromSeconds(1),
 }) : null;
 
-var session = new VeoSession(new VeoEngine(TaskJournal.Default(), HttpPolicy.Default with { ContentRetryInterval = TimeSpan.FromSeconds(1) }))
+// Emulator tasks cost nothing and live nowhere else, so they stay out of the user's real journal.
+var journal = emulator is null ? TaskJournal.Default() : new TaskJournal(Path.Combine(Path.GetTempPath(), "veo-demo", "journal.jsonl"));
+var session = new VeoSession(new VeoEngine(journal, HttpPolicy.Default with { ContentRetryInterval = TimeSpan.FromSeconds(1) }))
 {
     DefaultRoute = options.Route,
     Wait = new WaitOptions { PollInterval = TimeSpan.FromSeconds(emulator is null ? 15 : 1) },
