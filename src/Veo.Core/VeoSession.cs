@@ -25,6 +25,9 @@ public sealed class VeoSession
     }
 
     public VeoEngine Engine { get; }
+
+    /// <summary>Built-in and user-registered routes.</summary>
+    public RouteRegistry Routes { get; set; } = RouteRegistry.Default();
     public string DefaultRoute { get; set; } = BuiltInRoutes.LaoZhangName;
     /// <summary>Set by Connect-Veo -BaseUri: the default route served from elsewhere (a self-hosted gateway, the emulator).</summary>
     public Uri? DefaultBaseUri { get; set; }
@@ -51,8 +54,8 @@ public sealed class VeoSession
     public VideoRoute ResolveRoute(string? name, Uri? baseUri)
     {
         var routeName = string.IsNullOrWhiteSpace(name) ? DefaultRoute : name!;
-        var route = BuiltInRoutes.Find(routeName)
-            ?? throw new ArgumentException($"There is no route named '{routeName}'. Known routes: {string.Join(", ", BuiltInRoutes.All.Select(r => r.Name))}.");
+        var route = Routes.Find(routeName)
+            ?? throw new ArgumentException($"There is no route named '{routeName}'. Known routes: {string.Join(", ", Routes.All.Select(r => r.Name))}. Register a gateway with Register-VeoRoute.");
         var at = baseUri ?? (string.Equals(route.Name, DefaultRoute, StringComparison.OrdinalIgnoreCase) ? DefaultBaseUri : null);
         return at is null ? route : route.At(at);
     }

@@ -63,17 +63,38 @@ internal sealed class ApiChannel
         return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A response whose body the caller streams; refusals already turned into exceptions unless <paramref name="refusal"/> claims them.</summary>
-    public async Task<HttpResponseMessage> GetStreamAsync(Func<HttpRequestMessage> build, bool authorize, Func<HttpResponseMessage, string, Exception?> refusal, CancellationToken cancellationToken)
+    /// <summary>
+    /// A download whose body the caller streams. Redirects are followed here, not by the client, so the
+    /// key goes only to the host it was meant for: storage hosts get a signed URL and never the key.
+    /// Refusals become exceptions; <paramref name="refusal"/> may claim them first (e.g. "not ready yet").
+    /// </summary>
+    public async Task<HttpResponseMessage> DownloadAsync(Uri uri, bool authorize, Func<HttpResponseMessage, string, Exception?> refusal, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(_reads, build, authorize, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode) return response;
-        using (response)
+        for (var hop = 0; ; hop++)
         {
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            throw refusal(response, body) ?? ToApiException(response, body);
+            var target = uri;
+            var sendKey = authorize;
+            var response = await SendAsync(_reads, () => new HttpRequestMessage(HttpMethod.Get, target), sendKey, cancellationToken).ConfigureAwait(false);
+            if (IsRedirect(response) && response.Headers.Location is { } location && hop < MaxRedirects)
+            {
+                var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
+                authorize = authorize && Uri.Compare(next, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+                response.Dispose();
+                uri = next;
+                continue;
+            }
+            if (response.IsSuccessStatusCode) return response;
+            using (response)
+            {
+                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                throw refusal(response, body) ?? ToApiException(response, body);
+            }
         }
     }
+
+    private const int MaxRedirects = 5;
+
+    private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
 
     private async Task<HttpResponseMessage> SendAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> build, bool authorize, CancellationToken cancellationToken) =>
         await pipeline.ExecuteAsync(async ct =>

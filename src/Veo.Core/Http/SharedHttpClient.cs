@@ -16,6 +16,8 @@ internal static class SharedHttpClient
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             MaxConnectionsPerServer = 32,
+            // Downloads follow redirects themselves (ApiChannel.DownloadAsync) so keys never travel to another host.
+            AllowAutoRedirect = false,
         };
         // Timeouts belong to the resilience pipeline (per attempt) and to the caller's token.
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };

@@ -48,15 +48,14 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
 
     public async Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)
     {
-        using var response = await _channel.GetStreamAsync(
-            () => new HttpRequestMessage(HttpMethod.Get, Uri($"v1/videos/{Escape(task.Id)}/content")),
+        using var response = await _channel.DownloadAsync(
+            Uri($"v1/videos/{Escape(task.Id)}/content"),
             authorize: true,
             (_, body) => body.IndexOf("IN_PROGRESS", StringComparison.OrdinalIgnoreCase) >= 0
                 ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message)
                 : null,
             cancellationToken).ConfigureAwait(false);
-        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        await body.CopyToAsync(destination, 81920, cancellationToken).ConfigureAwait(false);
+        await ResponseStreams.CopyAsync(response, destination, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The form exactly as the gateway document's curl examples send it; strings only, files as parts.</summary>

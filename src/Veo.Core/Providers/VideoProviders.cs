@@ -8,6 +8,8 @@ public static class VideoProviders
     public static IVideoProvider For(VideoRoute route, ApiKey key, HttpPolicy policy) => route.Dialect switch
     {
         Dialect.OpenAIVideos => new OpenAIVideosProvider(route, key, policy),
-        _ => throw new NotSupportedException($"Route {route.Name} speaks the {route.Dialect} dialect, which this version of Veo cannot speak yet."),
+        Dialect.UnifiedVideo => new UnifiedVideoProvider(route, key, policy),
+        Dialect.Gemini => new GeminiProvider(route, key, policy),
+        _ => throw new ArgumentOutOfRangeException(nameof(route), route.Dialect, "Unknown dialect."),
     };
 }

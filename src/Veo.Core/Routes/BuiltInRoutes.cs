@@ -51,7 +51,8 @@ public static class BuiltInRoutes
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-001"),
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001"),
         },
-        new RouteCapabilities());
+        // The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter).
+        new RouteCapabilities { Seed = false });
 
     public static readonly IReadOnlyList<VideoRoute> All = new[] { LaoZhang, Crazyrouter, Google };
 

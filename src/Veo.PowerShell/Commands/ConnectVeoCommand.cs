@@ -39,7 +39,9 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             var route = session.ResolveRoute(Route ?? session.DefaultRoute, BaseUri ?? (sameRoute ? session.DefaultBaseUri : null));
             session.DefaultRoute = route.Name;
             if (BaseUri is not null || !sameRoute) session.DefaultBaseUri = BaseUri is null ? null : route.BaseUri;
+            // A key belongs to its route: switching routes without -ApiKey must not send the old key elsewhere.
             if (KeyFrom(ApiKey) is { } key) session.Key = key;
+            else if (!sameRoute) session.Key = null;
             if (MaxCost is not null) session.Spending = new SpendingGuard(MaxCost, "session spending cap");
             Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap));
         }

@@ -32,14 +32,15 @@ public sealed class ModelCompleter : VeoCompleter
     internal override IEnumerable<string> Candidates(IDictionary boundParameters)
     {
         var routeName = boundParameters?["Route"] as string;
-        var route = BuiltInRoutes.Find(routeName ?? "") ?? BuiltInRoutes.Find(VeoSession.Current.DefaultRoute);
+        var routes = VeoSession.Current.Routes;
+        var route = routes.Find(routeName ?? "") ?? routes.Find(VeoSession.Current.DefaultRoute);
         return route?.ModelNames ?? Enumerable.Empty<string>();
     }
 }
 
 public sealed class RouteCompleter : VeoCompleter
 {
-    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => BuiltInRoutes.All.Select(r => r.Name);
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => VeoSession.Current.Routes.All.Select(r => r.Name);
 }
 
 public sealed class ResolutionCompleter : VeoCompleter

@@ -21,6 +21,7 @@ internal static class ErrorMapping
         InvalidVideoException e => new(e, "InvalidVideoFile", ErrorCategory.InvalidData, target),
         ApiException e => new(e, "Api" + (int)e.StatusCode, Category(e.StatusCode), target),
         ArgumentException e => new(e, "InvalidArgument", ErrorCategory.InvalidArgument, target),
+        KeyNotFoundException e => new(e, "NotFound", ErrorCategory.ObjectNotFound, target),
         IOException e when e.Message.Contains("already exists") => new(e, "FileExists", ErrorCategory.ResourceExists, target),
         IOException e => new(e, "FileError", ErrorCategory.WriteError, target),
         UnauthorizedAccessException e => new(e, "FileAccessDenied", ErrorCategory.PermissionDenied, target),

@@ -43,6 +43,7 @@ public sealed class TestHome : IDisposable
     /// <summary>A session whose default route is <paramref name="route"/> served by the emulator.</summary>
     public VeoSession Session(EmulatorServer emulator, string route = Routes.BuiltInRoutes.LaoZhangName) => new(Engine())
     {
+        Routes = new Routes.RouteRegistry(PathOf("routes.json")),
         DefaultRoute = route,
         DefaultBaseUri = emulator.BaseUri,
         Key = new ApiKey(Key),

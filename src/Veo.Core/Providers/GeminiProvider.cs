@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.Json;
+using Veo.Core.Http;
+using Veo.Core.Requests;
+using Veo.Core.Routes;
+using Veo.Core.Tasks;
+
+namespace Veo.Core.Providers;
+
+/// <summary>
+/// Google's Gemini API, direct; every field name is in this file. Create: POST
+/// v1beta/models/{model}:predictLongRunning answers an operation whose name is the task id. Poll: GET
+/// v1beta/{name}; "done" appears only when finished, with an error or the generated samples. Download:
+/// the sample's URI with the key, which redirects to the bytes. Images go inline as base64.
+/// </summary>
+internal sealed class GeminiProvider : IVideoProvider
+{
+    private const string ApiVersion = "v1beta/";
+    private readonly ApiChannel _channel;
+
+    public GeminiProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
+    {
+        Route = route;
+        _channel = new ApiChannel(route.Name, key, policy, (request, k) => request.Headers.Add("x-goog-api-key", k.Reveal()));
+    }
+
+    public VideoRoute Route { get; }
+
+    public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
+    {
+        var uri = Uri($"models/{request.Model.WireId}:predictLongRunning");
+        using var answer = await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Body(request) }, cancellationToken).ConfigureAwait(false);
+        var name = answer.RootElement.Str("name") ?? throw _channel.Malformed("The operation name", answer.RootElement);
+        return new VideoTask
+        {
+            Id = name,
+            Route = Route.Name,
+            BaseUri = Route.BaseUri,
+            Model = request.Model.WireId,
+            Status = VideoTaskStatus.Queued,
+        };
+    }
+
+    public async Task<VideoTask> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        using var answer = await _channel.GetJsonAsync(() => new HttpRequestMessage(HttpMethod.Get, Uri(id)), cancellationToken).ConfigureAwait(false);
+        return ReadOperation(id, answer.RootElement);
+    }
+
+    public async Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)
+    {
+        var uri = task.VideoUrl ?? (await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl
+            ?? throw new ContentNotReadyException(task.Id, "the operation has no video yet");
+        using var response = await _channel.DownloadAsync(new Uri(Route.BaseUri, uri), authorize: true,
+            (r, body) => r.StatusCode == HttpStatusCode.NotFound ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message) : null,
+            cancellationToken).ConfigureAwait(false);
+        await ResponseStreams.CopyAsync(response, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The request @google/genai's generateVideos sends to the Gemini API.</summary>
+    internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>
+    {
+        var r = prepared.Request;
+        json.WriteStartArray("instances");
+        json.WriteStartObject();
+        json.WriteString("prompt", r.Prompt);
+        if (prepared.FirstFrame is { } first) WriteImage(json, "image", first);
+        if (prepared.LastFrame is { } last) WriteImage(json, "lastFrame", last);
+        if (prepared.ReferenceImages.Count > 0)
+        {
+            json.WriteStartArray("referenceImages");
+            foreach (var reference in prepared.ReferenceImages)
+            {
+                json.WriteStartObject();
+                WriteImage(json, "image", reference);
+                json.WriteString("referenceType", "asset");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        json.WriteStartObject("parameters");
+        json.WriteString("aspectRatio", r.AspectRatio);
+        json.WriteString("resolution", r.Resolution);
+        json.WriteNumber("durationSeconds", r.DurationSeconds);
+        if (!string.IsNullOrWhiteSpace(r.NegativePrompt)) json.WriteString("negativePrompt", r.NegativePrompt!.Trim());
+        if (r.Seed is { } seed) json.WriteNumber("seed", seed);
+        json.WriteEndObject();
+    });
+
+    private static void WriteImage(Utf8JsonWriter json, string name, ImageFile image)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("bytesBase64Encoded", image.ToBase64());
+        json.WriteString("mimeType", image.MimeType);
+        json.WriteEndObject();
+    }
+
+    private VideoTask ReadOperation(string id, JsonElement json)
+    {
+        var task = new VideoTask { Id = json.Str("name") ?? id, Route = Route.Name, BaseUri = Route.BaseUri, Model = ModelOf(id), Status = VideoTaskStatus.InProgress };
+        if (json.Bool("done") != true) return task;
+        if (json.Prop("error") is { } error)
+            return task with { Status = VideoTaskStatus.Failed, Error = error.Str("message") ?? error.GetRawText(), ErrorCode = error.Str("status") ?? error.Str("code") };
+
+        var response = json.Prop("response")?.Prop("generateVideoResponse") ?? throw _channel.Malformed("response.generateVideoResponse", json);
+        var uri = response.Prop("generatedSamples") is { ValueKind: JsonValueKind.Array } samples && samples.GetArrayLength() > 0
+            ? samples[0].Prop("video")?.Str("uri")
+            : null;
+        if (uri is not null) return task with { Status = VideoTaskStatus.Completed, Progress = 100, VideoUrl = uri };
+        // Google finishes a blocked video with no sample and says why in the safety-filter fields.
+        var reasons = response.Prop("raiMediaFilteredReasons") is { ValueKind: JsonValueKind.Array } r
+            ? string.Join("; ", r.EnumerateArray().Select(e => e.GetString()))
+            : "";
+        return task with
+        {
+            Status = VideoTaskStatus.Failed,
+            ErrorCode = "FILTERED",
+            Error = reasons.Length > 0 ? $"The video was blocked by safety filters: {reasons}" : "The operation finished without a video.",
+        };
+    }
+
+    /// <summary>"models/veo-3.1-fast-generate-preview/operations/abc" → "veo-3.1-fast-generate-preview".</summary>
+    private static string ModelOf(string operationName)
+    {
+        var parts = operationName.Split('/');
+        return parts.Length >= 2 && parts[0] == "models" ? parts[1] : "";
+    }
+
+    private Uri Uri(string relative) => new(Route.BaseUri, ApiVersion + relative);
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Veo.Core.Http;
+using Veo.Core.Requests;
+using Veo.Core.Routes;
+using Veo.Core.Tasks;
+
+namespace Veo.Core.Providers;
+
+/// <summary>
+/// The unified-video dialect (Crazyrouter and the gateways of its family); every field name is in this file.
+/// Create: JSON POST v1/video/create. Poll: GET v1/video/query?id=. The finished video is fetched from the
+/// task's video_url, a CDN address that gets no key. Local images go inline as data: URIs, since this
+/// dialect takes image URLs rather than uploads.
+/// </summary>
+internal sealed class UnifiedVideoProvider : IVideoProvider
+{
+    private readonly ApiChannel _channel;
+
+    public UnifiedVideoProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
+    {
+        Route = route;
+        _channel = new ApiChannel(route.Name, key, policy, (request, k) =>
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", k.Reveal()));
+    }
+
+    public VideoRoute Route { get; }
+
+    public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
+    {
+        using var answer = await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, Uri("v1/video/create")) { Content = Body(request) }, cancellationToken).ConfigureAwait(false);
+        return ReadTask(answer.RootElement);
+    }
+
+    public async Task<VideoTask> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        using var answer = await _channel.GetJsonAsync(() => new HttpRequestMessage(HttpMethod.Get, Uri($"v1/video/query?id={System.Uri.EscapeDataString(id)}")), cancellationToken).ConfigureAwait(false);
+        return ReadTask(answer.RootElement);
+    }
+
+    public async Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)
+    {
+        var url = task.VideoUrl ?? (await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl
+            ?? throw new ContentNotReadyException(task.Id, "the task has no video_url yet");
+        using var response = await _channel.DownloadAsync(new Uri(Route.BaseUri, url), authorize: false,
+            // A CDN answers 404 for a moment after the task reports completed.
+            (r, body) => r.StatusCode == HttpStatusCode.NotFound ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message) : null,
+            cancellationToken).ConfigureAwait(false);
+        await ResponseStreams.CopyAsync(response, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>
+    {
+        var r = prepared.Request;
+        json.WriteString("model", prepared.Model.WireId);
+        json.WriteString("prompt", r.Prompt);
+        json.WriteString("aspect_ratio", r.AspectRatio);
+        json.WriteString("size", r.Resolution.ToUpperInvariant());
+        json.WriteNumber("duration", r.DurationSeconds);
+        var images = new[] { prepared.FirstFrame, prepared.LastFrame }.OfType<ImageFile>().ToList();
+        if (images.Count == 0) return;
+        json.WriteStartArray("images");
+        foreach (var image in images) json.WriteStringValue(image.ToDataUri());
+        json.WriteEndArray();
+    });
+
+    private VideoTask ReadTask(JsonElement json)
+    {
+        // Some gateways of this family wrap the task in {"code":..., "data": {...}}.
+        if (json.Prop("data") is { ValueKind: JsonValueKind.Object } data && (data.Str("id") ?? data.Str("task_id")) is not null) json = data;
+        var id = json.Str("id") ?? json.Str("task_id") ?? throw _channel.Malformed("The task id (id or task_id)", json);
+        var statusText = json.Str("status") ?? throw _channel.Malformed("The task status", json);
+        var status = VideoTaskStatusExtensions.Parse(statusText) ?? throw _channel.Malformed($"A known status (got '{statusText}')", json);
+        return new VideoTask
+        {
+            Id = id,
+            Route = Route.Name,
+            BaseUri = Route.BaseUri,
+            Model = json.Str("model") ?? "",
+            Status = status,
+            Progress = (int)(json.Long("progress") ?? 0),
+            CreatedAt = json.UnixTime("created_at"),
+            CompletedAt = status == VideoTaskStatus.Completed ? json.UnixTime("status_update_time") : null,
+            VideoUrl = json.Str("video_url"),
+            Error = status == VideoTaskStatus.Failed
+                ? json.Str("fail_reason") ?? json.Prop("error")?.Str("message") ?? json.Str("error") ?? $"The task ended as '{statusText}' without a reason."
+                : null,
+        };
+    }
+
+    private Uri Uri(string relative) => new(Route.BaseUri, relative);
+}

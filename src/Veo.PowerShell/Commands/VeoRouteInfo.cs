@@ -1,0 +1,17 @@
+using Veo.Core;
+using Veo.Core.Routes;
+
+namespace Veo.PowerShell.Commands;
+
+/// <summary>A route as Get-VeoRoute shows it: where it lives and whether a key is at hand (never the key).</summary>
+public sealed record VeoRouteInfo(string Name, Dialect Dialect, Uri BaseUri, string KeyVariable, string KeySource, bool HasKey, bool IsDefault, bool BuiltIn, IReadOnlyList<string> Models)
+{
+    internal static VeoRouteInfo Of(VideoRoute route, VeoSession session)
+    {
+        var isDefault = string.Equals(route.Name, session.DefaultRoute, StringComparison.OrdinalIgnoreCase);
+        var located = isDefault ? session.ResolveRoute(route.Name, null) : route;
+        var source = session.KeySource(route);
+        return new VeoRouteInfo(route.Name, route.Dialect, located.BaseUri, route.KeyVariable, source, source != "none", isDefault,
+            session.Routes.IsBuiltIn(route.Name), route.Models.Select(m => m.WireId).ToList());
+    }
+}
