@@ -57,3 +57,10 @@ public sealed class DurationCompleter : VeoCompleter
 {
     internal override IEnumerable<string> Candidates(IDictionary boundParameters) => VideoFormat.Durations.Select(d => d.ToString());
 }
+
+public sealed class TaskIdCompleter : VeoCompleter
+{
+    /// <summary>The journal's tasks, newest first.</summary>
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) =>
+        VeoSession.Current.Engine.Journal.Tasks().Reverse().Select(t => t.Task.Id);
+}

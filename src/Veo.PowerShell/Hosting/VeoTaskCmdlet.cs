@@ -19,6 +19,7 @@ public abstract class VeoTaskCmdlet : VeoCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("TaskId", "task_id")]
+    [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
     public string[]? Id { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]

@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using Veo.Core.Tasks;
+using Veo.PowerShell.Completion;
+using Veo.PowerShell.Hosting;
+
+namespace Veo.PowerShell.Commands;
+
+/// <summary>
+/// Reads tasks back from the journal: by id, by state, since a date. After a crash,
+/// Get-VeoVideo -State Pending | Wait-VeoVideo | Save-VeoVideo finishes what was started.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "VeoVideo")]
+[OutputType(typeof(VideoTask))]
+public sealed class GetVeoVideoCommand : VeoCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskId")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
+    public string[]? Id { get; set; }
+
+    /// <summary>Pending: not failed and not saved yet (what a resume needs); or a status; or Saved.</summary>
+    [Parameter]
+    public TaskState State { get; set; } = TaskState.Any;
+
+    [Parameter]
+    public DateTime? Since { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(RouteCompleter))]
+    public string? Route { get; set; }
+
+    private readonly List<string> _ids = new();
+
+    protected override void ProcessRecord()
+    {
+        if (Id is not null) _ids.AddRange(Id.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()));
+    }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            var query = new TaskQuery { Ids = _ids, State = State, Since = Since, Route = Route };
+            var found = query.Run(Session.Engine.Journal).ToList();
+            foreach (var entry in found) Emit(entry.Task);
+            foreach (var missing in _ids.Except(found.Select(f => f.Task.Id), StringComparer.Ordinal))
+                Fail(new KeyNotFoundException($"Task {missing} is not in the journal at {Session.Engine.Journal.Path}."), missing);
+        }
+        catch (Exception e)
+        {
+            Fail(e, Id);
+        }
+    }
+}
