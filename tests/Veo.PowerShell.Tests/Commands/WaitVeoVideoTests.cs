@@ -53,3 +53,22 @@ public class WaitTimeoutTests : CmdletTest
         Assert.Empty(pipe.Output);
     }
 }
+
+public class WaitCancellationTests : CmdletTest
+{
+    protected override EmulatorOptions EmulatorOptions => new() { ApiKey = Core.Tests.Support.TestHome.Key, RenderTime = TimeSpan.FromMinutes(5) };
+
+    [Fact]
+    public void Ctrl_C_stops_the_wait_at_once_and_the_created_tasks_stay_in_the_journal()
+    {
+        var wait = new WaitVeoVideoCommand();
+        var pipe = Pipe(new NewVeoVideoCommand(), wait);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        _ = Task.Delay(500).ContinueWith(_ => wait.RunStop());
+
+        Assert.Throws<PipelineStoppedException>(() => pipe.Run("one", "two"));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {stopwatch.Elapsed}");
+        Assert.Equal(2, Home.Journal.Tasks().Count);
+    }
+}
