@@ -22,6 +22,16 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
 
     private bool _force;
 
+    /// <summary>How many videos download at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    private ThrottledWork<SaveResult>? _downloads;
+    private readonly HashSet<string> _claimed = new(StringComparer.OrdinalIgnoreCase);
+
+    protected override void BeginProcessing() => _downloads = new ThrottledWork<SaveResult>(ThrottleLimit);
+
     protected override void ProcessRecord()
     {
         foreach (var task in SafeInputTasks())
@@ -38,16 +48,39 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
                     continue;
                 }
                 var path = TargetPath(ready);
+                if (!_claimed.Add(path)) throw new IOException($"The file '{path}' already exists: another video of this pipeline is saved there. Give -Path a folder.");
                 if (!VeoHost.ShouldProcess(path, $"Save the video of task {ready.Id}")) continue;
-                var result = Run(ct => Session.Engine.SaveAsync(ready, provider, path, _force, Log, ct));
-                foreach (var warning in result.Warnings) VeoHost.WriteWarning(warning);
-                Emit(result.File);
+                _downloads!.Start(ready, ct => Session.Engine.SaveAsync(ready, provider, path, _force, Log, ct), Cancellation);
             }
             catch (Exception e)
             {
                 Fail(e, task);
             }
         }
+        foreach (var outcome in _downloads!.Finished()) Report(outcome);
+    }
+
+    protected override void EndProcessing()
+    {
+        foreach (var outcome in _downloads!.All(TimeSpan.FromMilliseconds(250)))
+        {
+            if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+            if (outcome is not null) Report(outcome);
+            Pump();
+        }
+        _downloads.Dispose();
+    }
+
+    private void Report(ThrottledWork<SaveResult>.Outcome outcome)
+    {
+        if (outcome.Error is { } error)
+        {
+            Fail(error, outcome.Target);
+            return;
+        }
+        Pump();
+        foreach (var warning in outcome.Result!.Warnings) VeoHost.WriteWarning(warning);
+        Emit(outcome.Result.File);
     }
 
     private IEnumerable<VideoTask> SafeInputTasks()

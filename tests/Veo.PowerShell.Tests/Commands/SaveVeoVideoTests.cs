@@ -82,3 +82,29 @@ public class SaveVeoVideoTests : CmdletTest
         Assert.Equal(file.Path, Home.Journal.Tasks().Single(t => t.Task.Id == task.Id).SavedPath);
     }
 }
+
+public class SaveThrottleTests : CmdletTest
+{
+    [Fact]
+    public void Many_downloads_at_once_each_land_whole()
+    {
+        var tasks = Pipe(new NewVeoVideoCommand(), new WaitVeoVideoCommand()).Run("a", "b", "c", "d", "e", "f").Output.ToArray();
+        Emulator.Faults.Add(new Fault(FaultKind.TruncateBody, PathContains: "/content", Times: 2));
+
+        var pipe = Pipe(new SaveVeoVideoCommand { Path = "out", ThrottleLimit = 4 }).Run(tasks);
+
+        Assert.Empty(pipe.AllErrors);
+        Assert.Equal(6, pipe.Output.Count);
+        Assert.All(pipe.Output.Cast<VideoFile>(), f => Assert.Equal(new FileInfo(f.Path).Length, f.Length));
+        Assert.Empty(Directory.GetFiles(Path.Combine(Home.Folder, "out"), "*.partial"));
+    }
+
+    [Fact]
+    public void Two_videos_of_one_pipeline_never_share_a_file()
+    {
+        var tasks = Pipe(new NewVeoVideoCommand(), new WaitVeoVideoCommand()).Run("a", "b").Output.ToArray();
+        var pipe = Pipe(new SaveVeoVideoCommand { Path = "one.mp4" }.On("Force")).Run(tasks);
+        Assert.Single(pipe.Output);
+        Assert.Contains("another video of this pipeline", Assert.Single(pipe.AllErrors).Exception.Message);
+    }
+}
