@@ -45,7 +45,7 @@ public class SaveVeoVideoTests : CmdletTest
     [Fact]
     public void The_content_lag_after_completion_is_waited_out()
     {
-        Emulator.Faults.Add(new Fault(FaultKind.ContentLag) { Delay = TimeSpan.FromMilliseconds(600) });
+        Emulator.Faults.Add(new Fault(FaultKind.ContentLag) { Delay = TimeSpan.FromSeconds(3) });
         var task = Finished();
         var pipe = Pipe(new SaveVeoVideoCommand()).Run(task);
 
