@@ -30,6 +30,24 @@ internal sealed class ApiChannel
     public string Route { get; }
     public HttpPolicy Policy { get; }
 
+    /// <summary>A channel that sends the key as "Authorization: Bearer", as the OpenAI-style gateways want.</summary>
+    public static ApiChannel Bearer(string route, ApiKey key, HttpPolicy policy) =>
+        new(route, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()));
+
+    /// <summary>
+    /// Streams a finished video from the URL its task carries (asking the service for it if the task
+    /// has none yet). A 404 there right after completion means "not ready yet", not "gone".
+    /// </summary>
+    public async Task DownloadFromTaskUrlAsync(Veo.Core.Tasks.VideoTask task, Uri baseUri, Func<Task<string?>> fetchUrl, bool authorize, Stream destination, CancellationToken cancellationToken)
+    {
+        var url = task.VideoUrl ?? await fetchUrl().ConfigureAwait(false)
+            ?? throw new ContentNotReadyException(task.Id, "the service has not given the video's address yet");
+        using var response = await DownloadAsync(new Uri(baseUri, url), authorize,
+            (r, body) => r.StatusCode == HttpStatusCode.NotFound ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message) : null,
+            cancellationToken).ConfigureAwait(false);
+        await ResponseStreams.CopyAsync(response, destination, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends a paid create once (see <see cref="ResiliencePipelines.ForCreates"/>) and parses its JSON answer.</summary>
     public async Task<JsonDocument> CreateAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Veo.Core.Http;
 using Veo.Core.Requests;
@@ -47,15 +46,10 @@ internal sealed class GeminiProvider : IVideoProvider
         return ReadOperation(id, answer.RootElement);
     }
 
-    public async Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)
-    {
-        var uri = task.VideoUrl ?? (await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl
-            ?? throw new ContentNotReadyException(task.Id, "the operation has no video yet");
-        using var response = await _channel.DownloadAsync(new Uri(Route.BaseUri, uri), authorize: true,
-            (r, body) => r.StatusCode == HttpStatusCode.NotFound ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message) : null,
-            cancellationToken).ConfigureAwait(false);
-        await ResponseStreams.CopyAsync(response, destination, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The sample's URI takes the key and redirects to the bytes (the key is not forwarded off-host).</summary>
+    public Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken) =>
+        _channel.DownloadFromTaskUrlAsync(task, Route.BaseUri, async () => (await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl,
+            authorize: true, destination, cancellationToken);
 
     /// <summary>The request @google/genai's generateVideos sends to the Gemini API.</summary>
     internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>

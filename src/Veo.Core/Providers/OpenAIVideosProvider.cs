@@ -19,8 +19,7 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
     public OpenAIVideosProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
     {
         Route = route;
-        _channel = new ApiChannel(route.Name, key, policy, (request, k) =>
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", k.Reveal()));
+        _channel = ApiChannel.Bearer(route.Name, key, policy);
     }
 
     public VideoRoute Route { get; }

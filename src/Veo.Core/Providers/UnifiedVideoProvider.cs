@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Veo.Core.Http;
 using Veo.Core.Requests;
@@ -21,8 +19,7 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
     public UnifiedVideoProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
     {
         Route = route;
-        _channel = new ApiChannel(route.Name, key, policy, (request, k) =>
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", k.Reveal()));
+        _channel = ApiChannel.Bearer(route.Name, key, policy);
     }
 
     public VideoRoute Route { get; }
@@ -39,16 +36,10 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
         return ReadTask(answer.RootElement);
     }
 
-    public async Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)
-    {
-        var url = task.VideoUrl ?? (await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl
-            ?? throw new ContentNotReadyException(task.Id, "the task has no video_url yet");
-        using var response = await _channel.DownloadAsync(new Uri(Route.BaseUri, url), authorize: false,
-            // A CDN answers 404 for a moment after the task reports completed.
-            (r, body) => r.StatusCode == HttpStatusCode.NotFound ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message) : null,
-            cancellationToken).ConfigureAwait(false);
-        await ResponseStreams.CopyAsync(response, destination, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The video_url is a CDN address: it gets no key.</summary>
+    public Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken) =>
+        _channel.DownloadFromTaskUrlAsync(task, Route.BaseUri, async () => (await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl,
+            authorize: false, destination, cancellationToken);
 
     internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>
     {
