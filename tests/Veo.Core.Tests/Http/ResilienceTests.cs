@@ -9,38 +9,30 @@ using Veo.Emulator;
 namespace Veo.Core.Tests.Http;
 
 /// <summary>Reads are retried through faults; a paid create is sent once unless it provably never left.</summary>
-public class ResilienceTests : IAsyncLifetime
+public class ResilienceTests : EmulatorTest
 {
-    private readonly TestHome _home = new();
-    private EmulatorServer _emulator = null!;
     private EngineFlow _flow = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _emulator = await EmulatorServer.StartAsync(TestHome.QuickEmulator());
-        _flow = new EngineFlow(_home, _emulator, BuiltInRoutes.LaoZhang);
+        await base.InitializeAsync();
+        _flow = new EngineFlow(Home, Emulator, BuiltInRoutes.LaoZhang);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        _home.Dispose();
-    }
-
-    private int Posts => _emulator.Requests.Count(r => r.Method == "POST");
+    private int Posts => Emulator.Requests.Count(r => r.Method == "POST");
 
     [Fact]
     public async Task A_poll_answered_429_is_retried_after_the_Retry_After_delay()
     {
         var task = await _flow.CreateAsync(BadRequests.Valid);
-        _emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/v1/videos/", Times: 2) { RetryAfter = TimeSpan.FromSeconds(1) });
+        Emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/v1/videos/", Times: 2) { RetryAfter = TimeSpan.FromSeconds(1) });
         var started = DateTime.UtcNow;
 
         var polled = await _flow.Engine.RefreshAsync(task, _flow.Provider, CancellationToken.None);
 
         Assert.Equal(task.Id, polled.Id);
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(1.9), "Retry-After was not honoured");
-        Assert.Equal(2, _emulator.Requests.Count(r => r.StatusCode == 429));
+        Assert.Equal(2, Emulator.Requests.Count(r => r.StatusCode == 429));
     }
 
     [Theory]
@@ -50,7 +42,7 @@ public class ResilienceTests : IAsyncLifetime
     public async Task A_poll_answered_5xx_is_retried(int status)
     {
         var task = await _flow.CreateAsync(BadRequests.Valid);
-        _emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos/", Times: 2) { StatusCode = status });
+        Emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos/", Times: 2) { StatusCode = status });
         var polled = await _flow.Engine.RefreshAsync(task, _flow.Provider, CancellationToken.None);
         Assert.Equal(task.Id, polled.Id);
     }
@@ -58,7 +50,7 @@ public class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task A_create_answered_500_is_not_retried()
     {
-        _emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos") { StatusCode = 500 });
+        Emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos") { StatusCode = 500 });
         var error = await Assert.ThrowsAsync<ApiException>(() => _flow.CreateAsync(BadRequests.Valid));
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal(1, Posts);
@@ -67,30 +59,30 @@ public class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task A_create_answered_429_was_refused_so_it_is_retried_and_made_once()
     {
-        _emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/v1/videos") { RetryAfter = TimeSpan.Zero });
+        Emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/v1/videos") { RetryAfter = TimeSpan.Zero });
         var task = await _flow.CreateAsync(BadRequests.Valid);
         Assert.False(string.IsNullOrEmpty(task.Id));
-        Assert.Equal(1, _emulator.CreatedTaskCount);
+        Assert.Equal(1, Emulator.CreatedTaskCount);
     }
 
     [Fact]
     public async Task A_create_whose_answer_is_lost_reports_the_uncertainty_and_is_not_sent_again()
     {
-        _emulator.Faults.Add(new Fault(FaultKind.ResetAfterRead, PathContains: "/v1/videos"));
+        Emulator.Faults.Add(new Fault(FaultKind.ResetAfterRead, PathContains: "/v1/videos"));
 
         var error = await Assert.ThrowsAsync<AmbiguousCreateException>(() => _flow.CreateAsync(BadRequests.Valid));
 
         Assert.Contains("may have been created and billed", error.Message);
         Assert.Equal(1, Posts);
-        Assert.Equal(1, _emulator.CreatedTaskCount);
-        var entry = Assert.Single(_home.Journal.ReadAll());
+        Assert.Equal(1, Emulator.CreatedTaskCount);
+        var entry = Assert.Single(Home.Journal.ReadAll());
         Assert.Equal((JournalEntry.AmbiguousCreate, BadRequests.Valid.Prompt), (entry.Event, entry.Prompt));
     }
 
     [Fact]
     public async Task A_create_answered_with_garbage_is_ambiguous_too()
     {
-        _emulator.Faults.Add(new Fault(FaultKind.MalformedJson, PathContains: "/v1/videos"));
+        Emulator.Faults.Add(new Fault(FaultKind.MalformedJson, PathContains: "/v1/videos"));
         await Assert.ThrowsAsync<AmbiguousCreateException>(() => _flow.CreateAsync(BadRequests.Valid));
         Assert.Equal(1, Posts);
     }
@@ -109,15 +101,15 @@ public class ResilienceTests : IAsyncLifetime
 
         Assert.IsNotType<AmbiguousCreateException>(error);
         Assert.True(NetworkFailures.NeverReachedServer(error));
-        Assert.Empty(_home.Journal.ReadAll());
+        Assert.Empty(Home.Journal.ReadAll());
     }
 
     [Fact]
     public async Task A_corrupt_download_is_fetched_again_and_verified()
     {
         var task = await _flow.WaitAsync(await _flow.CreateAsync(BadRequests.Valid));
-        _emulator.Faults.Add(new Fault(FaultKind.CorruptBody, PathContains: "/content"));
-        var saved = await _flow.Engine.SaveAsync(task, _flow.Provider, _home.PathOf("v.mp4"), false, NullEngineLog.Instance, CancellationToken.None);
+        Emulator.Faults.Add(new Fault(FaultKind.CorruptBody, PathContains: "/content"));
+        var saved = await _flow.Engine.SaveAsync(task, _flow.Provider, Home.PathOf("v.mp4"), false, NullEngineLog.Instance, CancellationToken.None);
         Assert.Equal(1280, saved.File.Width);
     }
 }

@@ -8,25 +8,17 @@ using Veo.Emulator;
 namespace Veo.Core.Tests.Providers;
 
 /// <summary>Each generation mode, as the exact multipart request LaoZhang receives and the MP4 that comes back.</summary>
-public class OpenAIVideosWireTests : IAsyncLifetime
+public class OpenAIVideosWireTests : EmulatorTest
 {
-    private readonly TestHome _home = new();
-    private EmulatorServer _emulator = null!;
     private EngineFlow _flow = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _emulator = await EmulatorServer.StartAsync(TestHome.QuickEmulator());
-        _flow = new EngineFlow(_home, _emulator, BuiltInRoutes.LaoZhang);
+        await base.InitializeAsync();
+        _flow = new EngineFlow(Home, Emulator, BuiltInRoutes.LaoZhang);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        _home.Dispose();
-    }
-
-    private RecordedRequest CreateRequest() => Assert.Single(_emulator.Requests, r => r.Method == "POST" && r.Path == "/v1/videos");
+    private RecordedRequest CreateRequest() => Assert.Single(Emulator.Requests, r => r.Method == "POST" && r.Path == "/v1/videos");
 
     private static Dictionary<string, string> Fields(RecordedRequest request) =>
         request.Fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => string.Join("|", g.Select(f => f.Value)));
