@@ -4,6 +4,7 @@ using Veo.Core.Routes;
 using Veo.Core.Tests.Requests;
 using Veo.Core.Tests.Support;
 using Veo.Emulator;
+using Veo.Core.Tasks;
 
 namespace Veo.Core.Tests.Providers;
 
@@ -102,5 +103,22 @@ public class OpenAIVideosWireTests : EmulatorTest
         using var sha = SHA256.Create();
         using var stream = File.OpenRead(path);
         return Convert.ToHexString(sha.ComputeHash(stream)).ToLowerInvariant();
+    }
+}
+
+public class DowngradeWarningTests : EmulatorTest
+{
+    [Fact]
+    public async Task A_video_smaller_than_requested_is_saved_with_a_warning()
+    {
+        var flow = new EngineFlow(Home, Emulator, BuiltInRoutes.LaoZhang);
+        var task = await flow.WaitAsync(await flow.CreateAsync(BadRequests.Valid with { Resolution = "1080p" }));
+        // As if the request had been 4K and the service had quietly rendered 1080p.
+        var asked4K = task with { Request = task.Request! with { Resolution = "4k" } };
+
+        var saved = await flow.Engine.SaveAsync(asked4K, flow.Provider, Home.PathOf("v.mp4"), false, NullEngineLog.Instance, CancellationToken.None);
+
+        Assert.Equal(1920, saved.File.Width);
+        Assert.Contains("asked for 4k (3840x2160) but the video is 1920x1080", Assert.Single(saved.Warnings));
     }
 }
