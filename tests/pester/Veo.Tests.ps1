@@ -77,6 +77,41 @@ Describe 'Money' {
     }
 }
 
+Describe 'Resume after a crash' {
+    It 'finishes exactly the tasks that were created but not saved' {
+        $made = 'r1', 'r2', 'r3' | New-VeoVideo
+        $made[0] | Wait-VeoVideo -PollInterval 1 | Save-VeoVideo -Path $out | Out-Null
+        # ... the script dies here; a new session resumes from the journal:
+        $pending = Get-VeoVideo -State Pending | Where-Object Id -in $made.Id
+        $pending | Should -HaveCount 2
+        $files = $pending | Wait-VeoVideo -PollInterval 1 | Save-VeoVideo -Path $out
+        $files.TaskId | Sort-Object | Should -Be ($made[1..2].Id | Sort-Object)
+        Get-VeoVideo -State Pending | Where-Object Id -in $made.Id | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Routes' {
+    It 'lists the built-in routes without showing a key' {
+        $routes = Get-VeoRoute
+        $routes.Name | Should -Contain 'Google'
+        ($routes | Where-Object Name -eq LaoZhang).KeySource | Should -Be 'Connect-Veo'
+        ($routes | Out-String) | Should -Not -Match 'emulator-key'
+    }
+
+    It 'registers a gateway of a known dialect and makes a video through it' {
+        Register-VeoRoute -Name PesterGateway -Dialect UnifiedVideo -BaseUri $baseUri -KeyVariable PESTER_GATEWAY_KEY | Out-Null
+        $env:PESTER_GATEWAY_KEY = 'emulator-key'
+        try {
+            $file = New-VeoVideo -Prompt 'via a registered gateway' -Route PesterGateway | Wait-VeoVideo -PollInterval 1 | Save-VeoVideo -Path $out
+            $file.Route | Should -Be 'PesterGateway'
+        }
+        finally {
+            Remove-Item Env:PESTER_GATEWAY_KEY
+            Unregister-VeoRoute -Name PesterGateway
+        }
+    }
+}
+
 Describe 'Errors' {
     It 'refuses 1080p at 4 seconds before any call' {
         { New-VeoVideo -Prompt 'x' -Resolution 1080p -Duration 4 -ErrorAction Stop } | Should -Throw '*8-second*'
