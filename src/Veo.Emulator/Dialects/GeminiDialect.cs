@@ -7,7 +7,8 @@ namespace Veo.Emulator;
 
 /// <summary>
 /// Google's Gemini API for Veo: predictLongRunning creates an operation, the operation is polled by its name, and
-/// the video's files/{id}:download URI answers with a redirect to the bytes, as the real service does.
+/// files/{id}:download?alt=media (named by the operation's https video URI) answers with a redirect to the bytes, as the
+/// real service does.
 /// </summary>
 internal static class GeminiDialect
 {
@@ -62,7 +63,7 @@ internal static class GeminiDialect
                 {
                     ["generatedSamples"] = new JsonArray(new JsonObject
                     {
-                        ["video"] = new JsonObject { ["uri"] = $"{Wire.BaseUri(context.Request)}v1beta/files/{task.Order.FileId}:download?alt=media" },
+                        ["video"] = new JsonObject { ["uri"] = FileUri(context.Request, task.Order.FileId!) },
                     }),
                 },
             };
@@ -83,6 +84,14 @@ internal static class GeminiDialect
         // The real service redirects to a storage URL that needs no key; clients must follow redirects.
         return Results.Redirect($"{Wire.BaseUri(context.Request)}cdn/files/{file}.mp4");
     }
+
+    /// <summary>
+    /// The video as the real service names it: https://generativelanguage.googleapis.com/v1beta/files/{id}:download?alt=media.
+    /// Clients read it as a file name, not as a URL to fetch: @google/genai takes an https:// URI, keeps the id after
+    /// "files/" and downloads files/{id}:download?alt=media from its own base URL (an http:// URI it would append whole to
+    /// the path). So the URI keeps the https scheme, on the host the client addressed; download it the way the SDK does.
+    /// </summary>
+    private static string FileUri(HttpRequest request, string fileId) => $"https://{request.Host}/v1beta/files/{fileId}:download?alt=media";
 
     private static VideoTask? FindByFile(EmulatorState state, string file) =>
         state.Tasks.FindWhere(EmulatedApi.Gemini, t => t.Order.FileId == file);

@@ -5,7 +5,7 @@ namespace Veo.Emulator;
 
 /// <summary>
 /// Reads and checks a predictLongRunning body as @google/genai builds it for the Gemini API:
-/// {"instances":[{"prompt","image","lastFrame","referenceImages"}],"parameters":{...}}, inline images as
+/// {"instances":[{"prompt","image","lastFrame","referenceImages"}],"parameters":{...},"webhookConfig"?:{...}}, inline images as
 /// {"bytesBase64Encoded","mimeType"}. Unknown fields are refused, so a typo is caught here rather than ignored.
 /// </summary>
 internal static class GeminiRequest
@@ -33,7 +33,8 @@ internal static class GeminiRequest
             return $"Invalid JSON payload received. {e.Message}";
         }
         if (request is null) return "Invalid JSON payload received. The body must be a JSON object.";
-        if (UnknownField(request, "", ["instances", "parameters"]) is { } topLevel) return topLevel;
+        if (UnknownField(request, "", ["instances", "parameters", "webhookConfig"]) is { } topLevel) return topLevel;
+        if (WebhookProblem(request["webhookConfig"]) is { } webhook) return webhook;
 
         if (request["instances"] is not JsonArray { Count: 1 } instances || instances[0] is not JsonObject instance)
             return "instances must hold exactly one instance object.";
@@ -116,6 +117,27 @@ internal static class GeminiRequest
             return "parameters.enhancePrompt must be true or false.";
 
         fixture = new VideoFixture(aspect ?? Orientation.Landscape, finalResolution);
+        return null;
+    }
+
+    /// <summary>
+    /// @google/genai sends config.webhookConfig at the top level of the body on the Gemini API:
+    /// {"uris":["https://..."],"userMetadata":{...}}. Checked and accepted; the emulator delivers no notifications.
+    /// </summary>
+    private static string? WebhookProblem(JsonNode? node)
+    {
+        if (node is null) return null;
+        if (node is not JsonObject webhook) return "webhookConfig must be an object {\"uris\":[...],\"userMetadata\":{...}}.";
+        if (UnknownField(webhook, "webhookConfig.", ["uris", "userMetadata"]) is { } unknown) return unknown;
+        if (webhook["userMetadata"] is { } metadata && metadata is not JsonObject) return "webhookConfig.userMetadata must be an object.";
+        if (webhook["uris"] is not { } urisNode) return null;
+        if (urisNode is not JsonArray uris) return "webhookConfig.uris must be an array of URLs.";
+        for (var i = 0; i < uris.Count; i++)
+        {
+            if (StringOrNull(uris[i]) is not { } text || !Uri.TryCreate(text, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                return $"webhookConfig.uris[{i}] must be an absolute http(s) URL.";
+        }
         return null;
     }
 

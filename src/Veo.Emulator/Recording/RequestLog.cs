@@ -46,7 +46,8 @@ internal sealed class RequestLog
                 .Select(p => new RecordedFile(p.Name, p.FileName!, p.ContentType, p.Content.Length,
                     Convert.ToHexString(SHA256.HashData(p.Content)).ToLowerInvariant()))
                 .ToList();
-            return new RecordedRequest(method, path, query, headers, fields, files, current.Json, statusCode);
+            var order = parts.Select(p => new RecordedPart(p.Name, p.FileName, p.ContentType, p.Content.Length)).ToList();
+            return new RecordedRequest(method, path, query, headers, fields, files, current.Json, statusCode) { Parts = order };
         }
     }
 }

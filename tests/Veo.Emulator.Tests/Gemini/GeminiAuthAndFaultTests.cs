@@ -87,7 +87,7 @@ public sealed class GeminiAuthAndFaultTests : GeminiTest
         Server.Clock.Advance(RenderTime);
         Server.Faults.Add(new Fault(FaultKind.CorruptBody, "/cdn/files/"));
 
-        var bytes = await GoogleClient().GetByteArrayAsync(VideoUri(await PollAsync(name)));
+        var bytes = await GoogleClient().GetByteArrayAsync(DownloadPath(VideoUri(await PollAsync(name))));
 
         Assert.Equal(Fixtures.Bytes("landscape-720p").Length, bytes.Length);
         Assert.NotEqual(Fixtures.Bytes("landscape-720p"), bytes);

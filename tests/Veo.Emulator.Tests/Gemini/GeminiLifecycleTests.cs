@@ -33,7 +33,8 @@ public sealed class GeminiLifecycleTests : GeminiTest
         Assert.True(done.GetProperty("done").GetBoolean());
         Assert.Equal("type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse",
             done.GetProperty("response").GetProperty("@type").GetString());
-        Assert.Matches(new Regex($"^{Regex.Escape(Server.BaseUri.ToString())}v1beta/files/[a-z0-9]{{12}}:download\\?alt=media$"), VideoUri(done));
+        // https like the real URI, on the emulator's host: clients take the file id from it, as @google/genai does.
+        Assert.Matches(new Regex($"^https://{Regex.Escape(Server.BaseUri.Authority)}/v1beta/files/[a-z0-9]{{12}}:download\\?alt=media$"), VideoUri(done));
     }
 
     [Fact]
@@ -41,9 +42,9 @@ public sealed class GeminiLifecycleTests : GeminiTest
     {
         var name = await CreateOperationAsync();
         Server.Clock.Advance(RenderTime);
-        var uri = VideoUri(await PollAsync(name));
+        var path = DownloadPath(VideoUri(await PollAsync(name)));
 
-        using var redirect = await GoogleClient(followRedirects: false).GetAsync(uri);
+        using var redirect = await GoogleClient(followRedirects: false).GetAsync(path);
         var location = redirect.Headers.Location!;
         using var bytes = await AnonymousClient().GetAsync(location);
 
@@ -57,10 +58,10 @@ public sealed class GeminiLifecycleTests : GeminiTest
     {
         var name = await CreateOperationAsync();
         Server.Clock.Advance(RenderTime);
-        var uri = VideoUri(await PollAsync(name));
+        var path = DownloadPath(VideoUri(await PollAsync(name)));
 
-        using var anonymous = await GoogleClient(key: null, followRedirects: false).GetAsync(uri);
-        using var byQuery = await GoogleClient(key: null, followRedirects: false).GetAsync(uri + "&key=emulator-key");
+        using var anonymous = await GoogleClient(key: null, followRedirects: false).GetAsync(path);
+        using var byQuery = await GoogleClient(key: null, followRedirects: false).GetAsync(path + "&key=emulator-key");
 
         Assert.Equal(403, (int)anonymous.StatusCode);
         Assert.Equal(302, (int)byQuery.StatusCode);
@@ -133,10 +134,10 @@ public sealed class GeminiLifecycleTests : GeminiTest
         var lagging = await CreateOperationAsync();
         Server.Clock.Advance(RenderTime);
 
-        using var early = await GoogleClient().GetAsync(VideoUri(await PollAsync(lagging)));
+        using var early = await GoogleClient().GetAsync(DownloadPath(VideoUri(await PollAsync(lagging))));
         Server.Clock.Advance(TimeSpan.FromSeconds(5));
-        using var late = await GoogleClient().GetAsync(VideoUri(await PollAsync(lagging)));
-        using var normal = await GoogleClient().GetAsync(VideoUri(await PollAsync(name)));
+        using var late = await GoogleClient().GetAsync(DownloadPath(VideoUri(await PollAsync(lagging))));
+        using var normal = await GoogleClient().GetAsync(DownloadPath(VideoUri(await PollAsync(name))));
 
         Assert.Equal(404, (int)early.StatusCode);
         Assert.Equal(200, (int)late.StatusCode);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Veo.Emulator.Tests.Gemini;
 
@@ -52,11 +53,22 @@ public abstract class GeminiTest : EmulatorTest
         operation.GetProperty("response").GetProperty("generateVideoResponse").GetProperty("generatedSamples")[0]
             .GetProperty("video").GetProperty("uri").GetString()!;
 
+    /// <summary>
+    /// Where a client downloads the video named by <paramref name="videoUri"/>, read the way @google/genai reads it: an
+    /// https:// URI whose id after "files/" is requested as files/{id}:download?alt=media from the client's own base URL.
+    /// </summary>
+    protected static string DownloadPath(string videoUri)
+    {
+        Assert.StartsWith("https://", videoUri);
+        var id = Regex.Match(videoUri[(videoUri.IndexOf("files/", StringComparison.Ordinal) + "files/".Length)..], "[a-z0-9]+").Value;
+        return $"v1beta/files/{id}:download?alt=media";
+    }
+
     protected async Task<byte[]> RenderAsync(JsonNode body)
     {
         var name = await CreateOperationAsync(body);
         Server.Clock.Advance(RenderTime);
-        return await GoogleClient().GetByteArrayAsync(VideoUri(await PollAsync(name)));
+        return await GoogleClient().GetByteArrayAsync(DownloadPath(VideoUri(await PollAsync(name))));
     }
 
     protected static async Task<JsonElement> GoogleErrorOf(HttpResponseMessage response) =>

@@ -14,7 +14,38 @@ public sealed class GeminiValidationTests : GeminiTest
     public async Task The_request_the_sdk_builds_for_first_and_last_frames_is_accepted() =>
         await CreateOperationAsync(Request(
             new JsonObject { ["prompt"] = "A cat", ["image"] = Image(), ["lastFrame"] = Image(TestImages.Jpeg, "image/jpeg") },
-            new JsonObject { ["aspectRatio"] = "16:9", ["resolution"] = "1080p", ["durationSeconds"] = 8, ["personGeneration"] = "allow_adult", ["seed"] = 7 }));
+            new JsonObject { ["aspectRatio"] = "16:9", ["resolution"] = "1080p", ["durationSeconds"] = 8, ["personGeneration"] = "allow_adult" }));
+
+    [Fact]
+    public async Task A_seed_is_accepted_from_clients_that_send_one() =>
+        // @google/genai refuses config.seed before sending on the Gemini API; a REST client may still send it.
+        await CreateOperationAsync(Request(parameters: new JsonObject { ["seed"] = 7 }));
+
+    [Fact]
+    public async Task The_webhook_config_the_sdk_sends_at_the_top_level_is_accepted()
+    {
+        var body = Request();
+        body["webhookConfig"] = new JsonObject
+        {
+            ["uris"] = new JsonArray("https://example.invalid/veo-done"),
+            ["userMetadata"] = new JsonObject { ["job"] = "42" },
+        };
+
+        await CreateOperationAsync(body);
+    }
+
+    [Theory]
+    [InlineData("{\"uris\":\"https://example.invalid/hook\"}", "webhookConfig.uris")]
+    [InlineData("{\"uris\":[\"not a url\"]}", "webhookConfig.uris[0]")]
+    [InlineData("{\"url\":\"https://example.invalid/hook\"}", "Unknown name \"url\"")]
+    [InlineData("[]", "webhookConfig must be an object")]
+    public async Task A_malformed_webhook_config_is_refused(string webhookConfig, string messageContains)
+    {
+        var body = Request();
+        body["webhookConfig"] = JsonNode.Parse(webhookConfig);
+
+        await AssertInvalidArgumentAsync(body, messageContains);
+    }
 
     [Theory]
     [InlineData("asset")]

@@ -23,6 +23,21 @@ public sealed class RequestLogTests : OpenAiVideosTest
     }
 
     [Fact]
+    public async Task Parts_keep_text_and_files_interleaved_in_sending_order()
+    {
+        await CreateTaskAsync(new VideoForm().Field("model", "veo-3.1-fast-generate-preview").File("input_reference", TestImages.Png, fileName: "first.png")
+            .Field("prompt", "A cat").Field("seconds", "8"));
+
+        var parts = Assert.Single(Server.Requests).Parts;
+
+        Assert.Equal([("model", null), ("input_reference", "first.png"), ("prompt", null), ("seconds", null)],
+            parts.Select(p => (p.Name, p.FileName)));
+        Assert.Equal("image/png", parts[1].ContentType);
+        Assert.Equal(TestImages.Png.Length, parts[1].Length);
+        Assert.Equal(1, parts[3].Length);
+    }
+
+    [Fact]
     public async Task Every_request_is_recorded_in_order_with_headers_and_the_status_answered()
     {
         var id = await CreateTaskAsync();
