@@ -46,10 +46,22 @@ internal sealed class GeminiProvider : IVideoProvider
         return ReadOperation(id, answer.RootElement);
     }
 
-    /// <summary>The sample's URI takes the key and redirects to the bytes (the key is not forwarded off-host).</summary>
+    /// <summary>
+    /// As @google/genai does: the sample's URI names a file, fetched as {base}/v1beta/files/{id}:download with
+    /// the key, which redirects to the bytes (the key is not forwarded off-host). Works behind any base URI.
+    /// </summary>
     public Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken) =>
-        _channel.DownloadFromTaskUrlAsync(task, Route.BaseUri, async () => (await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl,
+        _channel.DownloadFromTaskUrlAsync(task with { VideoUrl = FileDownload(task.VideoUrl) }, Route.BaseUri,
+            async () => FileDownload((await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl),
             authorize: true, destination, cancellationToken);
+
+    /// <summary>"https://host/v1beta/files/abc:download?alt=media" → "v1beta/files/abc:download?alt=media" on our own base.</summary>
+    internal static string? FileDownload(string? uri)
+    {
+        if (uri is null) return null;
+        var match = System.Text.RegularExpressions.Regex.Match(uri, @"files/([A-Za-z0-9_-]+)");
+        return match.Success ? $"{ApiVersion}files/{match.Groups[1].Value}:download?alt=media" : uri;
+    }
 
     /// <summary>The request @google/genai's generateVideos sends to the Gemini API.</summary>
     internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>
@@ -67,7 +79,7 @@ internal sealed class GeminiProvider : IVideoProvider
             {
                 json.WriteStartObject();
                 WriteImage(json, "image", reference);
-                json.WriteString("referenceType", "asset");
+                json.WriteString("referenceType", "ASSET");
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -76,9 +88,9 @@ internal sealed class GeminiProvider : IVideoProvider
         json.WriteEndArray();
 
         json.WriteStartObject("parameters");
+        json.WriteNumber("durationSeconds", r.DurationSeconds);
         json.WriteString("aspectRatio", r.AspectRatio);
         json.WriteString("resolution", r.Resolution);
-        json.WriteNumber("durationSeconds", r.DurationSeconds);
         if (!string.IsNullOrWhiteSpace(r.NegativePrompt)) json.WriteString("negativePrompt", r.NegativePrompt!.Trim());
         if (r.Seed is { } seed) json.WriteNumber("seed", seed);
         json.WriteEndObject();

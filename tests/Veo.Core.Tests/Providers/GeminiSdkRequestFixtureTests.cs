@@ -4,8 +4,8 @@ namespace Veo.Core.Tests.Providers;
 
 /// <summary>
 /// The Gemini create requests @google/genai sent (Providers/GeminiSdkRequests) are what Veo's Gemini provider must send,
-/// body for body. Until that provider lands, these check the fixtures themselves: every mode is there, and every inline
-/// image is a committed test image byte for byte, so the provider's test can send the very same files and compare bodies.
+/// body for body (GeminiSdkRequestTests). These check the fixtures themselves: every mode is there, and every inline
+/// image is a committed test image byte for byte, so the provider test sends the very same files.
 /// </summary>
 public class GeminiSdkRequestFixtureTests
 {

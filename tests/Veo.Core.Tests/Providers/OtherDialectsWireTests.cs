@@ -44,7 +44,7 @@ public class OtherDialectsWireTests : EmulatorTest
         Assert.Equal(BadRequests.Valid.Prompt, instance.GetProperty("prompt").GetString());
         var references = instance.GetProperty("referenceImages").EnumerateArray().ToList();
         Assert.Equal(2, references.Count);
-        Assert.Equal("asset", references[0].GetProperty("referenceType").GetString());
+        Assert.Equal("ASSET", references[0].GetProperty("referenceType").GetString());
         Assert.Equal("image/jpeg", references[1].GetProperty("image").GetProperty("mimeType").GetString());
         Assert.Equal(Convert.ToBase64String(File.ReadAllBytes(refs[0])), references[0].GetProperty("image").GetProperty("bytesBase64Encoded").GetString());
         var parameters = body.GetProperty("parameters");
