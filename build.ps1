@@ -65,13 +65,10 @@ switch ($Task) {
     }
     'Package' {
         Build-Module
-        $repo = Join-Path $root 'out/repo'
-        New-Item -ItemType Directory -Force $repo | Out-Null
-        if (-not (Get-PSResourceRepository -Name VeoLocal -ErrorAction SilentlyContinue)) {
-            Register-PSResourceRepository -Name VeoLocal -Uri $repo -Trusted
-        }
-        Publish-PSResource -Path $moduleDir -Repository VeoLocal
-        Write-Host "Package: $(Get-ChildItem $repo -Filter 'Veo.*.nupkg' | Select-Object -Last 1 -ExpandProperty FullName)"
+        Invoke-Dotnet pack (Join-Path $root 'packaging/Veo.Package.csproj') -c $Configuration -o (Join-Path $root 'out/package') "-p:ModuleDir=$moduleDir/" --nologo
+        $nupkg = Get-ChildItem (Join-Path $root 'out/package') -Filter 'Veo.*.nupkg' | Sort-Object LastWriteTime | Select-Object -Last 1
+        Write-Host "Module folder: $moduleDir"
+        Write-Host "Package:       $($nupkg.FullName)  (Publish-PSResource -NupkgPath $($nupkg.FullName) -Repository PSGallery -ApiKey ...)"
     }
     'Demo' {
         Build-Module

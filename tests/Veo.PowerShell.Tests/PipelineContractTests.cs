@@ -60,3 +60,24 @@ public class PipelineContractTests
         }
     }
 }
+
+public class ManifestTests
+{
+    private static readonly string Manifest = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Veo.psd1"));
+
+    [Fact]
+    public void The_manifest_version_is_the_one_the_build_stamps_on_the_assembly()
+    {
+        var version = typeof(Veo.PowerShell.Hosting.VeoCmdlet).Assembly.GetName().Version!;
+        Assert.Contains($"ModuleVersion        = '{version.Major}.{version.Minor}.{version.Build}'", Manifest);
+    }
+
+    [Theory]
+    [InlineData("CompatiblePSEditions = @('Desktop', 'Core')")]
+    [InlineData("PowerShellVersion    = '5.1'")]
+    [InlineData("FormatsToProcess     = @('Veo.format.ps1xml')")]
+    [InlineData("LicenseUri")]
+    [InlineData("ProjectUri")]
+    [InlineData("ReleaseNotes")]
+    public void The_manifest_is_explicit(string line) => Assert.Contains(line, Manifest);
+}
