@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+
+namespace Veo.HelpGen.Tests;
+
+/// <summary>The generator run on the real docs, and on copies broken one way at a time.</summary>
+public class GeneratorTests
+{
+    private const string Page = "New-VeoVideo.md";
+
+    [Fact]
+    public void The_real_docs_make_the_help_file_and_the_about_topic()
+    {
+        using var docs = new TempDocs();
+        var result = docs.Run();
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
+        var help = Path.Combine(docs.Output, "Veo.PowerShell.dll-Help.xml");
+        Assert.Equal(new[] { help, Path.Combine(docs.Output, "en-US", "about_Veo.help.txt") }, result.Written);
+        Assert.Equal(5, XDocument.Load(help).Root!.Elements().Count());
+    }
+
+    [Fact]
+    public void A_documented_parameter_the_cmdlet_does_not_have_fails_with_the_page_line_and_the_real_parameters()
+    {
+        using var docs = new TempDocs();
+        docs.Edit(Page, "### -Seed", "### -Bogus\nNot a parameter.\n\n```yaml\nType: String\nParameter Sets: (All)\nAliases:\n\nRequired: False\nPosition: Named\n" +
+                                      "Default value: None\nAccept pipeline input: False\nAccept wildcard characters: False\n```\n\n### -Seed");
+
+        var result = docs.Run();
+
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.Written);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(docs.PagePath(Page), diagnostic.File);
+        Assert.Equal(docs.LineOf(Page, "### -Bogus"), diagnostic.Line);
+        Assert.StartsWith("-Bogus is documented, but New-VeoVideo (Veo.PowerShell.Commands.NewVeoVideoCommand) has no parameter named Bogus.", diagnostic.Message);
+        Assert.Contains("-Prompt, -Model", diagnostic.Message);
+        Assert.Matches(@"^.+New-VeoVideo\.md\(\d+\): error VEOHELP: -Bogus is documented", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void An_undocumented_parameter_fails()
+    {
+        using var docs = new TempDocs();
+        var text = File.ReadAllText(docs.PagePath(Page));
+        var start = text.IndexOf("### -Seed", StringComparison.Ordinal);
+        File.WriteAllText(docs.PagePath(Page), text.Remove(start, text.IndexOf("### -Image", StringComparison.Ordinal) - start));
+
+        var diagnostic = Assert.Single(docs.Run().Diagnostics);
+        Assert.Contains("has a parameter -Seed <Int64> that the page does not document", diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData("Type: Int64", "Type: Int32", "'Type: Int32' should be 'Type: Int64'")]
+    [InlineData("Aliases: Seconds, DurationSeconds", "Aliases: Seconds", "'Aliases: Seconds' should be 'Aliases: Seconds, DurationSeconds'")]
+    [InlineData("Accept pipeline input: True (ByPropertyName, ByValue)", "Accept pipeline input: True (ByValue)", "should be 'True (ByPropertyName, ByValue)'")]
+    [InlineData("Required: True", "Required: False", "'Required: False' should be 'True'")]
+    [InlineData("Position: 0", "Position: Named", "'Position: Named' should be '0'")]
+    [InlineData("Accept pipeline input: Yes", null, "should be False, True (ByValue)")]
+    public void A_parameter_that_binds_differently_from_the_code_fails(string find, string? replace, string expected)
+    {
+        using var docs = new TempDocs();
+        if (replace is null) docs.Edit(Page, "Accept pipeline input: True (ByPropertyName, ByValue)", find);
+        else docs.Edit(Page, find, replace);
+
+        Assert.Contains(docs.Run().Diagnostics, d => d.Message.Contains(expected));
+    }
+
+    [Fact]
+    public void Parameter_sets_that_differ_from_the_code_fail()
+    {
+        using var docs = new TempDocs();
+        docs.Edit("Get-VeoPrice.md", "Parameter Sets: Table, Live", "Parameter Sets: Table");
+
+        Assert.Contains(docs.Run().Diagnostics, d => d.Message == "-Route: 'Parameter Sets: Table' should be 'Parameter Sets: Table, Live'.");
+    }
+
+    [Fact]
+    public void A_syntax_block_that_differs_from_the_code_fails_and_shows_the_right_one()
+    {
+        using var docs = new TempDocs();
+        docs.Edit("Wait-VeoVideo.md", "Wait-VeoVideo -InputObject <VideoTask> [-ApiKey <SecureString>]", "Wait-VeoVideo -InputObject <VideoTask>");
+
+        var diagnostic = Assert.Single(docs.Run().Diagnostics);
+        Assert.Equal("The syntax of set Task should read: Wait-VeoVideo -InputObject <VideoTask> [-ApiKey <SecureString>] [-Timeout <Int32>] [-PollInterval <Int32>] [<CommonParameters>]", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_missing_page_and_a_page_for_no_cmdlet_both_fail()
+    {
+        using var docs = new TempDocs();
+        File.Move(docs.PagePath("Connect-Veo.md"), docs.PagePath("Connect-Video.md"));
+
+        var messages = docs.Run().Diagnostics.Select(d => d.Message).ToList();
+        Assert.Contains(messages, m => m.StartsWith("Connect-Video.md documents a cmdlet named Connect-Video, but Veo.PowerShell.dll has none."));
+        Assert.Contains(messages, m => m.StartsWith("Connect-Veo (Veo.PowerShell.Commands.ConnectVeoCommand) has no help page"));
+    }
+
+    [Fact]
+    public void A_missing_section_a_missing_output_type_and_a_left_placeholder_fail()
+    {
+        using var docs = new TempDocs();
+        docs.Edit("Get-VeoPrice.md", "### Veo.Core.Pricing.PriceDifference", "### Something.Else");
+        docs.Edit(Page, "## SYNOPSIS\nStarts", "## SYNOPSIS\n{{ Fill in the Synopsis }} Starts");
+        docs.Edit("Connect-Veo.md", "## INPUTS", "## INPUT");
+
+        var messages = docs.Run().Diagnostics.Select(d => d.Message).ToList();
+        Assert.Contains("Get-VeoPrice declares [OutputType(Veo.Core.Pricing.PriceDifference)], but ## OUTPUTS has no '### Veo.Core.Pricing.PriceDifference'.", messages);
+        Assert.Contains(messages, m => m.StartsWith("A placeholder is left: {{ Fill in the Synopsis }}"));
+        Assert.Contains(messages, m => m.StartsWith("'## INPUT' is not a section of a cmdlet page"));
+        Assert.Contains("The page has no '## INPUTS' section.", messages);
+    }
+
+    [Fact]
+    public void An_about_topic_without_a_short_description_fails()
+    {
+        using var docs = new TempDocs();
+        docs.Edit("about_Veo.md", "## SHORT DESCRIPTION\n", "");
+
+        Assert.Contains(docs.Run().Diagnostics, d => d.File.EndsWith("about_Veo.md") && d.Message.Contains("SHORT DESCRIPTION"));
+    }
+
+    [Fact]
+    public void The_command_line_tool_exits_1_with_MSBuild_style_errors_and_writes_nothing()
+    {
+        using var docs = new TempDocs();
+        docs.Edit(Page, "### -Seed", "### -Sead");
+
+        var (exitCode, output, errors) = RunTool("--assembly", TempDocs.Module, "--docs", docs.Docs, "--out", docs.Output);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        Assert.Contains($"{docs.PagePath(Page)}({docs.LineOf(Page, "### -Sead")}): error VEOHELP: -Sead is documented, but New-VeoVideo", errors);
+        Assert.Contains("has a parameter -Seed <Int64> that the page does not document", errors);
+        Assert.False(Directory.Exists(docs.Output));
+    }
+
+    [Fact]
+    public void The_command_line_tool_writes_the_help_when_the_docs_are_right()
+    {
+        using var docs = new TempDocs();
+
+        var (exitCode, output, errors) = RunTool("--assembly", TempDocs.Module, "--docs", docs.Docs, "--out", docs.Output);
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("Veo.PowerShell.dll-Help.xml", output);
+        Assert.True(File.Exists(Path.Combine(docs.Output, "en-US", "about_Veo.help.txt")));
+    }
+
+    private static (int ExitCode, string Output, string Errors) RunTool(params string[] arguments)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Veo.HelpGen.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "Veo.HelpGen did not finish within a minute.");
+        return (process.ExitCode, output.Result, errors.Result);
+    }
+}
