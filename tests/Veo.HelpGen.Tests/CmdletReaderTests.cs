@@ -15,7 +15,7 @@ public class CmdletReaderTests
     [Fact]
     public void Every_public_cmdlet_class_is_found_with_its_verb_noun_and_class()
     {
-        Assert.Equal(new[] { "Connect-Veo", "Get-VeoPrice", "New-VeoVideo", "Save-VeoVideo", "Wait-VeoVideo" }, Cmdlets.Select(c => c.Name));
+        Assert.Equal(new[] { "Connect-Veo", "Get-VeoPrice", "Get-VeoRoute", "Get-VeoVideo", "New-VeoVideo", "Register-VeoRoute", "Save-VeoVideo", "Unregister-VeoRoute", "Wait-VeoVideo" }, Cmdlets.Select(c => c.Name));
         Assert.Equal("Veo.PowerShell.Commands.NewVeoVideoCommand", Cmdlet("New-VeoVideo").ClassName);
         Assert.Equal(("New", "VeoVideo"), (Cmdlet("New-VeoVideo").Verb, Cmdlet("New-VeoVideo").Noun));
     }

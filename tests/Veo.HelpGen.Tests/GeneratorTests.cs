@@ -17,7 +17,7 @@ public class GeneratorTests
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
         var help = Path.Combine(docs.Output, "Veo.PowerShell.dll-Help.xml");
         Assert.Equal(new[] { help, Path.Combine(docs.Output, "en-US", "about_Veo.help.txt") }, result.Written);
-        Assert.Equal(5, XDocument.Load(help).Root!.Elements().Count());
+        Assert.Equal(9, XDocument.Load(help).Root!.Elements().Count());
     }
 
     [Fact]

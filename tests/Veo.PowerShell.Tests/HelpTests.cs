@@ -125,7 +125,8 @@ public class HelpTests
         var fresh = Activator.CreateInstance(TypeOf(cmdlet))!;
         var documented = CommandHelp(cmdlet).Element(Command + "parameters")!.Elements(Command + "parameter")
             .ToDictionary(p => (string)p.Element(Maml + "name")!, p => (string)p.Element(Dev + "defaultValue")!);
-        foreach (var parameter in CmdletParameter.Of(TypeOf(cmdlet)).Select(p => p.Property).Distinct())
+        // A mandatory parameter has no default: whatever its initialiser holds is never used.
+        foreach (var parameter in CmdletParameter.Of(TypeOf(cmdlet)).Where(p => !p.Mandatory).Select(p => p.Property).Distinct())
         {
             var value = parameter.GetValue(fresh);
             if (value is null or SwitchParameter or 0 or "") continue;
