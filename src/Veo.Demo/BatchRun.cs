@@ -1,10 +1,14 @@
 using Veo.Core;
+using Veo.Core.Providers;
 using Veo.Core.Requests;
 using Veo.Core.Tasks;
 
 namespace Veo.Demo;
 
-/// <summary>Validates every prompt first, creates the tasks, waits for all at once and saves each as it finishes.</summary>
+/// <summary>
+/// Validates every prompt first, creates the tasks, waits for all at once and saves each as it finishes;
+/// or, after a crash, picks up the journal's pending tasks and does the waiting and saving.
+/// </summary>
 internal sealed class BatchRun
 {
     private readonly VeoSession _session;
@@ -37,7 +41,21 @@ internal sealed class BatchRun
             _out.WriteLine($"created {task.Id}: {request.Request.Prompt}");
             waiter.Add(task, provider);
         }
+        return await SaveAsTheyFinishAsync(waiter, cancellationToken);
+    }
 
+    /// <summary>Waits for and saves every task the journal has not seen saved or failed, each where it was made.</summary>
+    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
+    {
+        var pending = new TaskQuery { State = TaskState.Pending }.Run(_session.Engine.Journal).ToList();
+        _out.WriteLine($"{pending.Count} pending task(s) in {_session.Engine.Journal.Path}");
+        using var waiter = new TaskWaiter(_session.Engine, _session.Wait, cancellationToken);
+        foreach (var entry in pending) waiter.Add(entry.Task, ProviderFor(entry.Task));
+        return await SaveAsTheyFinishAsync(waiter, cancellationToken);
+    }
+
+    private async Task<int> SaveAsTheyFinishAsync(TaskWaiter waiter, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(_options.OutFolder);
         var failures = 0;
         foreach (var e in waiter.Drain(TimeSpan.FromMilliseconds(500)))
@@ -49,10 +67,25 @@ internal sealed class BatchRun
                 _out.WriteLine($"FAILED {e.Task.Id}: {e.Error?.Message ?? e.Task.Error}");
                 continue;
             }
-            var path = Path.Combine(_options.OutFolder, e.Task.Id.Replace(':', '_') + ".mp4");
-            var saved = await engine.SaveAsync(e.Task, provider, path, overwrite: true, NullEngineLog.Instance, cancellationToken);
-            _out.WriteLine($"saved {saved.File.Path}  {saved.File.Resolution}  {saved.File.Duration.TotalSeconds:0.0} s  audio={saved.File.HasAudio}");
+            var path = Path.Combine(_options.OutFolder, TaskFileName.For(e.Task.Id));
+            try
+            {
+                var saved = await _session.Engine.SaveAsync(e.Task, ProviderFor(e.Task), path, overwrite: true, NullEngineLog.Instance, cancellationToken);
+                _out.WriteLine($"saved {saved.File.Path}  {saved.File.Resolution}  {saved.File.Duration.TotalSeconds:0.0} s  audio={saved.File.HasAudio}");
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One download that gave up must not cost the others; the task stays pending for --resume.
+                failures++;
+                _out.WriteLine($"FAILED to save {e.Task.Id}: {error.Message}");
+            }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private IVideoProvider ProviderFor(VideoTask task)
+    {
+        var route = _session.ResolveRoute(string.IsNullOrEmpty(task.Route) ? null : task.Route, task.BaseUri);
+        return _session.Engine.Provider(route, _session.ResolveKey(route, null));
     }
 }

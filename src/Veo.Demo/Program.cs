@@ -1,6 +1,5 @@
 using Veo.Core;
 using Veo.Core.Http;
-using Veo.Core.Requests;
 using Veo.Core.Tasks;
 using Veo.Demo;
 using Veo.Emulator;
@@ -11,6 +10,11 @@ var options = DemoOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine(DemoOptions.Usage);
+    return 2;
+}
+if (options.Resume && options.NeedsEmulator)
+{
+    Console.Error.WriteLine("--resume needs the server the tasks were made on (--base-uri, or a key for a real route): the built-in emulator's tasks end with its process.");
     return 2;
 }
 
@@ -27,16 +31,16 @@ var journal = emulator is null ? TaskJournal.Default() : new TaskJournal(Path.Co
 var session = new VeoSession(new VeoEngine(journal, HttpPolicy.Default with { ContentRetryInterval = TimeSpan.FromSeconds(1) }))
 {
     DefaultRoute = options.Route,
-    Wait = new WaitOptions { PollInterval = TimeSpan.FromSeconds(emulator is null ? 15 : 1) },
+    DefaultBaseUri = emulator?.BaseUri ?? options.BaseUri,
+    Key = emulator is not null ? new ApiKey("emulator-key") : options.Key is { } key ? new ApiKey(key) : null,
+    Wait = new WaitOptions { PollInterval = TimeSpan.FromSeconds(options.PollSeconds ?? (emulator is null ? 15 : 1)) },
 };
 if (emulator is not null)
-{
-    session.DefaultBaseUri = emulator.BaseUri;
-    session.Key = new ApiKey("emulator-key");
     Console.WriteLine($"No API key for {options.Route} ({BuiltInRoute(options.Route).KeyVariable} or VEO_API_KEY): using the built-in emulator at {emulator.BaseUri}");
-}
 
-return await new BatchRun(session, options, Console.Out).RunAsync(CancellationTokenSource().Token);
+var run = new BatchRun(session, options, Console.Out);
+var cancellation = CancellationTokenSource();
+return options.Resume ? await run.ResumeAsync(cancellation.Token) : await run.RunAsync(cancellation.Token);
 
 static Veo.Core.Routes.VideoRoute BuiltInRoute(string name) => Veo.Core.Routes.BuiltInRoutes.Find(name)!;
 

@@ -37,6 +37,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public int CreatedTaskCount => state.Tasks.CreatedCount;
 
+    /// <summary>Every task made so far (a create whose answer was lost made one too).</summary>
+    public IReadOnlyList<CreatedTask> CreatedTasks => state.Tasks.Snapshot();
+
     public void ClearRequests() => state.Log.Clear();
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)

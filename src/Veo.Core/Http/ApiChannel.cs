@@ -48,16 +48,19 @@ internal sealed class ApiChannel
         await ResponseStreams.CopyAsync(response, destination, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends a paid create once (see <see cref="ResiliencePipelines.ForCreates"/>) and parses its JSON answer.</summary>
-    public async Task<JsonDocument> CreateAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a paid create once (see <see cref="ResiliencePipelines.ForCreates"/>) and reads the task from its answer
+    /// with <paramref name="read"/>. Once the request may have reached the server, an answer that never comes, breaks
+    /// off, is garbage or lacks the task's fields is an <see cref="AmbiguousCreateException"/>: a task may exist.
+    /// </summary>
+    public async Task<T> CreateAsync<T>(Func<HttpRequestMessage> build, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
             response = await SendAsync(_creates, build, authorize: true, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && !NetworkFailures.NeverReachedServer(e)
-                                  && e is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && !NetworkFailures.NeverReachedServer(e) && IsLostAnswer(e))
         {
             throw new AmbiguousCreateException(Route, e);
         }
@@ -65,15 +68,23 @@ internal sealed class ApiChannel
         {
             try
             {
-                return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+                using var answer = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+                return read(answer.RootElement);
             }
-            catch (ApiException e) when (response.IsSuccessStatusCode)
+            catch (Exception e) when (response.IsSuccessStatusCode && !cancellationToken.IsCancellationRequested && (e is ApiException || IsLostAnswer(e)))
             {
-                // The server accepted the create but its answer is unreadable: a task may exist.
+                // The server accepted the create, but its answer broke off or cannot be read: a task may exist.
                 throw new AmbiguousCreateException(Route, e);
+            }
+            catch (Exception e) when (!response.IsSuccessStatusCode && IsLostAnswer(e))
+            {
+                // A refusal whose explanation broke off is still a refusal.
+                throw new ApiException(Route, response.StatusCode, null, $"the error answer broke off ({e.Message})", RequestId(response));
             }
         }
     }
+
+    private static bool IsLostAnswer(Exception e) => e is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException;
 
     public async Task<JsonDocument> GetJsonAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
     {

@@ -28,16 +28,14 @@ internal sealed class GeminiProvider : IVideoProvider
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
         var uri = Uri($"models/{request.Model.WireId}:predictLongRunning");
-        using var answer = await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Body(request) }, cancellationToken).ConfigureAwait(false);
-        var name = answer.RootElement.Str("name") ?? throw _channel.Malformed("The operation name", answer.RootElement);
-        return new VideoTask
+        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Body(request) }, answer => new VideoTask
         {
-            Id = name,
+            Id = answer.Str("name") ?? throw _channel.Malformed("The operation name", answer),
             Route = Route.Name,
             BaseUri = Route.BaseUri,
             Model = request.Model.WireId,
             Status = VideoTaskStatus.Queued,
-        };
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<VideoTask> GetAsync(string id, CancellationToken cancellationToken)

@@ -26,8 +26,7 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
 
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
-        using var answer = await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, Uri("v1/videos")) { Content = Form(request) }, cancellationToken).ConfigureAwait(false);
-        return ReadTask(answer.RootElement);
+        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, Uri("v1/videos")) { Content = Form(request) }, ReadTask, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<VideoTask> GetAsync(string id, CancellationToken cancellationToken)

@@ -40,6 +40,9 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
 
+        app.MapGet($"{Prefix}/tasks", () =>
+            Results.Content(JsonSerializer.Serialize(state.Tasks.Snapshot(), Json), "application/json"));
+
         app.MapPost($"{Prefix}/faults", async (HttpContext context) =>
         {
             FaultRequest? request;

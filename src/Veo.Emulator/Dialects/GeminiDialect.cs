@@ -96,5 +96,5 @@ internal static class GeminiDialect
     private static VideoTask? FindByFile(EmulatorState state, string file) =>
         state.Tasks.FindWhere(EmulatedApi.Gemini, t => t.Order.FileId == file);
 
-    private static string OperationName(VideoTask task) => $"models/{task.Model}/operations/{task.Id}";
+    internal static string OperationName(VideoTask task) => $"models/{task.Model}/operations/{task.Id}";
 }

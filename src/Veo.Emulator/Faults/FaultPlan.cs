@@ -6,6 +6,7 @@ public sealed class FaultPlan
     private readonly object gate = new();
     private readonly List<Pending> pending = [];
     private readonly Random random;
+    private readonly Dictionary<FaultKind, int> injected = [];
 
     internal FaultPlan(int seed) => random = new Random(seed);
 
@@ -21,6 +22,15 @@ public sealed class FaultPlan
         if (fault.Kind == FaultKind.ServerError && fault.StatusCode is < 500 or > 599)
             throw new ArgumentException("A ServerError fault needs a 5xx StatusCode.", nameof(fault));
         lock (gate) pending.Add(new Pending(fault, fault.Times));
+    }
+
+    /// <summary>How many requests (or created tasks) each kind of fault has hit so far.</summary>
+    public IReadOnlyDictionary<FaultKind, int> Injected
+    {
+        get
+        {
+            lock (gate) return new Dictionary<FaultKind, int>(injected);
+        }
     }
 
     public void Clear()
@@ -46,7 +56,11 @@ public sealed class FaultPlan
                 // Each matching request uses up one of Times, hit or not, so Times bounds the window the fault covers.
                 if (remaining == 1) pending.RemoveAt(i--);
                 else pending[i] = new Pending(fault, remaining - 1);
-                if (random.NextDouble() < fault.Probability) return fault;
+                if (random.NextDouble() < fault.Probability)
+                {
+                    injected[fault.Kind] = injected.GetValueOrDefault(fault.Kind) + 1;
+                    return fault;
+                }
             }
             return null;
         }

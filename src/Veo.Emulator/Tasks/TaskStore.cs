@@ -9,6 +9,7 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
     private const string DefaultFailure = "Video generation failed (the emulator was asked to fail this task).";
 
     private readonly ConcurrentDictionary<(EmulatedApi, string), VideoTask> tasks = new();
+    private readonly ConcurrentQueue<VideoTask> inCreationOrder = new();
     private int createdCount;
 
     public int CreatedCount => Volatile.Read(ref createdCount);
@@ -23,9 +24,15 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
 
         var task = new VideoTask(order, clock.Now, options.QueueTime, options.RenderTime, lag, failure);
         if (!tasks.TryAdd((order.Api, order.Id), task)) throw new InvalidOperationException($"Duplicate task id {order.Id}.");
+        inCreationOrder.Enqueue(task);
         Interlocked.Increment(ref createdCount);
         return task;
     }
+
+    /// <summary>Every task made so far, oldest first.</summary>
+    public IReadOnlyList<CreatedTask> Snapshot() =>
+        inCreationOrder.Select(t => new CreatedTask(t.Order.Api.ToString(), t.Order.Api == EmulatedApi.Gemini ? GeminiDialect.OperationName(t) : t.Id, t.Model, t.Order.Prompt, t.CreatedAt, t.Failure is not null))
+            .ToList();
 
     public VideoTask? Find(EmulatedApi api, string id) => tasks.GetValueOrDefault((api, id));
 

@@ -108,6 +108,6 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
             return target;
         }
         Directory.CreateDirectory(target);
-        return System.IO.Path.Combine(target, FileNames.ForTask(task.Id));
+        return System.IO.Path.Combine(target, TaskFileName.For(task.Id));
     }
 }

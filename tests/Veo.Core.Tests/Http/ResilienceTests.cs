@@ -88,6 +88,37 @@ public class ResilienceTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_create_whose_answer_is_cut_short_is_ambiguous_and_journaled()
+    {
+        // Found by the fault soak: the task was made and billed, but the body broke off after the headers,
+        // and the HttpRequestException of the read went out unjournaled, so the task's id was lost.
+        Emulator.Faults.Add(new Fault(FaultKind.TruncateBody, PathContains: "/v1/videos"));
+
+        await Assert.ThrowsAsync<AmbiguousCreateException>(() => _flow.CreateAsync(BadRequests.Valid));
+
+        Assert.Equal(1, Posts);
+        Assert.Equal(1, Emulator.CreatedTaskCount);
+        Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.ReadAll()).Event);
+    }
+
+    [Theory]
+    [InlineData("LaoZhang", "{\"status\":\"queued\"}")]
+    [InlineData("Crazyrouter", "{\"data\":{\"status\":\"pending\"}}")]
+    [InlineData("Google", "{\"metadata\":{}}")]
+    public async Task A_create_accepted_without_a_task_id_is_ambiguous_and_journaled(string route, string answer)
+    {
+        // A 200 means the server took the order; without an id to wait for, the uncertainty has to reach the journal.
+        using var server = new OneAnswerServer(answer);
+        var provider = _flow.Engine.Provider(BuiltInRoutes.Find(route)!.At(server.BaseUri), new ApiKey(TestHome.Key));
+
+        await Assert.ThrowsAsync<AmbiguousCreateException>(() =>
+            _flow.Engine.CreateAsync(Veo.Core.Requests.RequestValidator.Prepare(BadRequests.Valid, provider.Route), provider, null, CancellationToken.None));
+
+        Assert.Equal(1, server.Requests);
+        Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.ReadAll()).Event);
+    }
+
+    [Fact]
     public async Task A_create_that_cannot_connect_is_retried_because_nothing_was_sent()
     {
         var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

@@ -57,6 +57,21 @@ public sealed class FaultTests : OpenAiVideosTest
     }
 
     [Fact]
+    public async Task Injected_counts_each_kind_of_fault_that_hit_and_no_miss()
+    {
+        Server.Faults.Add(new Fault(FaultKind.RateLimit, Times: 2));
+        Server.Faults.Add(new Fault(FaultKind.ServerError, Times: 5, Probability: 0));
+        Server.Faults.Add(new Fault(FaultKind.FailTask));
+
+        for (var i = 0; i < 3; i++) (await Client.GetAsync("api/pricing")).Dispose();
+        (await CreateAsync(VideoForm.TextToVideo())).Dispose();
+
+        Assert.Equal(2, Server.Faults.Injected[FaultKind.RateLimit]);
+        Assert.Equal(1, Server.Faults.Injected[FaultKind.FailTask]);
+        Assert.False(Server.Faults.Injected.ContainsKey(FaultKind.ServerError));
+    }
+
+    [Fact]
     public async Task A_fault_with_PathContains_spares_other_paths()
     {
         var id = await CreateTaskAsync();

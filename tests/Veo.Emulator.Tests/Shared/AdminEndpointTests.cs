@@ -48,6 +48,22 @@ public sealed class AdminEndpointTests : OpenAiVideosTest
     }
 
     [Fact]
+    public async Task The_tasks_made_are_listed_over_http_including_one_whose_answer_was_lost()
+    {
+        var id = await CreateTaskAsync(VideoForm.TextToVideo(prompt: "first"));
+        Server.Faults.Add(new Fault(FaultKind.ResetAfterRead, "/v1/videos"));
+        await Record.ExceptionAsync(() => CreateAsync(VideoForm.TextToVideo(prompt: "second")));
+
+        var tasks = (await Json.ReadAsync(await Client.GetAsync("_emulator/tasks"))).EnumerateArray().ToList();
+
+        Assert.Equal(2, tasks.Count);
+        Assert.Equal(id, tasks[0].GetProperty("id").GetString());
+        Assert.Equal(["first", "second"], tasks.Select(t => t.GetProperty("prompt").GetString()));
+        Assert.Equal("OpenAiVideos", tasks[1].GetProperty("api").GetString());
+        Assert.Equal(2, Server.CreatedTasks.Count);
+    }
+
+    [Fact]
     public async Task Faults_can_be_added_and_cleared_over_http()
     {
         using var added = await Client.PostAsJsonAsync("_emulator/faults",
