@@ -66,6 +66,12 @@ internal sealed class ApiChannel
         }
         using (response)
         {
+            if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+            {
+                // A proxy's 502/504 can come after the upstream made (and billed) the task.
+                var body = await ReadBodyOrNoteAsync(response).ConfigureAwait(false);
+                throw new AmbiguousCreateException(Route, ToApiException(response, body));
+            }
             try
             {
                 using var answer = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
@@ -122,6 +128,18 @@ internal sealed class ApiChannel
     }
 
     private const int MaxRedirects = 5;
+
+    private static async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsLostAnswer(e))
+        {
+            return $"(the answer broke off: {e.Message})";
+        }
+    }
 
     private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
 

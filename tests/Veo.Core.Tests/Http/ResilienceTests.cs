@@ -56,6 +56,20 @@ public class ResilienceTests : EmulatorTest
         Assert.Equal(1, Posts);
     }
 
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task A_create_answered_by_a_proxys_502_or_504_is_ambiguous_because_the_upstream_may_have_made_it(int status)
+    {
+        Emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos") { StatusCode = status });
+
+        var error = await Assert.ThrowsAsync<AmbiguousCreateException>(() => _flow.CreateAsync(BadRequests.Valid));
+
+        Assert.Contains(status.ToString(), error.Message);
+        Assert.Equal(1, Posts);
+        Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.ReadAll()).Event);
+    }
+
     [Fact]
     public async Task A_create_answered_429_was_refused_so_it_is_retried_and_made_once()
     {
