@@ -45,7 +45,7 @@ internal sealed class ApiChannel
         using var response = await DownloadAsync(new Uri(baseUri, url), authorize,
             (r, body) => r.StatusCode == HttpStatusCode.NotFound ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message) : null,
             cancellationToken).ConfigureAwait(false);
-        await ResponseStreams.CopyAsync(response, destination, cancellationToken).ConfigureAwait(false);
+        await CopyBodyAsync(response, destination, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ internal sealed class ApiChannel
         {
             var target = uri;
             var sendKey = authorize;
-            var response = await SendAsync(_reads, () => new HttpRequestMessage(HttpMethod.Get, target), sendKey, cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(_reads, () => new HttpRequestMessage(HttpMethod.Get, target), sendKey, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             if (IsRedirect(response) && response.Headers.Location is { } location && hop < MaxRedirects)
             {
                 var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
@@ -143,13 +143,22 @@ internal sealed class ApiChannel
 
     private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
 
-    private async Task<HttpResponseMessage> SendAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> build, bool authorize, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// JSON answers are read whole inside the attempt, so a body that stalls half way hits the attempt timeout
+    /// (and a read is retried); downloads return at the headers and are guarded per read by <see cref="CopyBodyAsync"/>.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> build, bool authorize,
+        CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
         await pipeline.ExecuteAsync(async ct =>
         {
             var request = build();
             if (authorize) _authorize(request, _key);
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            return await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Streams a download to disk; a server that stops sending for an attempt timeout fails it rather than hang.</summary>
+    public Task CopyBodyAsync(HttpResponseMessage response, Stream destination, CancellationToken cancellationToken) =>
+        ResponseStreams.CopyAsync(response, destination, Policy.AttemptTimeout, cancellationToken);
 
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

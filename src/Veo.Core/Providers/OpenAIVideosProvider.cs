@@ -53,7 +53,7 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
                 ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message)
                 : null,
             cancellationToken).ConfigureAwait(false);
-        await ResponseStreams.CopyAsync(response, destination, cancellationToken).ConfigureAwait(false);
+        await _channel.CopyBodyAsync(response, destination, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The form exactly as the gateway document's curl examples send it; strings only, files as parts.</summary>

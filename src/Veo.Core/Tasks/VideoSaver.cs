@@ -45,7 +45,7 @@ internal sealed class VideoSaver
                     _log.Verbose($"{e.Message} Trying again in {_policy.ContentRetryInterval.TotalSeconds:0} s.");
                     await Task.Delay(_policy.ContentRetryInterval, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException
+                catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException or TimeoutException
                                           && e is not FileNotFoundException && ++attempt <= _policy.MaxRetries && !cancellationToken.IsCancellationRequested)
                 {
                     // A body cut short or mangled in transit: the whole download starts again from byte 0.
