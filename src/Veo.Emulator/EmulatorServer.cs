@@ -37,6 +37,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public int CreatedTaskCount => state.Tasks.CreatedCount;
 
+    /// <summary>When the task with this id completes (or fails) on the emulator's clock; null for an unknown id.</summary>
+    public DateTimeOffset? CompletionTimeOf(string taskId) => state.Tasks.FindAny(taskId)?.FinishedAt;
+
     public void ClearRequests() => state.Log.Clear();
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
