@@ -15,12 +15,24 @@ public sealed class EmulatorOptions
     /// <summary>Time from creation to completion (queue time included).</summary>
     public TimeSpan RenderTime { get; set; } = TimeSpan.FromSeconds(6);
 
+    /// <summary>
+    /// When above zero, each task renders for <see cref="RenderTime"/> plus a time drawn uniformly from
+    /// [0, RenderTimeSpread) with the seeded random, so a batch finishes spread out and runs repeat.
+    /// </summary>
+    public TimeSpan RenderTimeSpread { get; set; }
+
     /// <summary>How long the OpenAI-Videos /content keeps answering IN_PROGRESS after a task completed.</summary>
     public TimeSpan ContentLag { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>When true, time only moves when <see cref="EmulatorClock.Advance"/> is called.</summary>
     public bool ManualClock { get; set; }
 
-    /// <summary>Seeds the random draws of faults with a Probability below 1, so runs repeat.</summary>
+    /// <summary>
+    /// When set, every video is served as a valid MP4 of exactly this many bytes (the fixture with generated
+    /// filler in a 64-bit 'mdat'), streamed without being held in memory: for download benchmarks.
+    /// </summary>
+    public long? LargeVideoBytes { get; set; }
+
+    /// <summary>Seeds the random draws of render times and of faults with a Probability below 1, so runs repeat.</summary>
     public int Seed { get; set; } = 1;
 }

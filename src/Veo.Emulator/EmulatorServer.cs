@@ -40,6 +40,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Every task made so far (a create whose answer was lost made one too).</summary>
     public IReadOnlyList<CreatedTask> CreatedTasks => state.Tasks.Snapshot();
 
+    /// <summary>When the task with this id completes (or fails) on the emulator's clock; null for an unknown id.</summary>
+    public DateTimeOffset? CompletionTimeOf(string taskId) => state.Tasks.FindAny(taskId)?.FinishedAt;
+
     public void ClearRequests() => state.Log.Clear();
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)

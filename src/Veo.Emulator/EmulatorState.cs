@@ -5,6 +5,11 @@ internal sealed class EmulatorState
 {
     public EmulatorState(EmulatorOptions options)
     {
+        if (options.RenderTimeSpread < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), options.RenderTimeSpread, "RenderTimeSpread cannot be negative.");
+        if (options.LargeVideoBytes < LargeVideo.MinimumLength)
+            throw new ArgumentOutOfRangeException(nameof(options), options.LargeVideoBytes,
+                $"LargeVideoBytes must be at least {LargeVideo.MinimumLength}, so every fixture fits in the video.");
         Options = options;
         Clock = new EmulatorClock(options.ManualClock);
         Faults = new FaultPlan(options.Seed);

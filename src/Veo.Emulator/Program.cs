@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 using Veo.Emulator;
 
 const string Usage =
-    "usage: Veo.Emulator [--port 5080] [--key emulator-key] [--queue-seconds 1] [--render-seconds 6] [--content-lag-seconds 2] [--seed 1]";
+    "usage: Veo.Emulator [--port 5080] [--key emulator-key] [--queue-seconds 1] [--render-seconds 6] [--render-spread-seconds 0]\n" +
+    "                    [--content-lag-seconds 2] [--large-video-bytes N] [--seed 1]";
 
 var options = new EmulatorOptions { Port = 5080 };
 for (var i = 0; i < args.Length; i += 2)
@@ -50,6 +51,12 @@ static bool TryApply(EmulatorOptions options, string name, string value)
             return true;
         case "--render-seconds" when TrySeconds(value, out var render):
             options.RenderTime = render;
+            return true;
+        case "--render-spread-seconds" when TrySeconds(value, out var spread):
+            options.RenderTimeSpread = spread;
+            return true;
+        case "--large-video-bytes" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes):
+            options.LargeVideoBytes = bytes;
             return true;
         case "--content-lag-seconds" when TrySeconds(value, out var lag):
             options.ContentLag = lag;

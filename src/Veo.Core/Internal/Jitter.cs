@@ -9,6 +9,6 @@ internal static class Jitter
 
     public static int Between(int min, int max) => Random.Next(min, max);
 
-    /// <summary>The interval spread by ±20%.</summary>
-    public static TimeSpan Spread(TimeSpan interval) => TimeSpan.FromTicks((long)(interval.Ticks * (0.8 + 0.4 * Random.NextDouble())));
+    /// <summary>A draw from [0, 1).</summary>
+    public static double Fraction() => Random.NextDouble();
 }

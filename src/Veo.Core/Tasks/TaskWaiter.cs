@@ -6,7 +6,7 @@ namespace Veo.Core.Tasks;
 
 /// <summary>
 /// Waits for many tasks at once. Polling starts the moment a task is added; all tasks share one
-/// gate (bounded concurrency) and jittered intervals; events arrive in completion order on a queue
+/// gate (bounded concurrency); each keeps its own <see cref="PollSchedule"/>; events arrive in completion order on a queue
 /// that the caller drains on its own thread (PowerShell may only be called from the pipeline thread).
 /// </summary>
 public sealed class TaskWaiter : IDisposable
@@ -71,11 +71,12 @@ public sealed class TaskWaiter : IDisposable
         Exception? error = null;
         try
         {
-            // A task made moments ago is certainly not done: the first poll waits one interval.
-            var fresh = task.CreatedAt is { } created && DateTimeOffset.UtcNow - created < _options.PollInterval;
-            if (fresh) await Task.Delay(Jitter.Spread(_options.PollInterval), cancellationToken).ConfigureAwait(false);
+            // A task made moments ago is certainly not done: its first poll waits (almost) one interval.
+            var isNew = task.CreatedAt is { } created && started - created < _options.PollInterval;
+            var schedule = new PollSchedule(_options.PollInterval, started, isNew, Jitter.Fraction());
             while (true)
             {
+                await DelayUntil(schedule.Due, cancellationToken).ConfigureAwait(false);
                 await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
@@ -86,7 +87,7 @@ public sealed class TaskWaiter : IDisposable
                 {
                     // A garbled answer or an outage that outlived the HTTP retries: the task is still
                     // there, so keep waiting rather than drop it.
-                    await Task.Delay(Jitter.Spread(_options.PollInterval), cancellationToken).ConfigureAwait(false);
+                    schedule.Next(DateTimeOffset.UtcNow);
                     continue;
                 }
                 finally
@@ -99,12 +100,13 @@ public sealed class TaskWaiter : IDisposable
                     return;
                 }
                 _events.Add(new WaitEvent(WaitEventKind.Progress, task));
-                if (DateTimeOffset.UtcNow - started >= _options.Timeout)
+                var answeredAt = DateTimeOffset.UtcNow;
+                if (answeredAt - started >= _options.Timeout)
                 {
                     kind = WaitEventKind.TimedOut;
                     return;
                 }
-                await Task.Delay(Jitter.Spread(_options.PollInterval), cancellationToken).ConfigureAwait(false);
+                schedule.Next(answeredAt);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -125,6 +127,12 @@ public sealed class TaskWaiter : IDisposable
     }
 
     private const int MaxConsecutiveFailures = 5;
+
+    private static Task DelayUntil(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var wait = due - DateTimeOffset.UtcNow;
+        return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+    }
 
     /// <summary>Failures that say nothing about the task itself (a 4xx such as 404 or 401 does).</summary>
     private static bool IsPassing(Exception e) => e switch

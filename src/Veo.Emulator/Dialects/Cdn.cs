@@ -10,6 +10,6 @@ internal static class Cdn
 {
     public static IResult Serve(EmulatorState state, VideoTask? task) =>
         task is not null && task.StateAt(state.Clock.Now).ContentReady
-            ? Wire.Video(task.Order.Fixture)
+            ? Wire.Video(state, task.Order.Fixture)
             : Results.Text("Not Found", "text/plain", statusCode: StatusCodes.Status404NotFound);
 }

@@ -72,7 +72,7 @@ internal static class OpenAiVideosDialect
             return NewApiErrors.Error(StatusCodes.Status400BadRequest, "task status is FAILURE", "invalid_request_error", "task_failed");
         // The gateway's own words while the file is not there yet; clients look for IN_PROGRESS and retry.
         return current.ContentReady
-            ? Wire.Video(task.Order.Fixture)
+            ? Wire.Video(state, task.Order.Fixture)
             : NewApiErrors.Error(StatusCodes.Status400BadRequest, "task status is IN_PROGRESS", "invalid_request_error", "task_not_completed");
     }
 

@@ -27,6 +27,7 @@ internal static class Wire
     public static bool KeyEquals(string? offered, string expected) =>
         offered is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(offered), Encoding.UTF8.GetBytes(expected));
 
-    /// <summary>Streams a fixture with its Content-Length, like the real downloads.</summary>
-    public static IResult Video(VideoFixture fixture) => Results.Stream(fixture.Open(), "video/mp4");
+    /// <summary>Streams a fixture with its Content-Length, like the real downloads, or a large video made from it.</summary>
+    public static IResult Video(EmulatorState state, VideoFixture fixture) =>
+        state.Options.LargeVideoBytes is { } length ? new LargeVideo(fixture, length) : Results.Stream(fixture.Open(), "video/mp4");
 }

@@ -9,6 +9,11 @@ internal sealed record VideoFixture(Orientation Orientation, VideoResolution Res
 {
     public static readonly VideoFixture Default = new(Orientation.Landscape, VideoResolution.P720);
 
+    public static IEnumerable<VideoFixture> All =>
+        from orientation in Enum.GetValues<Orientation>()
+        from resolution in Enum.GetValues<VideoResolution>()
+        select new VideoFixture(orientation, resolution);
+
     public string ResourceName =>
         $"Veo.Emulator.Fixtures.{Orientation.ToString().ToLowerInvariant()}-{Resolution switch
         {

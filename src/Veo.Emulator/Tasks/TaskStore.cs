@@ -10,6 +10,8 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
 
     private readonly ConcurrentDictionary<(EmulatedApi, string), VideoTask> tasks = new();
     private readonly ConcurrentQueue<VideoTask> inCreationOrder = new();
+    // Its own generator, so drawing render times never shifts which requests a probabilistic fault hits.
+    private readonly Random renderTimes = new(options.Seed);
     private int createdCount;
 
     public int CreatedCount => Volatile.Read(ref createdCount);
@@ -22,7 +24,7 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
         var lag = lagFault?.Delay ?? (order.Api == EmulatedApi.OpenAiVideos ? options.ContentLag : TimeSpan.Zero);
         var failure = failFault is null ? null : new TaskFailure(failFault.ErrorMessage ?? DefaultFailure);
 
-        var task = new VideoTask(order, clock.Now, options.QueueTime, options.RenderTime, lag, failure);
+        var task = new VideoTask(order, clock.Now, options.QueueTime, NextRenderTime(), lag, failure);
         if (!tasks.TryAdd((order.Api, order.Id), task)) throw new InvalidOperationException($"Duplicate task id {order.Id}.");
         inCreationOrder.Enqueue(task);
         Interlocked.Increment(ref createdCount);
@@ -36,8 +38,18 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
 
     public VideoTask? Find(EmulatedApi api, string id) => tasks.GetValueOrDefault((api, id));
 
+    /// <summary>A task by id whatever dialect made it (ids are random, so they do not collide across dialects).</summary>
+    public VideoTask? FindAny(string id) =>
+        Enum.GetValues<EmulatedApi>().Select(api => Find(api, id)).FirstOrDefault(task => task is not null);
+
     public VideoTask? FindWhere(EmulatedApi api, Func<VideoTask, bool> predicate) =>
         tasks.Values.FirstOrDefault(t => t.Order.Api == api && predicate(t));
+
+    private TimeSpan NextRenderTime()
+    {
+        if (options.RenderTimeSpread <= TimeSpan.Zero) return options.RenderTime;
+        lock (renderTimes) return options.RenderTime + TimeSpan.FromTicks((long)(renderTimes.NextDouble() * options.RenderTimeSpread.Ticks));
+    }
 
     public static string RandomAlphanumeric(int length) =>
         new(RandomNumberGenerator.GetItems<char>("abcdefghijklmnopqrstuvwxyz0123456789", length));

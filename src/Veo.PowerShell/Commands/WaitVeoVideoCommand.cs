@@ -22,7 +22,10 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int Timeout { get; set; } = 1200;
 
-    /// <summary>Seconds between polls of one task; jittered so tasks don't poll in lock step.</summary>
+    /// <summary>
+    /// Seconds between polls of one task: the first comes a little early (jittered, so tasks don't poll in lock step),
+    /// then exactly this often, so a finished task is seen within one interval.
+    /// </summary>
     [Parameter]
     [ValidateRange(1, 3600)]
     public int PollInterval { get; set; }

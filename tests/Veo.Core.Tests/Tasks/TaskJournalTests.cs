@@ -15,6 +15,14 @@ public class TaskJournalTests : IDisposable
         Status = VideoTaskStatus.Queued, Prompt = "p " + id, Cost = 0.30m,
     };
 
+    [Theory]
+    [InlineData(JournalEntry.Created, true)]
+    [InlineData(JournalEntry.AmbiguousCreate, true)]
+    [InlineData(JournalEntry.StatusChanged, false)]
+    [InlineData(JournalEntry.Saved, false)]
+    public void Only_lines_that_record_money_spent_are_forced_to_disk(string kind, bool forced) =>
+        Assert.Equal(forced, TaskJournal.MustReachDisk(new JournalEntry { Event = kind }));
+
     [Fact]
     public void Many_writers_at_once_lose_no_line()
     {

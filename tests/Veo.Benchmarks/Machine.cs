@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+
+namespace Veo.Benchmarks;
+
+/// <summary>What the figures were measured on, printed with every run.</summary>
+internal static class Machine
+{
+    public static IEnumerable<string> Describe()
+    {
+        yield return $"CPU: {CpuModel()} ({Environment.ProcessorCount} logical cores, nproc {Environment.ProcessorCount})";
+        yield return $"Memory: {MemoryTotal()}";
+        yield return $"OS: {OsName()} (kernel {RuntimeInformation.OSDescription})";
+        yield return $".NET: {RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture}), GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
+        yield return $"curl: {FirstLine("curl", "--version")}";
+        yield return $"python3: {FirstLine(Python.Executable(), "--version")}";
+    }
+
+    private static string CpuModel() =>
+        ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        ?? RuntimeInformation.ProcessArchitecture.ToString();
+
+    private static string MemoryTotal()
+    {
+        var line = ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        return line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kib)
+            ? $"{kib / 1024.0 / 1024:0.0} GiB"
+            : "unknown";
+    }
+
+    private static string OsName() =>
+        ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"')
+        ?? RuntimeInformation.OSDescription;
+
+    private static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
+
+    private static string FirstLine(string program, string argument)
+    {
+        var result = ChildProcess.TryRun(program, [argument]);
+        return result is null ? "not found" : (result.Stdout + result.Stderr).Split('\n')[0].Trim();
+    }
+}

@@ -1,0 +1,38 @@
+using Veo.Core.Routes;
+using Veo.Core.Tests.Requests;
+using Veo.Core.Tests.Support;
+using Veo.Emulator;
+
+namespace Veo.Core.Tests.Tasks;
+
+/// <summary>The emulator's large videos (a 64-bit 'mdat' of filler) save and read like any other MP4.</summary>
+public sealed class LargeVideoSaveTests : IAsyncLifetime
+{
+    private const long Size = 12 * 1024 * 1024 + 3;
+    private readonly TestHome _home = new();
+    private EmulatorServer _emulator = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = TestHome.QuickEmulator();
+        options.LargeVideoBytes = Size;
+        _emulator = await EmulatorServer.StartAsync(options);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        _home.Dispose();
+    }
+
+    [Fact]
+    public async Task A_large_video_is_saved_whole_and_reads_as_the_fixture_it_was_made_from()
+    {
+        var saved = await new EngineFlow(_home, _emulator, BuiltInRoutes.LaoZhang).MakeAsync(BadRequests.Valid);
+
+        Assert.Equal(Size, new FileInfo(saved.File.Path).Length);
+        Assert.Equal(Size, saved.File.Length);
+        Assert.Equal((1280, 720, TimeSpan.FromSeconds(1), true), (saved.File.Width, saved.File.Height, saved.File.Duration, saved.File.HasAudio));
+        Assert.False(File.Exists(saved.File.Path + ".partial"));
+    }
+}
