@@ -26,6 +26,13 @@ public sealed class VeoEngine
 
     public async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken)
     {
+        // Journaled before it is sent: a process killed while the request is in flight leaves this line unsettled.
+        var sent = new JournalEntry
+        {
+            At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateSent, Attempt = Guid.NewGuid().ToString("N"), Route = provider.Route.Name,
+            BaseUri = provider.Route.BaseUri, Model = prepared.Model.WireId, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
+        };
+        Journal.Append(sent);
         VideoTask task;
         try
         {
@@ -33,11 +40,12 @@ public sealed class VeoEngine
         }
         catch (AmbiguousCreateException e)
         {
-            Journal.Append(new JournalEntry
-            {
-                At = DateTimeOffset.UtcNow, Event = JournalEntry.AmbiguousCreate, Route = provider.Route.Name, BaseUri = provider.Route.BaseUri,
-                Model = prepared.Model.WireId, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Error = e.Message, Request = prepared.Request,
-            });
+            Journal.Append(sent with { At = DateTimeOffset.UtcNow, Event = JournalEntry.AmbiguousCreate, Error = e.Message });
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = e.Message });
             throw;
         }
         task = task with
@@ -51,7 +59,7 @@ public sealed class VeoEngine
         Journal.Append(new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.Created, Id = task.Id, Route = task.Route, BaseUri = task.BaseUri, Model = task.Model,
-            Status = task.Status, Progress = task.Progress, Prompt = task.Prompt, Cost = estimatedCost, Request = prepared.Request,
+            Status = task.Status, Progress = task.Progress, Prompt = task.Prompt, Cost = estimatedCost, Request = prepared.Request, Attempt = sent.Attempt,
         });
         return task;
     }

@@ -6,7 +6,11 @@ namespace Veo.Core.Tasks;
 /// <summary>One line of the journal: something that happened to a paid task.</summary>
 public sealed record JournalEntry
 {
+    /// <summary>Written before a create is sent: if nothing follows it with the same Attempt, the outcome is unknown.</summary>
+    public const string CreateSent = "create-sent";
     public const string Created = "created";
+    /// <summary>The service refused the create for certain: nothing was made.</summary>
+    public const string CreateRefused = "create-refused";
     public const string StatusChanged = "status";
     public const string Saved = "saved";
     /// <summary>A create was sent but its answer lost: a task may exist that Veo has no id for.</summary>
@@ -25,6 +29,8 @@ public sealed record JournalEntry
     public string? Error { get; init; }
     public string? Path { get; init; }
     public VideoRequest? Request { get; init; }
+    /// <summary>Ties a create-sent line to the line that settles it.</summary>
+    public string? Attempt { get; init; }
 }
 
 [JsonSourceGenerationOptions(

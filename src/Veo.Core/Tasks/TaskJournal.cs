@@ -49,7 +49,19 @@ public sealed class TaskJournal
     /// saved files can be learned again by polling or looking at the file, which is itself not forced to disk: forcing
     /// their lines there made the fsync wait on the video's own pages, a quarter of the time of a 100 MiB save.
     /// </summary>
-    internal static bool MustReachDisk(JournalEntry entry) => entry.Event is JournalEntry.Created or JournalEntry.AmbiguousCreate;
+    internal static bool MustReachDisk(JournalEntry entry) => entry.Event is JournalEntry.CreateSent or JournalEntry.Created or JournalEntry.AmbiguousCreate;
+
+    /// <summary>
+    /// Creates whose outcome is unknown, so a task may exist and be billed without an id: the ones whose answer
+    /// was lost (ambiguous-create), and the ones sent by a process that died or was stopped before any answer.
+    /// </summary>
+    public IReadOnlyList<JournalEntry> UncertainCreates()
+    {
+        var entries = ReadAll();
+        var settled = new HashSet<string>(entries.Where(e => e.Event != JournalEntry.CreateSent && e.Attempt is not null).Select(e => e.Attempt!));
+        return entries.Where(e => e.Event == JournalEntry.AmbiguousCreate
+                                  || e.Event == JournalEntry.CreateSent && (e.Attempt is null || !settled.Contains(e.Attempt))).ToList();
+    }
 
     /// <summary>Every readable entry in order; a line torn by a crash is skipped, never fatal.</summary>
     public IReadOnlyList<JournalEntry> ReadAll()

@@ -36,6 +36,16 @@ public sealed class GetVeoVideoCommand : VeoCmdlet
         if (Id is not null) _ids.AddRange(Id.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()));
     }
 
+    /// <summary>A create whose outcome is unknown may be a billed video without an id: say so wherever tasks are listed.</summary>
+    private void WarnAboutUncertainCreates()
+    {
+        var uncertain = Session.Engine.Journal.UncertainCreates().Where(e => Since is null || e.At >= Since).ToList();
+        if (uncertain.Count == 0) return;
+        var prompts = string.Join("; ", uncertain.Take(5).Select(e => $"'{e.Prompt}' on {e.Route} at {e.At:u}"));
+        VeoHost.WriteWarning($"{uncertain.Count} create request(s) were sent but their outcome is unknown (answer lost, or the process stopped first): " +
+                             $"{prompts}{(uncertain.Count > 5 ? "; ..." : "")}. A video may have been made and billed; check the provider's console. Journal: {Session.Engine.Journal.Path}");
+    }
+
     protected override void EndProcessing()
     {
         try
@@ -45,6 +55,7 @@ public sealed class GetVeoVideoCommand : VeoCmdlet
             foreach (var entry in found) Emit(entry.Task);
             foreach (var missing in _ids.Except(found.Select(f => f.Task.Id), StringComparer.Ordinal))
                 Fail(new KeyNotFoundException($"Task {missing} is not in the journal at {Session.Engine.Journal.Path}."), missing);
+            WarnAboutUncertainCreates();
         }
         catch (Exception e)
         {

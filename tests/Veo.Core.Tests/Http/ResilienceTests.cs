@@ -67,7 +67,7 @@ public class ResilienceTests : EmulatorTest
 
         Assert.Contains(status.ToString(), error.Message);
         Assert.Equal(1, Posts);
-        Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.ReadAll()).Event);
+        Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.UncertainCreates()).Event);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class ResilienceTests : EmulatorTest
         Assert.Contains("may have been created and billed", error.Message);
         Assert.Equal(1, Posts);
         Assert.Equal(1, Emulator.CreatedTaskCount);
-        var entry = Assert.Single(Home.Journal.ReadAll());
+        var entry = Assert.Single(Home.Journal.UncertainCreates());
         Assert.Equal((JournalEntry.AmbiguousCreate, BadRequests.Valid.Prompt), (entry.Event, entry.Prompt));
     }
 
@@ -112,7 +112,7 @@ public class ResilienceTests : EmulatorTest
 
         Assert.Equal(1, Posts);
         Assert.Equal(1, Emulator.CreatedTaskCount);
-        Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.ReadAll()).Event);
+        Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.UncertainCreates()).Event);
     }
 
     [Theory]
@@ -129,7 +129,7 @@ public class ResilienceTests : EmulatorTest
             _flow.Engine.CreateAsync(Veo.Core.Requests.RequestValidator.Prepare(BadRequests.Valid, provider.Route), provider, null, CancellationToken.None));
 
         Assert.Equal(1, server.Requests);
-        Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.ReadAll()).Event);
+        Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.UncertainCreates()).Event);
     }
 
     [Fact]
@@ -146,7 +146,8 @@ public class ResilienceTests : EmulatorTest
 
         Assert.IsNotType<AmbiguousCreateException>(error);
         Assert.True(NetworkFailures.NeverReachedServer(error));
-        Assert.Empty(Home.Journal.ReadAll());
+        Assert.Empty(Home.Journal.UncertainCreates());
+        Assert.Equal(new[] { JournalEntry.CreateSent, JournalEntry.CreateRefused }, Home.Journal.ReadAll().Select(e => e.Event));
     }
 
     [Fact]

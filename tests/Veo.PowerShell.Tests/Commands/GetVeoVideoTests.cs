@@ -49,3 +49,32 @@ public class GetVeoVideoTests : CmdletTest
         Assert.Single(Pipe(new GetVeoVideoCommand { Since = DateTime.UtcNow.AddMinutes(-5) }).Run().Output);
     }
 }
+
+public class UncertainCreateTests : CmdletTest
+{
+    [Fact]
+    public void A_create_sent_by_a_process_that_died_before_the_answer_is_reported_as_possibly_billed()
+    {
+        // What a process killed mid-create leaves behind: the line written before sending, and nothing after it.
+        Home.Journal.Append(new JournalEntry
+        {
+            At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateSent, Attempt = "a1", Route = "LaoZhang", Prompt = "interrupted", Cost = 0.30m,
+        });
+        Pipe(new NewVeoVideoCommand()).Run("settled");
+
+        var pipe = Pipe(new GetVeoVideoCommand()).Run();
+
+        Assert.Single(pipe.Output);
+        var warning = Assert.Single(pipe.Host(0).Warnings);
+        Assert.Contains("1 create request(s) were sent but their outcome is unknown", warning);
+        Assert.Contains("'interrupted' on LaoZhang", warning);
+    }
+
+    [Fact]
+    public void A_create_the_service_refused_is_settled_and_not_reported()
+    {
+        Emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos") { StatusCode = 500 });
+        Pipe(new NewVeoVideoCommand()).Run("refused");
+        Assert.Empty(Pipe(new GetVeoVideoCommand()).Run().Host(0).Warnings);
+    }
+}

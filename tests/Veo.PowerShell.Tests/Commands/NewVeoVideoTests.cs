@@ -63,7 +63,10 @@ public class NewVeoVideoTests : CmdletTest
     public void The_created_task_is_in_the_journal_before_it_is_returned()
     {
         var task = (VideoTask)Pipe(new NewVeoVideoCommand { Prompt = "journaled" }).Run().Output.Single();
-        var entry = Assert.Single(Home.Journal.ReadAll());
+        var lines = Home.Journal.ReadAll();
+        Assert.Equal(new[] { JournalEntry.CreateSent, JournalEntry.Created }, lines.Select(e => e.Event));
+        Assert.Equal(lines[0].Attempt, lines[1].Attempt);
+        var entry = lines[1];
         Assert.Equal((JournalEntry.Created, task.Id, "journaled"), (entry.Event, entry.Id, entry.Prompt));
         Assert.Equal(0.30m, entry.Cost);
     }
