@@ -13,9 +13,17 @@ internal static partial class ChildProcess
 
     public static bool CanMeasureMemory => File.Exists(TimeProgram);
 
-    /// <summary>Runs <paramref name="program"/>; with <paramref name="measureMemory"/>, under GNU time to learn its peak RSS.</summary>
-    public static ChildResult Run(string program, IReadOnlyList<string> arguments, bool measureMemory = false, string? workingDirectory = null,
-        TimeSpan? timeout = null)
+    /// <summary>Runs a program that does not talk to an emulator in this process, blocking the caller.</summary>
+    public static ChildResult Run(string program, IReadOnlyList<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null) =>
+        RunAsync(program, arguments, measureMemory: false, workingDirectory, timeout).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs <paramref name="program"/>; with <paramref name="measureMemory"/>, under GNU time to learn its peak RSS. Waits
+    /// without blocking a thread: the emulator serving the child runs on this process's thread pool, and on two cores a
+    /// blocked pool thread would slow it.
+    /// </summary>
+    public static async Task<ChildResult> RunAsync(string program, IReadOnlyList<string> arguments, bool measureMemory = false,
+        string? workingDirectory = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(measureMemory ? TimeProgram : program)
         {
@@ -35,15 +43,21 @@ internal static partial class ChildProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(30)))
+        using (var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(30)))
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish within {timeout}.");
+            try
+            {
+                await process.WaitForExitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{program} did not finish within {timeout}.");
+            }
         }
-        process.WaitForExit();
         watch.Stop();
-        var error = stderr.Result;
-        return new ChildResult(process.ExitCode, stdout.Result, error, watch.Elapsed, measureMemory ? PeakRss(error) : null);
+        var error = await stderr;
+        return new ChildResult(process.ExitCode, await stdout, error, watch.Elapsed, measureMemory ? PeakRss(error) : null);
     }
 
     /// <summary>Runs a program if it exists; null when it does not.</summary>

@@ -9,7 +9,7 @@ internal static class Machine
     {
         yield return $"CPU: {CpuModel()} ({Environment.ProcessorCount} logical cores, nproc {Environment.ProcessorCount})";
         yield return $"Memory: {MemoryTotal()}";
-        yield return $"OS: {OsName()} (kernel {RuntimeInformation.OSDescription})";
+        yield return $"OS: {OsName()} (kernel {Kernel()})";
         yield return $".NET: {RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture}), GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
         yield return $"curl: {FirstLine("curl", "--version")}";
         yield return $"python3: {FirstLine(Python.Executable(), "--version")}";
@@ -30,6 +30,8 @@ internal static class Machine
     private static string OsName() =>
         ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"')
         ?? RuntimeInformation.OSDescription;
+
+    private static string Kernel() => ReadLines("/proc/sys/kernel/osrelease").FirstOrDefault() ?? RuntimeInformation.OSDescription;
 
     private static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 

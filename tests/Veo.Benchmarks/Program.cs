@@ -29,7 +29,7 @@ foreach (var name in settings.Benchmarks)
     tables.Add((name, rows));
 }
 
-var all = tables.SelectMany(t => t.Rows).ToList();
+var all = tables.SelectMany(t => t.Rows.Select(r => r with { Metric = $"{t.Name} · {r.Metric}" })).ToList();
 if (tables.Count > 1 && all.Count > 0) Table.Print(output, "Summary", all);
 var missed = all.Count(r => r.Met == false);
 output.WriteLine();

@@ -9,7 +9,7 @@ internal sealed record Settings
 
     public IReadOnlyList<string> Benchmarks { get; init; } = ["download", "polls", "e2e", "import"];
     public IReadOnlyList<long> DownloadSizes { get; init; } = [100L << 20, 1L << 30];
-    public int DownloadRounds { get; init; } = 5;
+    public int DownloadRounds { get; init; } = 9;
     /// <summary>Saves the Veo child makes before the timed one (0: the timed save is the process's first).</summary>
     public int WarmUps { get; init; } = 1;
     public int PollTasks { get; init; } = 200;
@@ -19,8 +19,8 @@ internal sealed record Settings
 
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Veo.Benchmarks -- [download|polls|e2e|import|all] [options]
-          --rounds N            download rounds at 1 GiB, Veo and curl alternating, after one not counted;
-                                four times as many below 1 GiB (default 5)
+          --rounds N            download rounds at 1 GiB and over, Veo and curl alternating, after one not
+                                counted; three times as many below 1 GiB (default 9)
           --warm-ups N          saves the Veo child makes before its timed one (default 1)
           --sizes 100M,1G       download sizes (K, M, G suffixes)
           --poll-tasks N        tasks in the polls benchmark (default 200)
