@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Polly;
+using Veo.Core.Tasks;
 
 namespace Veo.Core.Http;
 
@@ -16,23 +17,26 @@ internal sealed class ApiChannel
     private readonly ResiliencePipeline<HttpResponseMessage> _reads;
     private readonly ResiliencePipeline<HttpResponseMessage> _creates;
 
-    public ApiChannel(string route, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, HttpClient? http = null)
+    private readonly IEngineLog _log;
+
+    public ApiChannel(string route, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, IEngineLog? log = null, HttpClient? http = null)
     {
         Route = route;
         Policy = policy;
         _key = key;
         _authorize = authorize;
+        _log = log ?? NullEngineLog.Instance;
         _http = http ?? SharedHttpClient.Instance;
-        _reads = ResiliencePipelines.ForReads(policy);
-        _creates = ResiliencePipelines.ForCreates(policy);
+        _reads = ResiliencePipelines.ForReads(policy, route, _log);
+        _creates = ResiliencePipelines.ForCreates(policy, route, _log);
     }
 
     public string Route { get; }
     public HttpPolicy Policy { get; }
 
     /// <summary>A channel that sends the key as "Authorization: Bearer", as the OpenAI-style gateways want.</summary>
-    public static ApiChannel Bearer(string route, ApiKey key, HttpPolicy policy) =>
-        new(route, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()));
+    public static ApiChannel Bearer(string route, ApiKey key, HttpPolicy policy, IEngineLog? log = null) =>
+        new(route, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()), log);
 
     /// <summary>
     /// Streams a finished video from the URL its task carries (asking the service for it if the task
@@ -153,7 +157,19 @@ internal sealed class ApiChannel
         {
             var request = build();
             if (authorize) _authorize(request, _key);
-            return await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var exchange = $"{Route}: {request.Method} {_key.Redact(request.RequestUri?.ToString() ?? "")}";
+            try
+            {
+                var response = await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
+                _log.Debug($"{exchange} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+                return response;
+            }
+            catch (Exception e)
+            {
+                _log.Debug($"{exchange} -> {e.GetType().Name}: {_key.Redact(e.Message)} after {clock.ElapsedMilliseconds} ms");
+                throw;
+            }
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Streams a download to disk; a server that stops sending for an attempt timeout fails it rather than hang.</summary>

@@ -16,10 +16,10 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
 {
     private readonly ApiChannel _channel;
 
-    public UnifiedVideoProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
+    public UnifiedVideoProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = ApiChannel.Bearer(route.Name, key, policy);
+        _channel = ApiChannel.Bearer(route.Name, key, policy, log);
     }
 
     public VideoRoute Route { get; }
