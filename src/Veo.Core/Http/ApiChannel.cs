@@ -18,10 +18,13 @@ internal sealed class ApiChannel
     private readonly ResiliencePipeline<HttpResponseMessage> _creates;
 
     private readonly IEngineLog _log;
+    private readonly Uri _origin;
 
-    public ApiChannel(string route, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, IEngineLog? log = null, HttpClient? http = null)
+    /// <param name="origin">The route's base URI: the key is sent to its scheme, host and port and nowhere else.</param>
+    public ApiChannel(string route, Uri origin, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, IEngineLog? log = null, HttpClient? http = null)
     {
         Route = route;
+        _origin = origin;
         Policy = policy;
         _key = key;
         _authorize = authorize;
@@ -35,8 +38,8 @@ internal sealed class ApiChannel
     public HttpPolicy Policy { get; }
 
     /// <summary>A channel that sends the key as "Authorization: Bearer", as the OpenAI-style gateways want.</summary>
-    public static ApiChannel Bearer(string route, ApiKey key, HttpPolicy policy, IEngineLog? log = null) =>
-        new(route, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()), log);
+    public static ApiChannel Bearer(string route, Uri origin, ApiKey key, HttpPolicy policy, IEngineLog? log = null) =>
+        new(route, origin, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()), log);
 
     /// <summary>
     /// Streams a finished video from the URL its task carries (asking the service for it if the task
@@ -112,12 +115,11 @@ internal sealed class ApiChannel
         for (var hop = 0; ; hop++)
         {
             var target = uri;
-            var sendKey = authorize;
-            var response = await SendAsync(_reads, () => new HttpRequestMessage(HttpMethod.Get, target), sendKey, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            var response = await SendAsync(_reads, () => new HttpRequestMessage(HttpMethod.Get, target), authorize, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             if (IsRedirect(response) && response.Headers.Location is { } location && hop < MaxRedirects)
             {
+                // The key follows only while the hops stay on the route's own origin (SendAsync sees to it).
                 var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
-                authorize = authorize && Uri.Compare(next, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
                 response.Dispose();
                 uri = next;
                 continue;
@@ -132,6 +134,13 @@ internal sealed class ApiChannel
     }
 
     private const int MaxRedirects = 5;
+
+    /// <summary>
+    /// Whatever a server says (a video URI, a redirect, a file link), the key goes only to the scheme, host and port
+    /// of the route it belongs to: a URL naming another host is fetched without it.
+    /// </summary>
+    private bool IsOwnOrigin(Uri? uri) =>
+        uri is { IsAbsoluteUri: true } && Uri.Compare(uri, _origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     private static async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
     {
@@ -156,7 +165,7 @@ internal sealed class ApiChannel
         await pipeline.ExecuteAsync(async ct =>
         {
             var request = build();
-            if (authorize) _authorize(request, _key);
+            if (authorize && IsOwnOrigin(request.RequestUri)) _authorize(request, _key);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var exchange = $"{Route}: {request.Method} {_key.Redact(request.RequestUri?.ToString() ?? "")}";
             try

@@ -19,7 +19,7 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
     public OpenAIVideosProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = ApiChannel.Bearer(route.Name, key, policy, log);
+        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, key, policy, log);
     }
 
     public VideoRoute Route { get; }
