@@ -82,7 +82,7 @@ internal sealed class ApiChannel
             string? body = null;
             try
             {
-                body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                body = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
                 using var answer = ParseJson(response, body);
                 return read(answer.RootElement);
             }
@@ -90,7 +90,7 @@ internal sealed class ApiChannel
             {
                 // The server accepted the create (2xx) but its answer broke off or cannot be read as a task: a task
                 // may exist and be billed. Whatever id it named is kept.
-                throw new AmbiguousCreateException(Route, e, body is null ? null : IdHints.Find(_key.Redact(body)));
+                throw new AmbiguousCreateException(Route, e, body is null ? null : IdHints.Find(body));
             }
             catch (Exception e) when (!response.IsSuccessStatusCode && IsLostAnswer(e))
             {
@@ -130,7 +130,7 @@ internal sealed class ApiChannel
             if (response.IsSuccessStatusCode) return response;
             using (response)
             {
-                var body = await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, cancellationToken).ConfigureAwait(false);
+                var body = _key.Redact(await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, cancellationToken).ConfigureAwait(false));
                 throw refusal(response, body) ?? ToApiException(response, body);
             }
         }
@@ -148,11 +148,11 @@ internal sealed class ApiChannel
     private bool IsOwnOrigin(Uri? uri) =>
         uri is { IsAbsoluteUri: true } && Uri.Compare(uri, _origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
-    private static async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
+    private async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
     {
         try
         {
-            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return _key.Redact(await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, CancellationToken.None).ConfigureAwait(false));
         }
         catch (Exception e) when (IsLostAnswer(e))
         {
@@ -194,7 +194,9 @@ internal sealed class ApiChannel
 
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        // Whatever a server echoes (a key in an error code, a failed task's reason, a status text) reaches messages,
+        // streams and the journal only after the key is removed: redacted here, before a field is read.
+        var body = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
         cancellationToken.ThrowIfCancellationRequested();
         return ParseJson(response, body);
     }
