@@ -3,7 +3,7 @@ using Veo.HelpGen.Docs;
 
 namespace Veo.HelpGen.Tests;
 
-/// <summary>The generator reads the cmdlets from the dll's metadata: these are the real module's.</summary>
+/// <summary>The generator reads the cmdlets from real PowerShell, which imports the dll: these are the real module's.</summary>
 public class CmdletReaderTests
 {
     private static readonly IReadOnlyList<CmdletMetadata> Cmdlets = CmdletReader.Read(TempDocs.Module);
@@ -26,16 +26,16 @@ public class CmdletReaderTests
         var prompt = Parameter("New-VeoVideo", "Prompt");
         var binding = Assert.Single(prompt.Sets);
         Assert.Equal(new ParameterSetMetadata(CmdletMetadata.AllParameterSets, true, 0, PipelineInput.ByValue | PipelineInput.ByPropertyName), binding);
-        Assert.Equal("String", prompt.Type.ShortName);
+        Assert.Equal("String", prompt.TypeName);
         Assert.Equal(new[] { "Seconds", "DurationSeconds" }, Parameter("New-VeoVideo", "Duration").Aliases);
-        Assert.Equal("String[]", Parameter("New-VeoVideo", "ReferenceImage").Type.ShortName);
+        Assert.Equal("String[]", Parameter("New-VeoVideo", "ReferenceImage").TypeName);
     }
 
     [Fact]
     public void Nullable_types_are_shown_as_the_type_they_hold()
     {
-        Assert.Equal("Decimal", Parameter("New-VeoVideo", "MaxCost").Type.ShortName);
-        Assert.Equal("Int64", Parameter("New-VeoVideo", "Seed").Type.ShortName);
+        Assert.Equal("Decimal", Parameter("New-VeoVideo", "MaxCost").TypeName);
+        Assert.Equal("Int64", Parameter("New-VeoVideo", "Seed").TypeName);
         Assert.True(Parameter("New-VeoVideo", "NoAudio").IsSwitch);
     }
 
@@ -49,12 +49,12 @@ public class CmdletReaderTests
     }
 
     [Fact]
-    public void Parameters_inherited_from_a_base_class_come_first_with_their_sets()
+    public void Parameters_come_in_PowerShell_s_order_the_class_s_own_before_the_inherited_ones_with_their_sets()
     {
         var wait = Cmdlet("Wait-VeoVideo");
-        Assert.Equal(new[] { "InputObject", "Id", "Route", "BaseUri", "ApiKey", "Timeout", "PollInterval" }, wait.Parameters.Select(p => p.Name));
+        Assert.Equal(new[] { "Timeout", "PollInterval", "InputObject", "Id", "Route", "BaseUri", "ApiKey" }, wait.Parameters.Select(p => p.Name));
         Assert.Equal(new[] { "Task", "Id" }, wait.ParameterSets);
-        Assert.Equal("VideoTask", Parameter("Wait-VeoVideo", "InputObject").Type.ShortName);
+        Assert.Equal("VideoTask", Parameter("Wait-VeoVideo", "InputObject").TypeName);
         Assert.Equal(new[] { "TaskId", "task_id" }, Parameter("Wait-VeoVideo", "Id").Aliases);
     }
 

@@ -77,13 +77,26 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void A_syntax_block_that_differs_from_the_code_fails_and_shows_the_right_one()
+    public void A_syntax_block_that_differs_from_what_Get_Command_prints_fails_and_shows_the_right_one()
     {
         using var docs = new TempDocs();
-        docs.Edit("Wait-VeoVideo.md", "Wait-VeoVideo -InputObject <VideoTask> [-ApiKey <SecureString>]", "Wait-VeoVideo -InputObject <VideoTask>");
+        docs.Edit("Wait-VeoVideo.md", "Wait-VeoVideo -InputObject <VideoTask> [-Timeout <int>]", "Wait-VeoVideo -InputObject <VideoTask> [-ApiKey <securestring>] [-Timeout <int>]");
 
         var diagnostic = Assert.Single(docs.Run().Diagnostics);
-        Assert.Equal("The syntax of set Task should read: Wait-VeoVideo -InputObject <VideoTask> [-ApiKey <SecureString>] [-Timeout <Int32>] [-PollInterval <Int32>] [<CommonParameters>]", diagnostic.Message);
+        Assert.Equal(docs.LineOf("Wait-VeoVideo.md", "Wait-VeoVideo -InputObject") - 1, diagnostic.Line);
+        Assert.Equal("The syntax of set Task should read: Wait-VeoVideo -InputObject <VideoTask> [-Timeout <int>] [-PollInterval <int>] [-ApiKey <securestring>] [<CommonParameters>]", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Syntax_blocks_in_another_order_than_Get_Command_prints_them_fail()
+    {
+        using var docs = new TempDocs();
+        var text = File.ReadAllText(docs.PagePath("Wait-VeoVideo.md"));
+        var task = text.Substring(text.IndexOf("### Task (Default)", StringComparison.Ordinal), text.IndexOf("### Id", StringComparison.Ordinal) - text.IndexOf("### Task (Default)", StringComparison.Ordinal));
+        File.WriteAllText(docs.PagePath("Wait-VeoVideo.md"), text.Replace(task, "").Replace("## DESCRIPTION", task + "## DESCRIPTION"));
+
+        var diagnostic = Assert.Single(docs.Run().Diagnostics);
+        Assert.Equal("## SYNTAX should list the sets in the order Get-Command -Syntax prints them: Task, Id.", diagnostic.Message);
     }
 
     [Fact]

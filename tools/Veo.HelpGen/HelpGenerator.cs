@@ -11,7 +11,8 @@ namespace Veo.HelpGen;
 /// <param name="Assembly">The built module dll whose cmdlets the pages document.</param>
 /// <param name="Docs">The folder of &lt;Cmdlet-Name&gt;.md and about_*.md pages.</param>
 /// <param name="Output">Gets &lt;dll name&gt;-Help.xml, and &lt;Culture&gt;/about_*.help.txt.</param>
-public sealed record HelpOptions(string Assembly, string Docs, string Output, string Culture = "en-US")
+/// <param name="Dependencies">Assemblies the module loads that are not beside it (see <see cref="CmdletReader.Read"/>).</param>
+public sealed record HelpOptions(string Assembly, string Docs, string Output, string Culture = "en-US", IReadOnlyList<string>? Dependencies = null)
 {
     public string HelpFileName => Path.GetFileName(Assembly) + "-Help.xml";
 }
@@ -36,7 +37,7 @@ public static class HelpGenerator
         if (!File.Exists(options.Assembly)) return Failed(options.Assembly, $"The module assembly '{options.Assembly}' does not exist; build it first.");
         if (!Directory.Exists(options.Docs)) return Failed(options.Docs, $"The docs folder '{options.Docs}' does not exist.");
 
-        var cmdlets = CmdletReader.Read(options.Assembly);
+        var cmdlets = CmdletReader.Read(options.Assembly, options.Dependencies);
         var pages = Directory.GetFiles(options.Docs, "*.md").OrderBy(p => p, StringComparer.Ordinal).ToList();
         var aboutPages = pages.Where(IsAbout).ToList();
 
@@ -85,7 +86,7 @@ public static class HelpGenerator
     {
         Directory.CreateDirectory(options.Docs);
         var written = new List<string>();
-        foreach (var cmdlet in CmdletReader.Read(options.Assembly))
+        foreach (var cmdlet in CmdletReader.Read(options.Assembly, options.Dependencies))
         {
             var page = Path.Combine(options.Docs, cmdlet.Name + ".md");
             if (File.Exists(page)) continue;

@@ -1,6 +1,5 @@
 using Veo.HelpGen.Cmdlets;
 using Veo.HelpGen.Docs;
-using Veo.HelpGen.Output;
 
 namespace Veo.HelpGen.Checking;
 
@@ -31,7 +30,7 @@ public static class DocCheck
             foreach (var problem in Compare(documented, actual)) yield return At(problem.Line, $"-{actual.Name}: {problem.Message}");
         }
         foreach (var missing in cmdlet.Parameters.Where(p => !p.DontShow && !doc.Parameters.Any(d => d.Name.Equals(p.Name, StringComparison.OrdinalIgnoreCase))))
-            yield return At(doc.NameLine, $"{who} has a parameter -{missing.Name} <{missing.Type.ShortName}> that the page does not document: add a '### -{missing.Name}' section under ## PARAMETERS.");
+            yield return At(doc.NameLine, $"{who} has a parameter -{missing.Name} <{missing.TypeName}> that the page does not document: add a '### -{missing.Name}' section under ## PARAMETERS.");
 
         foreach (var problem in CompareSyntax(doc, cmdlet)) yield return At(problem.Line, problem.Message);
 
@@ -45,8 +44,8 @@ public static class DocCheck
             yield return (documented.Line, $"the heading spells it '-{documented.Name}'.");
         foreach (var block in documented.Blocks)
         {
-            if (!block.Type.Equals(actual.Type.ShortName, StringComparison.OrdinalIgnoreCase))
-                yield return (block.Line, $"'Type: {block.Type}' should be 'Type: {actual.Type.ShortName}' (the property is {actual.Type.FullName}).");
+            if (!block.Type.Equals(actual.TypeName, StringComparison.OrdinalIgnoreCase))
+                yield return (block.Line, $"'Type: {block.Type}' should be 'Type: {actual.TypeName}' (the property is {actual.Type.FullName}).");
             if (!SameNames(block.Aliases, actual.Aliases))
                 yield return (block.Line, $"'Aliases: {string.Join(", ", block.Aliases)}' should be 'Aliases: {string.Join(", ", actual.Aliases)}'.");
             if (block.Wildcards != actual.SupportsWildcards)
@@ -73,27 +72,36 @@ public static class DocCheck
         }
     }
 
+    /// <summary>Each set's block reads what Get-Command -Syntax prints for it, in the order it prints them.</summary>
     private static IEnumerable<(int Line, string Message)> CompareSyntax(CommandDoc doc, CmdletMetadata cmdlet)
     {
-        var sets = cmdlet.ParameterSets;
-        var single = sets.Count == 1 && sets[0] == CmdletMetadata.AllParameterSets;
-        foreach (var set in sets)
+        var single = cmdlet.Syntax.Count == 1 && cmdlet.Syntax[0].Set == CmdletMetadata.AllParameterSets;
+        var found = new List<SyntaxDoc>();
+        foreach (var syntax in cmdlet.Syntax)
         {
-            var expected = SyntaxRenderer.Render(cmdlet, set);
-            var heading = single ? "" : $"### {set}{(set == cmdlet.DefaultParameterSet ? " (Default)" : "")}";
-            var block = doc.Syntax.FirstOrDefault(s => single ? s.SetName is null : string.Equals(s.SetName, set, StringComparison.OrdinalIgnoreCase));
+            var heading = single ? "" : $"### {syntax.Set}{(syntax.IsDefault ? " (Default)" : "")}";
+            var block = doc.Syntax.FirstOrDefault(s => single ? s.SetName is null : string.Equals(s.SetName, syntax.Set, StringComparison.OrdinalIgnoreCase));
             if (block is null)
-                yield return (doc.NameLine, $"## SYNTAX has no block for {(single ? "the cmdlet" : $"parameter set {set}")}; add{(single ? "" : $" '{heading}' and")} a code block with: {expected}");
-            else if (SyntaxRenderer.Normalize(block.Text) != expected)
-                yield return (block.Line, $"The syntax{(single ? "" : $" of set {set}")} should read: {expected}");
-            else if (!single && block.IsDefault != (set == cmdlet.DefaultParameterSet))
+            {
+                yield return (doc.NameLine, $"## SYNTAX has no block for {(single ? "the cmdlet" : $"parameter set {syntax.Set}")}; add{(single ? "" : $" '{heading}' and")} a code block with: {syntax.Text}");
+                continue;
+            }
+            found.Add(block);
+            if (Normalize(block.Text) != syntax.Text)
+                yield return (block.Line, $"The syntax{(single ? "" : $" of set {syntax.Set}")} should read: {syntax.Text}");
+            else if (!single && block.IsDefault != syntax.IsDefault)
                 yield return (block.Line, $"The heading should be '{heading}'.");
         }
-        foreach (var extra in doc.Syntax.Where(s => single ? s.SetName is not null : !sets.Contains(s.SetName ?? "", StringComparer.OrdinalIgnoreCase)))
+        if (!found.OrderBy(b => b.Line).SequenceEqual(found))
+            yield return (found.Min(b => b.Line), $"## SYNTAX should list the sets in the order Get-Command -Syntax prints them: {string.Join(", ", cmdlet.ParameterSets)}.");
+        foreach (var extra in doc.Syntax.Where(s => single ? s.SetName is not null : !cmdlet.ParameterSets.Contains(s.SetName ?? "", StringComparer.OrdinalIgnoreCase)))
             yield return (extra.Line, single
                 ? $"{cmdlet.Name} has one parameter set: drop the '### {extra.SetName}' heading."
-                : $"{cmdlet.Name} has no parameter set '{extra.SetName ?? "(no heading)"}'; its sets are {string.Join(", ", sets)}.");
+                : $"{cmdlet.Name} has no parameter set '{extra.SetName ?? "(no heading)"}'; its sets are {string.Join(", ", cmdlet.ParameterSets)}.");
     }
+
+    /// <summary>Whitespace-insensitive, so a long syntax line may be wrapped in the markdown.</summary>
+    private static string Normalize(string syntax) => string.Join(" ", syntax.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static bool SameNames(IEnumerable<string> a, IEnumerable<string> b) =>
         new HashSet<string>(a, StringComparer.OrdinalIgnoreCase).SetEquals(b) && a.Count() == b.Count();

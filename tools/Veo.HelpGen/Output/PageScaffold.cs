@@ -24,12 +24,11 @@ public static class PageScaffold
             .Append($"# {cmdlet.Name}\n\n")
             .Append("## SYNOPSIS\n").Append($"{Placeholder} the Synopsis }}}}\n\n")
             .Append("## SYNTAX\n\n");
-        var sets = cmdlet.ParameterSets;
-        foreach (var set in sets)
+        foreach (var syntax in cmdlet.Syntax)
         {
-            if (set != CmdletMetadata.AllParameterSets)
-                page.Append($"### {set}{(set == cmdlet.DefaultParameterSet ? " (Default)" : "")}\n");
-            page.Append("```\n").Append(SyntaxRenderer.Render(cmdlet, set)).Append("\n```\n\n");
+            if (syntax.Set != CmdletMetadata.AllParameterSets)
+                page.Append($"### {syntax.Set}{(syntax.IsDefault ? " (Default)" : "")}\n");
+            page.Append("```\n").Append(syntax.Text).Append("\n```\n\n");
         }
         page.Append("## DESCRIPTION\n").Append($"{Placeholder} the Description }}}}\n\n")
             .Append("## EXAMPLES\n\n");
@@ -58,7 +57,7 @@ public static class PageScaffold
         {
             var sets = group.Select(s => s.Set).ToList();
             yaml.Append("```yaml\n")
-                .Append($"Type: {parameter.Type.ShortName}\n")
+                .Append($"Type: {parameter.TypeName}\n")
                 .Append($"Parameter Sets: {(sets.Contains(CmdletMetadata.AllParameterSets) ? ParameterYamlReader.AllSets : string.Join(", ", sets))}\n")
                 .Append($"Aliases: {string.Join(", ", parameter.Aliases)}\n".Replace(": \n", ":\n"))
                 .Append('\n')
