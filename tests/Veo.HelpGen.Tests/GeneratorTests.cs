@@ -9,13 +9,13 @@ public class GeneratorTests
     private const string Page = "New-VeoVideo.md";
 
     [Fact]
-    public void The_real_docs_make_the_help_file_and_the_about_topic()
+    public void The_real_docs_make_the_help_file_and_the_about_topic_in_the_culture_folder()
     {
         using var docs = new TempDocs();
         var result = docs.Run();
 
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
-        var help = Path.Combine(docs.Output, "Veo.PowerShell.dll-Help.xml");
+        var help = Path.Combine(docs.Output, "en-US", "Veo.PowerShell.dll-Help.xml");
         Assert.Equal(new[] { help, Path.Combine(docs.Output, "en-US", "about_Veo.help.txt") }, result.Written);
         Assert.Equal(9, XDocument.Load(help).Root!.Elements().Count());
     }

@@ -6,7 +6,7 @@ using Veo.PowerShell.Tests.Harness;
 namespace Veo.PowerShell.Tests;
 
 /// <summary>
-/// The help that ships next to the module (Veo.PowerShell.dll-Help.xml, generated from docs/*.md at build
+/// The help that ships with the module (en-US/Veo.PowerShell.dll-Help.xml, generated from docs/*.md at build
 /// time) is MAML that Get-Help can read, and it tells the truth about every cmdlet, read from the attributes.
 /// </summary>
 public class HelpTests
@@ -16,7 +16,7 @@ public class HelpTests
     private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
     private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
 
-    private static readonly string HelpFile = Path.Combine(AppContext.BaseDirectory, "Veo.PowerShell.dll-Help.xml");
+    private static readonly string HelpFile = Path.Combine(AppContext.BaseDirectory, "en-US", "Veo.PowerShell.dll-Help.xml");
     private static readonly Lazy<XDocument> Help = new(() => XDocument.Load(HelpFile));
 
     private static readonly Type[] CmdletTypes = typeof(VeoCmdlet).Assembly.GetTypes()

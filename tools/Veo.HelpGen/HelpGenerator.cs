@@ -10,7 +10,7 @@ namespace Veo.HelpGen;
 
 /// <param name="Assembly">The built module dll whose cmdlets the pages document.</param>
 /// <param name="Docs">The folder of &lt;Cmdlet-Name&gt;.md and about_*.md pages.</param>
-/// <param name="Output">Gets &lt;dll name&gt;-Help.xml, and &lt;Culture&gt;/about_*.help.txt.</param>
+/// <param name="Output">Gets &lt;Culture&gt;/&lt;dll name&gt;-Help.xml and &lt;Culture&gt;/about_*.help.txt, where Get-Help looks beside a module.</param>
 /// <param name="Dependencies">Assemblies the module loads that are not beside it (see <see cref="CmdletReader.Read"/>).</param>
 public sealed record HelpOptions(string Assembly, string Docs, string Output, string Culture = "en-US", IReadOnlyList<string>? Dependencies = null)
 {
@@ -65,15 +65,13 @@ public static class HelpGenerator
         var topics = aboutPages.Select(p => (Path: p, Text: AboutTopicWriter.Write(p, File.ReadAllText(p), diagnostics))).ToList();
         if (diagnostics.Count > 0) return new HelpResult(diagnostics, Array.Empty<string>());
 
-        var written = new List<string>();
-        Directory.CreateDirectory(options.Output);
-        var helpFile = Path.Combine(options.Output, options.HelpFileName);
-        Save(MamlWriter.Write(documented), helpFile);
-        written.Add(helpFile);
         var cultureFolder = Path.Combine(options.Output, options.Culture);
+        Directory.CreateDirectory(cultureFolder);
+        var helpFile = Path.Combine(cultureFolder, options.HelpFileName);
+        Save(MamlWriter.Write(documented), helpFile);
+        var written = new List<string> { helpFile };
         foreach (var (path, text) in topics)
         {
-            Directory.CreateDirectory(cultureFolder);
             var target = Path.Combine(cultureFolder, Path.GetFileNameWithoutExtension(path) + ".help.txt");
             File.WriteAllText(target, text!, Utf8);
             written.Add(target);

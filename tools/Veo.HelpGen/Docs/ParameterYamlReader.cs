@@ -1,10 +1,12 @@
 using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace Veo.HelpGen.Docs;
 
 /// <summary>
-/// The yaml block under a "### -Name" heading, as platyPS writes it: "Key: value" lines with the keys below.
-/// Strict on purpose: a misspelt key or value is a diagnostic, not a silent default.
+/// The yaml block under a "### -Name" heading, as platyPS writes it: "Key: value" lines with the keys below, read by
+/// YamlDotNet. Strict on purpose: a misspelt key or value is a diagnostic, not a silent default.
 /// </summary>
 public static class ParameterYamlReader
 {
@@ -17,21 +19,29 @@ public static class ParameterYamlReader
 
     public static ParameterYaml? Read(string yaml, int fenceLine, Action<int, string> error)
     {
-        var values = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        YamlMappingNode? mapping;
+        try
         {
-            var line = lines[i].Trim();
-            var number = fenceLine + 1 + i;
-            if (line.Length == 0) continue;
-            var colon = line.IndexOf(':');
-            var key = colon < 0 ? line : line.Substring(0, colon).Trim();
-            if (colon < 0 || !Keys.Contains(key, StringComparer.OrdinalIgnoreCase))
-            {
-                error(number, $"'{line}' is not a parameter field; the fields are {string.Join(", ", Keys)}.");
-                continue;
-            }
-            values[key] = (line.Substring(colon + 1).Trim(), number);
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            mapping = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode;
+        }
+        catch (YamlException e)
+        {
+            error(fenceLine + (int)e.Start.Line, $"The parameter's yaml block is not 'Key: value' lines: {e.Message}");
+            return null;
+        }
+        var values = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, node) in mapping?.Children.AsEnumerable() ?? Array.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        {
+            var number = fenceLine + (int)key.Start.Line;
+            var value = node is YamlScalarNode scalar ? scalar.Value ?? "" : null;
+            if (!Keys.Contains(key.ToString(), StringComparer.OrdinalIgnoreCase))
+                error(number, $"'{key}: {value}' is not a parameter field; the fields are {string.Join(", ", Keys)}.");
+            else if (value is null)
+                error(number, $"'{key}:' takes one plain value, not a yaml list or map.");
+            else
+                values[key.ToString()] = (value, number);
         }
         var ok = true;
         string Get(string key)

@@ -109,7 +109,7 @@ public static class MamlWriter
         if (doc.OnlineVersion is { } online)
             yield return Link("Online Version:", online);
         foreach (var link in doc.Links)
-            yield return Link(link.Text, Markdown.InlineText.IsAbsolute(link.Uri) ? link.Uri : "");
+            yield return Link(link.Text, Markdown.MarkdownParser.IsAbsolute(link.Uri) ? link.Uri : "");
     }
 
     private static XElement Link(string text, string uri) =>
