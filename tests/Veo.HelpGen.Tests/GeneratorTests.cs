@@ -52,19 +52,31 @@ public class GeneratorTests
     }
 
     [Theory]
-    [InlineData("Type: Int64", "Type: Int32", "'Type: Int32' should be 'Type: Int64'")]
-    [InlineData("Aliases: Seconds, DurationSeconds", "Aliases: Seconds", "'Aliases: Seconds' should be 'Aliases: Seconds, DurationSeconds'")]
-    [InlineData("Accept pipeline input: True (ByPropertyName, ByValue)", "Accept pipeline input: True (ByValue)", "should be 'True (ByPropertyName, ByValue)'")]
-    [InlineData("Required: True", "Required: False", "'Required: False' should be 'True'")]
-    [InlineData("Position: 0", "Position: Named", "'Position: Named' should be '0'")]
-    [InlineData("Accept pipeline input: Yes", null, "should be False, True (ByValue)")]
-    public void A_parameter_that_binds_differently_from_the_code_fails(string find, string? replace, string expected)
+    [InlineData("Type: Int64", "Type: Int32", "-Seed: 'Type: Int32' should be 'Type: Int64'.")]
+    [InlineData("Aliases: Seconds, DurationSeconds", "Aliases: Seconds", "-Duration: 'Aliases: Seconds' should be 'Aliases: Seconds, DurationSeconds'.")]
+    [InlineData("Accept pipeline input: True (ByPropertyName, ByValue)", "Accept pipeline input: True (ByValue)", "-Prompt: 'Accept pipeline input: True (ByValue)' should be 'Accept pipeline input: True (ByPropertyName, ByValue)'.")]
+    [InlineData("Accept pipeline input: True (ByPropertyName, ByValue)", "Accept pipeline input: Yes", "-Prompt: 'Accept pipeline input: Yes' should be 'Accept pipeline input: True (ByPropertyName, ByValue)'.")]
+    [InlineData("Required: True", "Required: False", "-Prompt: 'Required: False' should be 'Required: True'.")]
+    [InlineData("Position: 0", "Position: Named", "-Prompt: 'Position: Named' should be 'Position: 0'.")]
+    [InlineData("Accept wildcard characters: False", "Accept wildcard characters: True", "-Prompt: 'Accept wildcard characters: True' should be 'Accept wildcard characters: False'.")]
+    public void A_parameter_that_binds_differently_from_the_code_fails_at_the_line_of_the_field(string find, string replace, string expected)
     {
         using var docs = new TempDocs();
-        if (replace is null) docs.Edit(Page, "Accept pipeline input: True (ByPropertyName, ByValue)", find);
-        else docs.Edit(Page, find, replace);
+        var line = docs.EditFirst(Page, find, replace);
 
-        Assert.Contains(docs.Run().Diagnostics, d => d.Message.Contains(expected));
+        var diagnostic = Assert.Single(docs.Run().Diagnostics);
+        Assert.Equal(expected, diagnostic.Message);
+        Assert.Equal(line, diagnostic.Line);
+    }
+
+    [Fact]
+    public void Pipeline_input_and_aliases_may_be_written_in_any_order()
+    {
+        using var docs = new TempDocs();
+        docs.Edit(Page, "Accept pipeline input: True (ByPropertyName, ByValue)", "Accept pipeline input: True (ByValue, ByPropertyName)");
+        docs.Edit(Page, "Aliases: Seconds, DurationSeconds", "Aliases: DurationSeconds, Seconds");
+
+        Assert.Empty(docs.Run().Diagnostics);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Veo.HelpGen.Cmdlets;
 using Veo.HelpGen.Docs;
+using Veo.HelpGen.Output;
 
 namespace Veo.HelpGen.Checking;
 
@@ -27,7 +28,7 @@ public static class DocCheck
                                                  $"Its parameters are: {string.Join(", ", cmdlet.Parameters.Select(p => "-" + p.Name))}.");
                 continue;
             }
-            foreach (var problem in Compare(documented, actual)) yield return At(problem.Line, $"-{actual.Name}: {problem.Message}");
+            foreach (var problem in Compare(documented, actual).Distinct()) yield return At(problem.Line, $"-{actual.Name}: {problem.Message}");
         }
         foreach (var missing in cmdlet.Parameters.Where(p => !p.DontShow && !doc.Parameters.Any(d => d.Name.Equals(p.Name, StringComparison.OrdinalIgnoreCase))))
             yield return At(doc.NameLine, $"{who} has a parameter -{missing.Name} <{missing.TypeName}> that the page does not document: add a '### -{missing.Name}' section under ## PARAMETERS.");
@@ -38,39 +39,33 @@ public static class DocCheck
             yield return At(doc.NameLine, $"{cmdlet.Name} declares [OutputType({output})], but ## OUTPUTS has no '### {output}'.");
     }
 
+    /// <summary>Each yaml block reads what the scaffold would write for the sets it names, its default value aside.</summary>
     private static IEnumerable<(int Line, string Message)> Compare(ParameterDoc documented, ParameterMetadata actual)
     {
         if (!documented.Name.Equals(actual.Name, StringComparison.Ordinal))
             yield return (documented.Line, $"the heading spells it '-{documented.Name}'.");
-        foreach (var block in documented.Blocks)
-        {
-            if (!block.Type.Equals(actual.TypeName, StringComparison.OrdinalIgnoreCase))
-                yield return (block.Line, $"'Type: {block.Type}' should be 'Type: {actual.TypeName}' (the property is {actual.Type.FullName}).");
-            if (!SameNames(block.Aliases, actual.Aliases))
-                yield return (block.Line, $"'Aliases: {string.Join(", ", block.Aliases)}' should be 'Aliases: {string.Join(", ", actual.Aliases)}'.");
-            if (block.Wildcards != actual.SupportsWildcards)
-                yield return (block.Line, $"'Accept wildcard characters: {block.Wildcards}' should be {actual.SupportsWildcards} ([SupportsWildcards] is {(actual.SupportsWildcards ? "" : "not ")}on the property).");
-        }
 
         var documentedSets = documented.Blocks.SelectMany(b => b.Sets.Count == 0 ? new[] { CmdletMetadata.AllParameterSets } : b.Sets).ToList();
         var actualSets = actual.Sets.Select(s => s.Set).ToList();
         if (!SameNames(documentedSets, actualSets))
         {
-            yield return (documented.First.Line, $"'Parameter Sets: {string.Join(", ", documentedSets.Select(Display))}' should be 'Parameter Sets: {string.Join(", ", actualSets.Select(Display))}'.");
+            yield return (documented.First.Fields["Parameter Sets"].Line, $"'Parameter Sets: {string.Join(", ", documentedSets.Select(Display))}' should be 'Parameter Sets: {string.Join(", ", actualSets.Select(Display))}'.");
             yield break;
         }
         foreach (var binding in actual.Sets)
         {
             var block = documented.Blocks.First(b => b.Sets.Count == 0 ? binding.Set == CmdletMetadata.AllParameterSets : b.Sets.Contains(binding.Set, StringComparer.OrdinalIgnoreCase));
-            var where = binding.Set == CmdletMetadata.AllParameterSets ? "" : $" in set {binding.Set}";
-            if (block.Required != binding.Mandatory)
-                yield return (block.Line, $"'Required: {block.Required}' should be '{binding.Mandatory}'{where}.");
-            if (block.Position != binding.Position)
-                yield return (block.Line, $"'Position: {Position(block.Position)}' should be '{Position(binding.Position)}'{where}.");
-            if (block.Pipeline != binding.Pipeline)
-                yield return (block.Line, $"'Accept pipeline input: {ParameterYamlReader.Describe(block.Pipeline)}' should be '{ParameterYamlReader.Describe(binding.Pipeline)}'{where}.");
+            foreach (var (key, expected) in PageScaffold.Fields(actual, binding, binding.Set).Where(f => f.Key is not ("Parameter Sets" or "Default value")))
+            {
+                if (SameNames(Words(block[key]), Words(expected))) continue;
+                var where = actual.Sets.Count > 1 && key is "Required" or "Position" or "Accept pipeline input" ? $" in set {binding.Set}" : "";
+                yield return (block.Fields[key].Line, $"'{key}: {block[key]}' should be '{key}: {expected}'{where}.");
+            }
         }
     }
+
+    /// <summary>"True (ByValue, ByPropertyName)" and "True (ByPropertyName, ByValue)" say the same; so do aliases in any order.</summary>
+    private static IEnumerable<string> Words(string value) => value.Split(new[] { ',', '(', ')', ' ' }, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Each set's block reads what Get-Command -Syntax prints for it, in the order it prints them.</summary>
     private static IEnumerable<(int Line, string Message)> CompareSyntax(CommandDoc doc, CmdletMetadata cmdlet)
@@ -108,5 +103,4 @@ public static class DocCheck
 
     private static string Display(string set) => set == CmdletMetadata.AllParameterSets ? ParameterYamlReader.AllSets : set;
 
-    private static string Position(int? position) => position?.ToString() ?? "Named";
 }

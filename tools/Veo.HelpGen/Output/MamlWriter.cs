@@ -91,7 +91,7 @@ public static class MamlWriter
     }
 
     private static string DefaultValue(ParameterDoc? doc) =>
-        doc is null || string.IsNullOrWhiteSpace(doc.First.DefaultValue) ? "None" : doc.First.DefaultValue;
+        doc is null || doc.First.DefaultValue.Length == 0 ? "None" : doc.First.DefaultValue;
 
     private static XElement TypeEntry(string element, TypeDoc type) =>
         new(Command + element,

@@ -56,18 +56,24 @@ public static class PageScaffold
         foreach (var group in parameter.Sets.GroupBy(s => (s.Mandatory, s.Position, s.Pipeline)))
         {
             var sets = group.Select(s => s.Set).ToList();
-            yaml.Append("```yaml\n")
-                .Append($"Type: {parameter.TypeName}\n")
-                .Append($"Parameter Sets: {(sets.Contains(CmdletMetadata.AllParameterSets) ? ParameterYamlReader.AllSets : string.Join(", ", sets))}\n")
-                .Append($"Aliases: {string.Join(", ", parameter.Aliases)}\n".Replace(": \n", ":\n"))
-                .Append('\n')
-                .Append($"Required: {group.Key.Mandatory}\n")
-                .Append($"Position: {group.Key.Position?.ToString() ?? "Named"}\n")
-                .Append("Default value: None\n")
-                .Append($"Accept pipeline input: {ParameterYamlReader.Describe(group.Key.Pipeline)}\n")
-                .Append($"Accept wildcard characters: {parameter.SupportsWildcards}\n")
-                .Append("```\n");
+            yaml.Append("```yaml\n");
+            foreach (var (key, value) in Fields(parameter, group.First(), sets.Contains(CmdletMetadata.AllParameterSets) ? ParameterYamlReader.AllSets : string.Join(", ", sets)))
+                yaml.Append($"{key}: {value}".TrimEnd()).Append(key == "Aliases" ? "\n\n" : "\n");
+            yaml.Append("```\n");
         }
         return yaml.ToString();
     }
+
+    /// <summary>The fields of a yaml block, in platyPS's order, for <paramref name="parameter"/> as it binds in <paramref name="binding"/>'s set.</summary>
+    public static IEnumerable<(string Key, string Value)> Fields(ParameterMetadata parameter, ParameterSetMetadata binding, string sets) => new[]
+    {
+        ("Type", parameter.TypeName),
+        ("Parameter Sets", sets),
+        ("Aliases", string.Join(", ", parameter.Aliases)),
+        ("Required", binding.Mandatory.ToString()),
+        ("Position", binding.Position?.ToString() ?? "Named"),
+        ("Default value", "None"),
+        ("Accept pipeline input", ParameterYamlReader.Describe(binding.Pipeline)),
+        ("Accept wildcard characters", parameter.SupportsWildcards.ToString()),
+    };
 }
