@@ -37,7 +37,15 @@ public static class HelpGenerator
         if (!File.Exists(options.Assembly)) return Failed(options.Assembly, $"The module assembly '{options.Assembly}' does not exist; build it first.");
         if (!Directory.Exists(options.Docs)) return Failed(options.Docs, $"The docs folder '{options.Docs}' does not exist.");
 
-        var cmdlets = CmdletReader.Read(options.Assembly, options.Dependencies);
+        IReadOnlyList<CmdletMetadata> cmdlets;
+        try
+        {
+            cmdlets = CmdletReader.Read(options.Assembly, options.Dependencies);
+        }
+        catch (ModuleImportException e)
+        {
+            return Failed(options.Assembly, e.Message);
+        }
         var pages = Directory.GetFiles(options.Docs, "*.md").OrderBy(p => p, StringComparer.Ordinal).ToList();
         var aboutPages = pages.Where(IsAbout).ToList();
 
@@ -60,7 +68,8 @@ public static class HelpGenerator
             diagnostics.Add(new Diagnostic(Path.Combine(options.Docs, undocumented.Name + ".md"), 1,
                 $"{undocumented.Name} ({undocumented.ClassName}) has no help page: write {undocumented.Name}.md in the docs folder. " +
                 $"To start from a page with its syntax and parameters filled in, run: dotnet \"{typeof(HelpGenerator).Assembly.Location}\" " +
-                $"--assembly \"{options.Assembly}\" --docs \"{options.Docs}\" --scaffold <module name>"));
+                $"--assembly \"{options.Assembly}\" --docs \"{options.Docs}\" --scaffold <module name>" +
+                (options.Dependencies is { Count: > 0 } dependencies ? $" --references \"{string.Join(";", dependencies)}\"" : "")));
 
         var topics = aboutPages.Select(p => (Path: p, Text: AboutTopicWriter.Write(p, File.ReadAllText(p), diagnostics))).ToList();
         if (diagnostics.Count > 0) return new HelpResult(diagnostics, Array.Empty<string>());

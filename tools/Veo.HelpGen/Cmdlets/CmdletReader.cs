@@ -38,9 +38,12 @@ public static class CmdletReader
             runspace.Open();
             using var powershell = PowerShell.Create(runspace);
             var module = powershell.AddCommand("Import-Module").AddParameter("Name", assemblyPath).AddParameter("PassThru").Invoke<PSModuleInfo>().FirstOrDefault();
-            if (powershell.HadErrors || module is null)
-                throw new InvalidOperationException($"PowerShell could not import '{assemblyPath}': {string.Join(" ", powershell.Streams.Error.Select(e => e.ToString()))}");
+            if (powershell.HadErrors || module is null) throw new ModuleImportException(assemblyPath, string.Join(" ", powershell.Streams.Error));
             return module.ExportedCmdlets.Values.Select(Cmdlet).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+        catch (RuntimeException e)
+        {
+            throw new ModuleImportException(assemblyPath, e.Message);
         }
         finally
         {
@@ -84,5 +87,14 @@ public static class CmdletReader
             parameter.Attributes.OfType<SupportsWildcardsAttribute>().Any(),
             DontShow: declarations.Count > 0 && declarations.All(a => a.DontShow),
             IsImplicit: System.Management.Automation.Cmdlet.OptionalCommonParameters.Contains(parameter.Name));
+    }
+}
+
+/// <summary>PowerShell could not import the module, most often because an assembly it needs is neither beside it nor passed.</summary>
+public sealed class ModuleImportException : Exception
+{
+    public ModuleImportException(string assemblyPath, string reason)
+        : base($"PowerShell could not import '{assemblyPath}': {reason.Trim()} Assemblies the module needs must be beside it or passed with --references.")
+    {
     }
 }
