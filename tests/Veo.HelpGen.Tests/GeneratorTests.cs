@@ -173,6 +173,23 @@ public class GeneratorTests
         Assert.True(File.Exists(Path.Combine(docs.Output, "en-US", "about_Veo.help.txt")));
     }
 
+    [Fact]
+    public void The_command_line_tool_imports_a_module_from_obj_when_its_dependencies_are_passed_and_says_what_is_missing_otherwise()
+    {
+        using var docs = new TempDocs();
+        var alone = Path.Combine(docs.Root, "obj", "Veo.PowerShell.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(alone)!);
+        File.Copy(TempDocs.Module, alone);
+
+        var (exitCode, _, errors) = RunTool("--assembly", alone, "--docs", docs.Docs, "--out", docs.Output);
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"PowerShell could not import '{alone}': Could not load file or assembly 'Veo.Core", errors);
+
+        var dependencies = string.Join(";", new[] { "Veo.Core.dll", "Polly.Core.dll" }.Select(d => Path.Combine(AppContext.BaseDirectory, d)));
+        (exitCode, _, errors) = RunTool("--assembly", alone, "--docs", docs.Docs, "--out", docs.Output, "--references", dependencies);
+        Assert.True(exitCode == 0, errors);
+    }
+
     private static (int ExitCode, string Output, string Errors) RunTool(params string[] arguments)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
