@@ -38,6 +38,17 @@ public class MarkdownTests
     }
 
     [Fact]
+    public void Front_matter_that_is_not_yaml_names_its_line()
+    {
+        var errors = new List<(int Line, string Message)>();
+        MarkdownParser.Parse("---\nModule Name: Veo\nonline version: a: b\n---\n\n# T\n", (line, message) => errors.Add((line, message)));
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("The front matter is not yaml", error.Message);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
     public void Links_to_the_web_keep_their_address_and_links_to_pages_keep_their_text()
     {
         var paragraph = Parse("See [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216) and [Wait-VeoVideo](Wait-VeoVideo.md).").Blocks.Single();

@@ -88,14 +88,14 @@ public static class MarkdownParser
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml.Trim().Trim('-')));
+            stream.Load(new StringReader(yaml));
             if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode mapping) return;
             foreach (var (key, value) in mapping.Children)
                 front[key.ToString()] = (value as YamlScalarNode)?.Value ?? "";
         }
         catch (YamlException e)
         {
-            error(line + (int)e.Start.Line - 1, $"The front matter is not yaml: {e.Message}");
+            error(line + (int)e.Start.Line, $"The front matter is not yaml: {e.Message}");
         }
     }
 
