@@ -17,7 +17,7 @@ public class GeneratorTests
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
         var help = Path.Combine(docs.Output, "en-US", "Veo.PowerShell.dll-Help.xml");
         Assert.Equal(new[] { help, Path.Combine(docs.Output, "en-US", "about_Veo.help.txt") }, result.Written);
-        Assert.Equal(9, XDocument.Load(help).Root!.Elements().Count());
+        Assert.Equal(Directory.GetFiles(docs.Docs, "*-*.md").Length, XDocument.Load(help).Root!.Elements().Count());
     }
 
     [Fact]
@@ -92,11 +92,11 @@ public class GeneratorTests
     public void A_syntax_block_that_differs_from_what_Get_Command_prints_fails_and_shows_the_right_one()
     {
         using var docs = new TempDocs();
-        docs.Edit("Wait-VeoVideo.md", "Wait-VeoVideo -InputObject <VideoTask> [-Timeout <int>]", "Wait-VeoVideo -InputObject <VideoTask> [-ApiKey <securestring>] [-Timeout <int>]");
+        var line = docs.EditFirst("Wait-VeoVideo.md", "[-Timeout <int>] [-PollInterval <int>]", "[-PollInterval <int>] [-Timeout <int>]");
 
         var diagnostic = Assert.Single(docs.Run().Diagnostics);
-        Assert.Equal(docs.LineOf("Wait-VeoVideo.md", "Wait-VeoVideo -InputObject") - 1, diagnostic.Line);
-        Assert.Equal("The syntax of set Task should read: Wait-VeoVideo -InputObject <VideoTask> [-Timeout <int>] [-PollInterval <int>] [-ApiKey <securestring>] [<CommonParameters>]", diagnostic.Message);
+        Assert.Equal(line - 1, diagnostic.Line);
+        Assert.StartsWith("The syntax of set Task should read: Wait-VeoVideo [-InputObject] <VideoTask[]> [-Timeout <int>] [-PollInterval <int>]", diagnostic.Message);
     }
 
     [Fact]
