@@ -46,6 +46,22 @@ public sealed class RealPowerShellTests : IClassFixture<RealPowerShellTests.Impo
         Assert.Equal(_module.SyntaxOf(cmdlet), _module.Run($"Get-Help {cmdlet} | ForEach-Object Syntax | Out-String -Width 10000 -Stream").Select(OneLine).Where(l => l.Length > 0));
     }
 
+    [Theory]
+    [MemberData(nameof(ExportedCmdlets))]
+    public void Get_Help_Full_shows_the_page_synopsis_description_every_parameter_and_the_examples(string cmdlet)
+    {
+        var page = Path.Combine(TempDocs.RealDocs, cmdlet + ".md");
+        var doc = CommandDocReader.Read(page, File.ReadAllText(page), new List<Diagnostic>());
+        var full = string.Join("\n", _module.Run($"Get-Help {cmdlet} -Full | Out-String -Width 10000 -Stream"));
+
+        Assert.Contains(doc.Synopsis, full);
+        Assert.Contains(doc.Description[0], full);
+        Assert.All(doc.Parameters, p => Assert.Contains($"-{p.Name}", full));
+        Assert.All(doc.Parameters, p => Assert.Contains(p.Description[0], full));
+        Assert.All(doc.Examples, e => Assert.Contains(e.Title, full));
+        Assert.Contains("RELATED LINKS", full);
+    }
+
     private static string OneLine(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>One runspace for the class, with Veo imported from the test's output folder, the way a user imports it.</summary>
