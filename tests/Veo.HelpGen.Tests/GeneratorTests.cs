@@ -94,9 +94,12 @@ public class GeneratorTests
         using var docs = new TempDocs();
         var line = docs.EditFirst("Wait-VeoVideo.md", "[-Timeout <int>] [-PollInterval <int>]", "[-PollInterval <int>] [-Timeout <int>]");
 
-        var diagnostic = Assert.Single(docs.Run().Diagnostics);
-        Assert.Equal(line - 1, diagnostic.Line);
-        Assert.StartsWith("The syntax of set Task should read: Wait-VeoVideo [-InputObject] <VideoTask[]> [-Timeout <int>] [-PollInterval <int>]", diagnostic.Message);
+        var diagnostics = docs.Run().Diagnostics;
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Equal(line - 1, diagnostics[0].Line);
+        Assert.StartsWith("The syntax of set Task should read: Wait-VeoVideo [-InputObject] <VideoTask[]> [-Timeout <int>] [-PollInterval <int>]", diagnostics[0].Message);
+        Assert.Equal(docs.Docs, diagnostics[1].File);
+        Assert.EndsWith($"--assembly \"{TempDocs.Module}\" --update-syntax \"{docs.Docs}\"", diagnostics[1].Message);
     }
 
     [Fact]
@@ -109,6 +112,23 @@ public class GeneratorTests
 
         var diagnostic = Assert.Single(docs.Run().Diagnostics);
         Assert.Equal("## SYNTAX should list the sets in the order Get-Command -Syntax prints them: Task, Id.", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Update_syntax_rewrites_only_the_stale_syntax_blocks_to_what_Get_Command_prints()
+    {
+        using var docs = new TempDocs();
+        docs.EditFirst("Wait-VeoVideo.md", "[-Timeout <int>] [-PollInterval <int>]", "[-PollInterval <int>] [-Timeout <int>]");
+        var before = File.ReadAllLines(docs.PagePath("Wait-VeoVideo.md"));
+
+        var updated = HelpGenerator.UpdateSyntax(docs.Options);
+
+        Assert.Equal(new[] { docs.PagePath("Wait-VeoVideo.md") }, updated);
+        Assert.Empty(docs.Run().Diagnostics);
+        var after = File.ReadAllLines(docs.PagePath("Wait-VeoVideo.md"));
+        Assert.Equal(before.Length - 1, after.Length);
+        Assert.Equal(before.TakeWhile(l => !l.StartsWith("Wait-VeoVideo [-InputObject]")), after.TakeWhile(l => !l.StartsWith("Wait-VeoVideo [-InputObject]")));
+        Assert.Equal(before.SkipWhile(l => !l.StartsWith("### Id")), after.SkipWhile(l => !l.StartsWith("### Id")));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ const string Usage = """
           --references names the assemblies the module needs when they are not beside it
       Veo.HelpGen --assembly <Module.dll> --docs <folder> --scaffold <module name>
           writes a page to fill in for every cmdlet that has none
+      Veo.HelpGen --assembly <Module.dll> --update-syntax <folder of *.md>
+          rewrites the SYNTAX blocks of existing pages to what Get-Command -Syntax prints (after a parameter change)
     """;
 
 var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -29,6 +31,12 @@ if (values.TryGetValue("scaffold", out var module) && values.TryGetValue("assemb
 {
     foreach (var page in HelpGenerator.Scaffold(new HelpOptions(Path.GetFullPath(dll), Path.GetFullPath(folder), "", Dependencies: References()), module))
         Console.WriteLine($"Veo.HelpGen: wrote {page}; fill in every '{Veo.HelpGen.Output.PageScaffold.Placeholder} ...}}'.");
+    return 0;
+}
+if (values.TryGetValue("update-syntax", out var pages) && values.TryGetValue("assembly", out var module2))
+{
+    foreach (var page in HelpGenerator.UpdateSyntax(new HelpOptions(Path.GetFullPath(module2), Path.GetFullPath(pages), "", Dependencies: References())))
+        Console.WriteLine($"Veo.HelpGen: updated the syntax in {page}");
     return 0;
 }
 if (!values.TryGetValue("assembly", out var assembly) || !values.TryGetValue("docs", out var docs) || !values.TryGetValue("out", out var output))

@@ -6,7 +6,8 @@ namespace Veo.HelpGen.Checking;
 
 /// <summary>
 /// Holds a cmdlet page to what the code declares: the same parameters with the same type, aliases, sets,
-/// position, mandatoriness and pipeline binding; a syntax block per set; every [OutputType] under ## OUTPUTS.
+/// position, mandatoriness and pipeline binding; a syntax block per set reading what Get-Command -Syntax prints;
+/// every [OutputType] under ## OUTPUTS.
 /// Help that drifts from the code fails the build rather than misleading a user.
 /// </summary>
 public static class DocCheck
@@ -96,7 +97,7 @@ public static class DocCheck
     }
 
     /// <summary>Whitespace-insensitive, so a long syntax line may be wrapped in the markdown.</summary>
-    private static string Normalize(string syntax) => string.Join(" ", syntax.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public static string Normalize(string syntax) => string.Join(" ", syntax.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static bool SameNames(IEnumerable<string> a, IEnumerable<string> b) =>
         new HashSet<string>(a, StringComparer.OrdinalIgnoreCase).SetEquals(b) && a.Count() == b.Count();
