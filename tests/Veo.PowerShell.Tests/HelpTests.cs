@@ -1,70 +1,83 @@
 using System.Management.Automation;
-using System.Xml.Linq;
-using Veo.PowerShell.Hosting;
+using System.Reflection;
 using Veo.PowerShell.Tests.Harness;
 
 namespace Veo.PowerShell.Tests;
 
 /// <summary>
-/// The help that ships next to the module (Veo.PowerShell.dll-Help.xml, generated from docs/*.md at build
-/// time) is MAML that Get-Help can read, and it tells the truth about every cmdlet, read from the attributes.
+/// The help that ships next to the module (generated from docs/*.md at build time) is what Get-Help shows, and it
+/// tells the truth about every cmdlet as Get-Command sees it.
 /// </summary>
-public class HelpTests
+public class HelpTests : IClassFixture<ModuleSession>
 {
-    private static readonly XNamespace Msh = "http://msh";
-    private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
-    private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
-    private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+    private readonly VeoShell _shell;
 
-    private static readonly string HelpFile = Path.Combine(AppContext.BaseDirectory, "Veo.PowerShell.dll-Help.xml");
-    private static readonly Lazy<XDocument> Help = new(() => XDocument.Load(HelpFile));
+    public HelpTests(ModuleSession module) => _shell = module.Shell;
 
-    private static readonly Type[] CmdletTypes = typeof(VeoCmdlet).Assembly.GetTypes()
-        .Where(t => t.IsPublic && !t.IsAbstract && typeof(VeoCmdlet).IsAssignableFrom(t)).ToArray();
-
+    /// <summary>Every cmdlet the module's assembly defines, named as PowerShell names it.</summary>
     public static TheoryData<string> Cmdlets()
     {
         var data = new TheoryData<string>();
-        foreach (var type in CmdletTypes) data.Add(NameOf(type));
+        foreach (var name in CmdletNames) data.Add(name);
         return data;
     }
 
-    [Fact]
-    public void The_help_file_is_MAML_that_Get_Help_reads()
-    {
-        var root = Help.Value.Root!;
-        Assert.Equal(Msh + "helpItems", root.Name);
-        Assert.Equal("maml", (string?)root.Attribute("schema"));
-        Assert.All(root.Elements(), command =>
+    private static IEnumerable<string> CmdletNames =>
+        typeof(Veo.PowerShell.Commands.NewVeoVideoCommand).Assembly.GetTypes()
+            .Select(t => t.GetCustomAttribute<CmdletAttribute>()).OfType<CmdletAttribute>()
+            .Select(a => $"{a.VerbName}-{a.NounName}").OrderBy(n => n);
+
+    private PSObject Help(string cmdlet, string switches = "-Full") =>
+        Assert.Single(_shell.Run($"Get-Help {cmdlet} {switches}").Output);
+
+
+    private CmdletInfo Command(string cmdlet) =>
+        _shell.Run($"Get-Command {cmdlet}").Single<CmdletInfo>();
+
+    private static IEnumerable<PSObject> Items(object? value) =>
+        value switch
         {
-            Assert.Equal(Command + "command", command.Name);
-            Assert.Equal(Maml.NamespaceName, command.GetNamespaceOfPrefix("maml")?.NamespaceName);
-            Assert.Equal(Dev.NamespaceName, command.GetNamespaceOfPrefix("dev")?.NamespaceName);
-            Assert.NotNull(command.Element(Command + "details")?.Element(Command + "name"));
-        });
-        Assert.Equal(CmdletTypes.Select(NameOf).OrderBy(n => n), root.Elements().Select(c => (string)c.Element(Command + "details")!.Element(Command + "name")!).OrderBy(n => n));
+            null => Array.Empty<PSObject>(),
+            PSObject { BaseObject: object[] array } => array.Select(PSObject.AsPSObject),
+            object[] array => array.Select(PSObject.AsPSObject),
+            _ => new[] { PSObject.AsPSObject(value) },
+        };
+
+    private static object? Property(PSObject? o, string name) => o?.Properties[name]?.Value;
+    private static string Text(object? value) => value?.ToString()?.Trim() ?? "";
+
+    /// <summary>The text of a help description: the paragraphs of its Text members.</summary>
+    private static string Paragraphs(object? description) =>
+        string.Join("\n", Items(description).Select(p => Text(Property(p, "Text")))).Trim();
+
+    [Fact]
+    public void Every_exported_cmdlet_has_help_and_no_other()
+    {
+        var exported = _shell.Run("(Get-Module Veo).ExportedCmdlets.Keys | Sort-Object").Output.Select(o => o.ToString());
+        Assert.Equal(CmdletNames, exported);
+        var withHelp = _shell.Run("Get-Command -Module Veo | Get-Help | Where-Object { $_.description } | ForEach-Object Name | Sort-Object").Output.Select(o => o.ToString());
+        Assert.Equal(CmdletNames, withHelp);
     }
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
     public void Every_cmdlet_has_a_synopsis_a_description_inputs_outputs_and_three_examples(string cmdlet)
     {
-        var command = CommandHelp(cmdlet);
-        var details = command.Element(Command + "details")!;
-        var (verb, noun) = (cmdlet.Split('-')[0], cmdlet.Split('-')[1]);
+        var help = Help(cmdlet);
 
-        Assert.Equal((verb, noun), ((string)details.Element(Command + "verb")!, (string)details.Element(Command + "noun")!));
-        Assert.False(string.IsNullOrWhiteSpace(Text(details.Element(Maml + "description"))), $"{cmdlet} has no synopsis.");
-        Assert.True(Text(command.Element(Maml + "description")).Length > 100, $"{cmdlet} has no real description.");
-        Assert.NotEmpty(TypeNames(command, "inputTypes", "inputType"));
-        Assert.NotEmpty(TypeNames(command, "returnValues", "returnValue"));
-        var examples = command.Element(Command + "examples")!.Elements(Command + "example").ToList();
+        var synopsis = Text(Property(help, "Synopsis"));
+        Assert.False(string.IsNullOrWhiteSpace(synopsis), $"{cmdlet} has no synopsis.");
+        Assert.DoesNotContain("[<CommonParameters>]", synopsis);
+        Assert.True(Paragraphs(Property(help, "description")).Length > 100, $"{cmdlet} has no real description.");
+        Assert.NotEmpty(TypeNames(help, "inputTypes", "inputType"));
+        Assert.NotEmpty(TypeNames(help, "returnValues", "returnValue"));
+        var examples = Items(Property(Property(help, "examples") as PSObject, "example")).ToList();
         Assert.True(examples.Count >= 3, $"{cmdlet} has {examples.Count} examples; it needs at least 3.");
         Assert.All(examples, example =>
         {
-            Assert.Contains("Example", (string)example.Element(Maml + "title")!);
-            Assert.Contains(cmdlet, (string)example.Element(Dev + "code")!);
-            Assert.NotEmpty(Text(example.Element(Dev + "remarks")));
+            Assert.Contains("Example", Text(Property(example, "title")));
+            Assert.Contains(cmdlet, Text(Property(example, "code")));
+            Assert.NotEmpty(Paragraphs(Property(example, "remarks")));
         });
     }
 
@@ -72,72 +85,87 @@ public class HelpTests
     [MemberData(nameof(Cmdlets))]
     public void Every_declared_output_type_is_named_under_outputs(string cmdlet)
     {
-        var outputs = TypeNames(CommandHelp(cmdlet), "returnValues", "returnValue");
-        Assert.All(CmdletParameter.OutputTypes(TypeOf(cmdlet)), type => Assert.Contains(type.FullName, outputs));
+        var outputs = TypeNames(Help(cmdlet), "returnValues", "returnValue");
+        var declared = Command(cmdlet).OutputType;
+        Assert.NotEmpty(declared);
+        Assert.All(declared, type => Assert.Contains(type.Name, outputs));
     }
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
     public void Every_parameter_is_documented_with_its_type_aliases_and_pipeline_input(string cmdlet)
     {
-        var documented = CommandHelp(cmdlet).Element(Command + "parameters")!.Elements(Command + "parameter")
-            .ToDictionary(p => (string)p.Element(Maml + "name")!);
-        foreach (var parameter in CmdletParameter.Of(TypeOf(cmdlet)).GroupBy(p => p.Name))
+        var documented = Items(Property(Property(Help(cmdlet), "parameters") as PSObject, "parameter"))
+            .ToDictionary(p => Text(Property(p, "name")));
+        var parameters = Command(cmdlet).Parameters.Values.Where(p => !IsCommon(p.Name)).ToList();
+        foreach (var parameter in parameters)
         {
-            Assert.True(documented.TryGetValue(parameter.Key, out var help), $"{cmdlet} -{parameter.Key} is not in the help.");
-            var first = parameter.First();
-            Assert.Equal(ShortName(first.Type), (string)help!.Element(Dev + "type")!.Element(Maml + "name")!);
-            Assert.Equal(ShortName(first.Type), (string)help.Element(Command + "parameterValue")!);
-            Assert.Equal(first.Aliases.OrderBy(a => a), Aliases(help));
-            Assert.Equal(Pipeline(parameter.Any(p => p.FromPipelineByPropertyName), parameter.Any(p => p.FromPipeline)), (string)help.Attribute("pipelineInput")!);
-            Assert.Equal(parameter.All(p => p.Mandatory) ? "true" : "false", (string)help.Attribute("required")!);
-            Assert.NotEmpty(Text(help.Element(Maml + "description")));
+            Assert.True(documented.TryGetValue(parameter.Name, out var help), $"{cmdlet} -{parameter.Name} is not in the help.");
+            var attributes = parameter.Attributes.OfType<ParameterAttribute>().ToList();
+            Assert.Equal(ShortName(parameter.ParameterType), Text(Property(Property(help, "type") as PSObject, "name")));
+            Assert.Equal(parameter.Aliases.OrderBy(a => a), Aliases(help!));
+            Assert.Equal(Pipeline(attributes.Any(a => a.ValueFromPipelineByPropertyName), attributes.Any(a => a.ValueFromPipeline)), Text(Property(help, "pipelineInput")));
+            Assert.Equal(attributes.All(a => a.Mandatory) ? "true" : "false", Text(Property(help, "required")));
+            Assert.NotEmpty(Paragraphs(Property(help, "description")));
         }
-        var declared = CmdletParameter.Of(TypeOf(cmdlet)).Select(p => p.Name).Concat(ShouldProcessParameters(cmdlet));
-        Assert.Empty(documented.Keys.Except(declared));
+        Assert.Empty(documented.Keys.Except(parameters.Select(p => p.Name)));
     }
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
-    public void Every_parameter_set_is_a_syntax_item_and_each_parameter_appears_in_the_sets_it_belongs_to(string cmdlet)
+    public void Every_parameter_set_is_a_syntax_item_with_the_parameters_of_that_set(string cmdlet)
     {
-        var parameters = CmdletParameter.Of(TypeOf(cmdlet));
-        var sets = parameters.Select(p => p.ParameterSet).Where(s => s != ParameterAttribute.AllParameterSets).Distinct().ToList();
-        var items = CommandHelp(cmdlet).Element(Command + "syntax")!.Elements(Command + "syntaxItem").ToList();
+        var sets = Command(cmdlet).ParameterSets;
+        var items = Items(Property(Property(Help(cmdlet), "syntax") as PSObject, "syntaxItem")).ToList();
 
-        Assert.Equal(Math.Max(1, sets.Count), items.Count);
-        Assert.All(items, item => Assert.Equal(cmdlet, (string)item.Element(Maml + "name")!));
-        foreach (var parameter in parameters.GroupBy(p => p.Name))
+        Assert.Equal(sets.Count, items.Count);
+        var syntax = items.Select(i => Items(Property(i, "parameter")).Select(p => (Name: Text(Property(p, "name")), Required: Text(Property(p, "required")) == "true"))
+            .OrderBy(p => p.Name).ToList()).ToList();
+        foreach (var set in sets)
         {
-            var expected = parameter.Any(p => p.ParameterSet == ParameterAttribute.AllParameterSets) ? items.Count : parameter.Count();
-            var mandatory = parameter.Count(p => p.Mandatory);
-            var found = items.SelectMany(i => i.Elements(Command + "parameter")).Where(p => (string)p.Element(Maml + "name")! == parameter.Key).ToList();
-            Assert.Equal(expected, found.Count);
-            Assert.Equal(mandatory, found.Count(p => (string)p.Attribute("required")! == "true"));
+            var expected = set.Parameters.Where(p => !IsCommon(p.Name)).Select(p => (p.Name, Required: p.IsMandatory)).OrderBy(p => p.Name).ToList();
+            Assert.Contains(syntax, item => item.SequenceEqual(expected));
         }
     }
 
     /// <summary>A default the code sets (Model = "Fast", Duration = 8, Timeout = 1200...) is the one the help states.</summary>
     [Theory]
     [MemberData(nameof(Cmdlets))]
-    public void Documented_defaults_match_the_property_initialisers(string cmdlet)
+    public void Documented_defaults_match_what_the_cmdlet_uses_when_the_parameter_is_left_out(string cmdlet)
     {
-        var fresh = Activator.CreateInstance(TypeOf(cmdlet))!;
-        var documented = CommandHelp(cmdlet).Element(Command + "parameters")!.Elements(Command + "parameter")
-            .ToDictionary(p => (string)p.Element(Maml + "name")!, p => (string)p.Element(Dev + "defaultValue")!);
+        var command = Command(cmdlet);
+        var fresh = Activator.CreateInstance(command.ImplementingType)!;
+        var documented = Items(Property(Property(Help(cmdlet), "parameters") as PSObject, "parameter"))
+            .ToDictionary(p => Text(Property(p, "name")), p => Text(Property(p, "defaultValue")));
         // A mandatory parameter has no default: whatever its initialiser holds is never used.
-        foreach (var parameter in CmdletParameter.Of(TypeOf(cmdlet)).Where(p => !p.Mandatory).Select(p => p.Property).Distinct())
+        foreach (var parameter in command.Parameters.Values.Where(p => !IsCommon(p.Name) && !p.Attributes.OfType<ParameterAttribute>().All(a => a.Mandatory)))
         {
-            var value = parameter.GetValue(fresh);
+            // -WhatIf and -Confirm belong to PowerShell, not to a property of the cmdlet.
+            if (command.ImplementingType.GetProperty(parameter.Name) is not { } property) continue;
+            var value = property.GetValue(fresh);
             if (value is null or SwitchParameter or 0 or "") continue;
             Assert.StartsWith(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, documented[parameter.Name]);
         }
     }
 
     [Fact]
+    public void Get_Help_Full_of_New_VeoVideo_shows_the_synopsis_every_parameter_and_the_examples()
+    {
+        var text = _shell.Run("Get-Help New-VeoVideo -Full | Out-String -Width 200").Text;
+
+        Assert.Contains("SYNOPSIS", text);
+        Assert.Contains(Text(Property(Help("New-VeoVideo"), "Synopsis")), text);
+        foreach (var parameter in new[] { "-Prompt <String>", "-Model <String>", "-Resolution <String>", "-Image <String>", "-MaxCost <Decimal>", "-WhatIf", "-Confirm" })
+            Assert.Contains(parameter, text);
+        Assert.Contains("EXAMPLE 1", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("INPUTS", text);
+        Assert.Contains("Veo.Core.Tasks.VideoTask", text);
+    }
+
+    [Fact]
     public void The_examples_show_a_single_video_a_capped_CSV_batch_and_resuming_after_a_crash()
     {
-        var code = Help.Value.Descendants(Dev + "code").Select(c => (string)c).ToList();
+        var code = _shell.Run("Get-Command -Module Veo | Get-Help -Examples | ForEach-Object { $_.examples.example.code }").Output.Select(o => o.ToString()).ToList();
 
         Assert.Contains(code, c => c.Contains("New-VeoVideo -Prompt") && c.Contains("Wait-VeoVideo") && c.Contains("Save-VeoVideo"));
         Assert.Contains(code, c => c.Contains("Import-Csv") && c.Contains("New-VeoVideo -MaxCost"));
@@ -146,62 +174,57 @@ public class HelpTests
     }
 
     [Fact]
-    public void The_about_topic_ships_in_en_US_names_every_cmdlet_and_has_its_synopsis_on_line_five()
+    public void Get_Help_about_Veo_shows_the_topic_naming_every_cmdlet()
     {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "en-US", "about_Veo.help.txt"));
+        var text = _shell.Run("Get-Help about_Veo | Out-String").Text;
 
-        Assert.Equal(new[] { "TOPIC", "    about_Veo", "", "SHORT DESCRIPTION" }, lines.Take(4));
-        Assert.StartsWith("    Makes videos", lines[4]);
-        var text = string.Join("\n", lines);
-        Assert.All(CmdletTypes.Select(NameOf), name => Assert.Contains(name, text));
+        Assert.Contains("about_Veo", text);
+        Assert.Contains("Makes videos", text);
+        Assert.All(CmdletNames, name => Assert.Contains(name, text));
         Assert.Contains("journal.jsonl", text);
+        // Get-Help lists the topic with its synopsis only when that sits on line five of the file.
+        var listed = _shell.Run("Get-Help about_* | Where-Object Name -eq about_Veo | ForEach-Object Synopsis").Text;
+        Assert.StartsWith("Makes videos", listed.Trim());
     }
 
     [Fact]
-    public void The_manifest_agrees_with_the_assembly_version_the_changelog_and_the_license()
+    public void The_module_agrees_with_the_assembly_version_the_changelog_and_the_license()
     {
-        var manifest = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Veo.psd1"));
-        var version = typeof(VeoCmdlet).Assembly.GetName().Version!;
+        var module = _shell.Run("Get-Module Veo").Single<PSModuleInfo>();
+        var version = typeof(Veo.PowerShell.Commands.NewVeoVideoCommand).Assembly.GetName().Version!;
         var moduleVersion = $"{version.Major}.{version.Minor}.{version.Build}";
         var changelog = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CHANGELOG.md"));
         var license = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "LICENSE"));
 
-        Assert.Contains($"ModuleVersion        = '{moduleVersion}'", manifest);
-        Assert.Contains($"ReleaseNotes = '{moduleVersion}:", manifest);
-        Assert.Contains("CHANGELOG.md", manifest);
-        Assert.Matches($@"(?m)^## \[{Regex(moduleVersion)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog);
+        Assert.Equal(moduleVersion, module.Version.ToString(3));
+        Assert.StartsWith(moduleVersion + ":", module.ReleaseNotes);
+        Assert.Contains("CHANGELOG.md", module.ReleaseNotes);
+        Assert.Matches($@"(?m)^## \[{System.Text.RegularExpressions.Regex.Escape(moduleVersion)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog);
         Assert.Contains("Keep a Changelog", changelog);
         Assert.StartsWith("MIT License", license);
         Assert.Contains("Veo contributors", license);
-        Assert.Contains("MIT License", manifest);
-        Assert.Contains("/LICENSE'", manifest);
+        Assert.Contains("MIT License", module.Copyright);
+        Assert.EndsWith("/LICENSE", module.LicenseUri.ToString());
     }
 
-    private static XElement CommandHelp(string cmdlet) =>
-        Help.Value.Root!.Elements(Command + "command").SingleOrDefault(c => (string)c.Element(Command + "details")!.Element(Command + "name")! == cmdlet)
-        ?? throw new Xunit.Sdk.XunitException($"{HelpFile} has no help for {cmdlet}.");
+    private static bool IsCommon(string name) =>
+        Cmdlet.CommonParameters.Contains(name) || Cmdlet.OptionalCommonParameters.Contains(name) && name is not ("WhatIf" or "Confirm");
 
-    private static Type TypeOf(string cmdlet) => CmdletTypes.Single(t => NameOf(t) == cmdlet);
-
-    private static string NameOf(Type type)
-    {
-        var attribute = type.GetCustomAttributesData().Single(a => a.AttributeType == typeof(CmdletAttribute));
-        return $"{attribute.ConstructorArguments[0].Value}-{attribute.ConstructorArguments[1].Value}";
-    }
-
-    private static IEnumerable<string> ShouldProcessParameters(string cmdlet) =>
-        TypeOf(cmdlet).GetCustomAttributesData().Single(a => a.AttributeType == typeof(CmdletAttribute)).NamedArguments
-            .Any(n => n.MemberName == nameof(CmdletAttribute.SupportsShouldProcess) && (bool)n.TypedValue.Value!)
-            ? new[] { "WhatIf", "Confirm" }
-            : Array.Empty<string>();
+    private static IReadOnlyList<string> TypeNames(PSObject help, string list, string item) =>
+        Items(Property(Property(help, list) as PSObject, item))
+            .Select(t => Text(Property(Property(t, "type") as PSObject, "name"))).ToList();
 
     /// <summary>How help names a type: String, Int32, String[], SecureString.</summary>
-    private static string ShortName(Type type) => type.IsArray ? type.GetElementType()!.Name + "[]" : type.Name;
-
-    private static IEnumerable<string> Aliases(XElement parameter)
+    private static string ShortName(Type type)
     {
-        var aliases = (string)parameter.Attribute("aliases")!;
-        return aliases == "none" ? Array.Empty<string>() : aliases.Split(',').Select(a => a.Trim()).OrderBy(a => a);
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsArray ? type.GetElementType()!.Name + "[]" : type.Name;
+    }
+
+    private static IEnumerable<string> Aliases(PSObject parameter)
+    {
+        var aliases = Text(Property(parameter, "aliases"));
+        return aliases is "" or "none" ? Array.Empty<string>() : aliases.Split(',').Select(a => a.Trim()).OrderBy(a => a);
     }
 
     private static string Pipeline(bool byPropertyName, bool byValue) => (byPropertyName, byValue) switch
@@ -211,11 +234,4 @@ public class HelpTests
         (false, true) => "True (ByValue)",
         _ => "False",
     };
-
-    private static IReadOnlyList<string> TypeNames(XElement command, string list, string item) =>
-        command.Element(Command + list)!.Elements(Command + item).Select(t => (string)t.Element(Dev + "type")!.Element(Maml + "name")!).ToList();
-
-    private static string Text(XElement? element) => element is null ? "" : string.Concat(element.Descendants(Maml + "para").Select(p => (string)p)).Trim();
-
-    private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
 }

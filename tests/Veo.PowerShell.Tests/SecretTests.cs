@@ -1,22 +1,36 @@
 using Veo.Core.Http;
-using Veo.PowerShell.Commands;
+using Veo.Core.Tests.Support;
 using Veo.PowerShell.Tests.Harness;
 
 namespace Veo.PowerShell.Tests;
 
-public class SecretTests : CmdletTest
+public class SecretTests : PowerShellTest
 {
     [Fact]
-    public void The_key_appears_in_no_output_stream_error_or_journal_line()
+    public void The_key_appears_in_no_output_stream_error_host_line_or_file()
     {
         Emulator.Faults.Add(new Veo.Emulator.Fault(Veo.Emulator.FaultKind.FailTask));
-        var pipe = Pipe(new NewVeoVideoCommand(), new WaitVeoVideoCommand(), new SaveVeoVideoCommand()).Run("fails", "works", "");
+        var result = Run("""
+            $DebugPreference = 'Continue'
+            'fails', 'works', '' | New-VeoVideo -Verbose -Debug | Wait-VeoVideo -Verbose -Debug | Save-VeoVideo -Verbose -Debug
+            Get-VeoRoute | Format-List * | Out-String
+            Get-VeoVideo | Format-List * | Out-String
+            'last' | New-VeoVideo -WhatIf
+            """);
 
-        Assert.NotEmpty(pipe.Output);
-        Assert.NotEmpty(pipe.AllErrors);
-        Assert.NotEmpty(pipe.AllText.Where(t => t.Length > 0));
-        Assert.All(pipe.AllText, text => Assert.DoesNotContain(Core.Tests.Support.TestHome.Key, text));
-        Assert.DoesNotContain(Core.Tests.Support.TestHome.Key, File.ReadAllText(Home.Journal.Path));
-        Assert.Equal("***", new ApiKey(Core.Tests.Support.TestHome.Key).ToString());
+        Assert.NotEmpty(result.Output);
+        Assert.NotEmpty(result.Errors);
+        Assert.NotEmpty(result.Verbose);
+        Assert.NotEmpty(result.HostLines);
+        Assert.All(result.AllText(), text => Assert.DoesNotContain(TestHome.Key, text));
+        Assert.All(Directory.GetFiles(Home.Folder, "*.json*"), file => Assert.DoesNotContain(TestHome.Key, File.ReadAllText(file)));
+        Assert.Equal("***", new ApiKey(TestHome.Key).ToString());
+    }
+
+    [Fact]
+    public void The_key_is_not_in_the_sessions_variables()
+    {
+        var text = Run("Get-Variable | Out-String -Width 500").Text;
+        Assert.DoesNotContain(TestHome.Key, text);
     }
 }

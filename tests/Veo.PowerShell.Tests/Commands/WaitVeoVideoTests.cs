@@ -1,74 +1,89 @@
 using System.Management.Automation;
 using Veo.Core.Tasks;
+using Veo.Core.Tests.Support;
 using Veo.Emulator;
 using Veo.PowerShell.Commands;
 using Veo.PowerShell.Tests.Harness;
 
 namespace Veo.PowerShell.Tests.Commands;
 
-public class WaitVeoVideoTests : CmdletTest
+public class WaitVeoVideoTests : PowerShellTest
 {
     [Fact]
     public void A_failed_task_is_a_non_terminating_error_with_the_servers_message()
     {
         Emulator.Faults.Add(new Fault(FaultKind.FailTask));
-        var pipe = Pipe(new NewVeoVideoCommand(), new WaitVeoVideoCommand(), new SaveVeoVideoCommand()).Run("fails", "works");
+        var result = Run("'fails', 'works' | New-VeoVideo | Wait-VeoVideo | Save-VeoVideo");
 
-        var error = Assert.Single(pipe.AllErrors);
+        Assert.Null(result.Terminating);
+        var error = Assert.Single(result.Errors);
         Assert.IsType<VideoTaskFailedException>(error.Exception);
-        var failed = Assert.IsType<VideoTask>(error.Target);
+        var failed = Assert.IsType<VideoTask>(error.TargetObject);
         Assert.Equal(VideoTaskStatus.Failed, failed.Status);
         Assert.False(string.IsNullOrEmpty(failed.Error));
         Assert.Contains(failed.Error!, error.Exception.Message);
-        Assert.Equal("works", Assert.IsType<VideoFile>(Assert.Single(pipe.Output)).Prompt);
+        Assert.Equal("works", result.Single<VideoFile>().Prompt);
+    }
+
+    [Fact(Skip = "issue 12: error ids UnexpectedError for a failed render (becoming VideoTaskFailed)")]
+    public void A_failed_task_has_the_error_id_VideoTaskFailed()
+    {
+        Emulator.Faults.Add(new Fault(FaultKind.FailTask));
+        var result = Run("New-VeoVideo fails | Wait-VeoVideo");
+        Assert.Equal("VideoTaskFailed,Veo.PowerShell.Commands.WaitVeoVideoCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
     }
 
     [Fact]
     public void An_unknown_id_is_an_object_not_found_error()
     {
-        var pipe = Pipe(new WaitVeoVideoCommand()).Run("task_doesnotexist");
-        Assert.Equal(ErrorCategory.ObjectNotFound, Assert.Single(pipe.AllErrors).Category);
+        var result = Run("Wait-VeoVideo -Id task_doesnotexist");
+        Assert.Equal(ErrorCategory.ObjectNotFound, Assert.Single(result.Errors).CategoryInfo.Category);
     }
 
     [Fact]
     public void Status_changes_go_to_the_journal()
     {
-        var task = (VideoTask)Pipe(new NewVeoVideoCommand(), new WaitVeoVideoCommand()).Run("p").Output.Single();
+        var task = Run("New-VeoVideo p | Wait-VeoVideo").Single<VideoTask>();
         var events = Home.Journal.ReadAll().Where(e => e.Id == task.Id).Select(e => (e.Event, e.Status)).ToList();
         Assert.Equal((JournalEntry.Created, VideoTaskStatus.Queued), events.First());
         Assert.Equal((JournalEntry.StatusChanged, VideoTaskStatus.Completed), events.Last());
     }
 }
 
-public class WaitTimeoutTests : CmdletTest
+public class WaitTimeoutTests : PowerShellTest
 {
-    protected override EmulatorOptions EmulatorOptions => new() { ApiKey = Core.Tests.Support.TestHome.Key, RenderTime = TimeSpan.FromMinutes(5) };
+    protected override EmulatorOptions EmulatorOptions => new() { ApiKey = TestHome.Key, RenderTime = TimeSpan.FromMinutes(5) };
 
     [Fact]
     public void A_task_still_running_at_the_timeout_is_an_error_that_says_how_to_resume()
     {
-        var pipe = Pipe(new NewVeoVideoCommand(), new WaitVeoVideoCommand { Timeout = 1 }).Run("long");
-        var error = Assert.Single(pipe.AllErrors);
+        var result = Run("New-VeoVideo long | Wait-VeoVideo -Timeout 1");
+        var error = Assert.Single(result.Errors);
         Assert.Contains("Wait-VeoVideo -Id", error.Exception.Message);
-        Assert.Empty(pipe.Output);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact(Skip = "issue 12: error ids UnexpectedError for a wait timeout (becoming WaitTimeout)")]
+    public void A_task_still_running_at_the_timeout_has_the_error_id_WaitTimeout()
+    {
+        var result = Run("New-VeoVideo long | Wait-VeoVideo -Timeout 1");
+        Assert.Equal("WaitTimeout,Veo.PowerShell.Commands.WaitVeoVideoCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
     }
 }
 
-public class WaitCancellationTests : CmdletTest
+public class WaitCancellationTests : PowerShellTest
 {
-    protected override EmulatorOptions EmulatorOptions => new() { ApiKey = Core.Tests.Support.TestHome.Key, RenderTime = TimeSpan.FromMinutes(5) };
+    protected override EmulatorOptions EmulatorOptions => new() { ApiKey = TestHome.Key, RenderTime = TimeSpan.FromMinutes(5) };
 
     [Fact]
     public void Ctrl_C_stops_the_wait_at_once_and_the_created_tasks_stay_in_the_journal()
     {
-        var wait = new WaitVeoVideoCommand();
-        var pipe = Pipe(new NewVeoVideoCommand(), wait);
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        _ = Task.Delay(500).ContinueWith(_ => wait.RunStop());
+        var (result, stopTook) = Shell.RunAndStop("'one', 'two' | New-VeoVideo | Wait-VeoVideo", TimeSpan.FromSeconds(1.5));
 
-        Assert.Throws<PipelineStoppedException>(() => pipe.Run("one", "two"));
-
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {stopwatch.Elapsed}");
+        Assert.True(stopTook < TimeSpan.FromSeconds(2), $"stopping took {stopTook}");
+        Assert.IsType<PipelineStoppedException>(result.Terminating);
+        Assert.Empty(result.Output);
+        Assert.Empty(result.Errors);
         Assert.Equal(2, Home.Journal.Tasks().Count);
     }
 }

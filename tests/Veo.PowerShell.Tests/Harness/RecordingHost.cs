@@ -1,76 +1,47 @@
-using Veo.PowerShell.Hosting;
+using System.Globalization;
+using System.Management.Automation.Host;
 
 namespace Veo.PowerShell.Tests.Harness;
 
-/// <summary>Stands in for PowerShell: records every stream, answers ShouldProcess like -WhatIf or -Confirm would.</summary>
-internal sealed class RecordingHost : ICmdletHost
+/// <summary>
+/// The host PowerShell talks to: records every line it is asked to write (the "What if:" lines of -WhatIf go
+/// there) and answers prompts (-Confirm, ShouldContinue) from the answers the test queued.
+/// </summary>
+public sealed class RecordingHost : PSHost
 {
-    private readonly string _location;
-    private readonly Action<object>? _downstream;
+    private readonly RecordingHostUserInterface _ui = new();
+    private readonly Guid _instanceId = Guid.NewGuid();
 
-    public RecordingHost(string location, Action<object>? downstream = null)
+    public override string Name => "VeoTestHost";
+    public override Version Version { get; } = new(1, 0);
+    public override Guid InstanceId => _instanceId;
+    public override PSHostUserInterface UI => _ui;
+    public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
+    public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
+
+    /// <summary>Every line written to the host, in order.</summary>
+    public IReadOnlyList<string> Lines => _ui.Lines;
+
+    /// <summary>Every prompt shown (caption and message), in order.</summary>
+    public IReadOnlyList<string> Prompts => _ui.Prompts;
+
+    /// <summary>Queues the user's answer ("Yes", "No", "Yes to All"...) to the next prompt.</summary>
+    public void Answer(string choice) => _ui.Answers.Enqueue(choice);
+
+    public void Clear() => _ui.Clear();
+
+    public override void SetShouldExit(int exitCode)
     {
-        _location = location;
-        _downstream = downstream;
     }
 
-    public List<object> Output { get; } = new();
-    public List<VeoError> Errors { get; } = new();
-    public List<string> Warnings { get; } = new();
-    public List<string> Verbose { get; } = new();
-    public List<string> Debug { get; } = new();
-    public List<ProgressInfo> Progress { get; } = new();
-    /// <summary>"What if: ..." lines, as PowerShell prints them under -WhatIf.</summary>
-    public List<string> WhatIf { get; } = new();
-    public List<string> ConfirmPrompts { get; } = new();
+    public override void EnterNestedPrompt() => throw new NotSupportedException("A test host has no nested prompt.");
+    public override void ExitNestedPrompt() => throw new NotSupportedException("A test host has no nested prompt.");
 
-    public bool WhatIfMode { get; set; }
-    /// <summary>Under -Confirm: the user's answer for each prompt (null: not confirming).</summary>
-    public Func<string, bool>? Confirm { get; set; }
-
-    public void WriteObject(object value)
+    public override void NotifyBeginApplication()
     {
-        if (_downstream is null) Output.Add(value);
-        else _downstream(value);
     }
 
-    public void WriteError(VeoError error) => Errors.Add(error);
-    public void ThrowTerminatingError(VeoError error) => throw new TerminatingErrorException(error);
-    public void WriteWarning(string message) => Warnings.Add(message);
-    public void WriteVerbose(string message) => Verbose.Add(message);
-    public void WriteDebug(string message) => Debug.Add(message);
-    public void WriteProgress(ProgressInfo progress) => Progress.Add(progress);
-
-    public bool ShouldProcess(string target, string action)
+    public override void NotifyEndApplication()
     {
-        var line = $"Performing the operation \"{action}\" on target \"{target}\".";
-        if (WhatIfMode)
-        {
-            WhatIf.Add("What if: " + line);
-            return false;
-        }
-        if (Confirm is null) return true;
-        ConfirmPrompts.Add(line);
-        return Confirm(line);
     }
-
-    public string ResolvePath(string path) =>
-        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(_location, path));
-
-    /// <summary>Every text the host was given, for checking that a secret never appears anywhere.</summary>
-    public IEnumerable<string> AllText() =>
-        Output.Select(o => o.ToString() ?? "")
-            .Concat(Errors.Select(e => e.Exception.ToString() + " " + e.Target))
-            .Concat(Warnings).Concat(Verbose).Concat(Debug).Concat(WhatIf).Concat(ConfirmPrompts)
-            .Concat(Progress.Select(p => p.Activity + " " + p.Status));
-}
-
-internal sealed class TerminatingErrorException : Exception
-{
-    public TerminatingErrorException(VeoError error) : base(error.Exception.Message, error.Exception)
-    {
-        Error = error;
-    }
-
-    public VeoError Error { get; }
 }
