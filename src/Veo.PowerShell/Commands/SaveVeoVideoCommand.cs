@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Veo.Core.Tasks;
+using Veo.PowerShell.Binding;
 using Veo.PowerShell.Hosting;
 
 namespace Veo.PowerShell.Commands;
@@ -8,19 +9,30 @@ namespace Veo.PowerShell.Commands;
 /// Downloads finished videos: streamed to a .partial file, checked as a whole MP4, then renamed.
 /// -Path is a folder (file named after the task id) or, for a single video, a file path.
 /// </summary>
-[Cmdlet(VerbsData.Save, "VeoVideo", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsData.Save, "VeoVideo", HelpUri = HelpLinks.Base + "Save-VeoVideo.md", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(VideoFile))]
 public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
 {
-    [Parameter(Position = 1)]
+    /// <summary>The first positional parameter, so $tasks | Save-VeoVideo ./videos saves there.</summary>
+    [Parameter(Position = 0)]
     [Alias("Destination", "OutFile")]
+    [NotATask]
     public string? Path { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    public VideoTask[]? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("TaskId", "task_id")]
+    [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
+    public string[]? Id { get; set; }
 
     /// <summary>Overwrite an existing file; without it an existing file is an error and is left alone.</summary>
     [Parameter]
-    public SwitchParameter Force { get => _force; set => _force = value.IsPresent; }
+    public SwitchParameter Force { get; set; }
 
-    private bool _force;
+    protected override VideoTask[]? InputTasksParameter => InputObject;
+    protected override string[]? IdParameter => Id;
 
     /// <summary>How many videos download at once.</summary>
     [Parameter]
@@ -42,17 +54,16 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
                 var ready = task.Status == VideoTaskStatus.Completed ? task : Run(ct => Session.Engine.RefreshAsync(task, provider, ct));
                 if (ready.Status != VideoTaskStatus.Completed)
                 {
-                    Fail(ready.Status == VideoTaskStatus.Failed
-                        ? new VideoTaskFailedException(ready)
-                        : new InvalidOperationException($"Task {ready.Id} is {ready.Status}, not completed yet. Pipe it through Wait-VeoVideo first."), ready);
+                    Fail(ready.Status == VideoTaskStatus.Failed ? new VideoTaskFailedException(ready) : new VideoNotFinishedException(ready), ready);
                     continue;
                 }
                 var path = TargetPath(ready);
                 if (!_claimed.Add(path)) throw new IOException($"The file '{path}' already exists: another video of this pipeline is saved there. Give -Path a folder.");
-                if (!VeoHost.ShouldProcess(path, $"Save the video of task {ready.Id}")) continue;
-                _downloads!.Start(ready, ct => Session.Engine.SaveAsync(ready, provider, path, _force, Log, ct), Cancellation);
+                if (!ShouldProcess(path, $"Save the video of task {ready.Id}")) continue;
+                var engine = Session.Engine;
+                _downloads!.Start(ready, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct), Cancellation);
             }
-            catch (Exception e)
+            catch (Exception e) when (!PowerShellFlow.Is(e))
             {
                 Fail(e, task);
             }
@@ -79,7 +90,7 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
             return;
         }
         Pump();
-        foreach (var warning in outcome.Result!.Warnings) VeoHost.WriteWarning(warning);
+        foreach (var warning in outcome.Result!.Warnings) WriteWarning(warning);
         Emit(outcome.Result.File);
     }
 
@@ -89,9 +100,9 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
         {
             return InputTasks().ToList();
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
-            Fail(e, (object?)InputObject ?? Id);
+            Fail(e, InputTarget);
             return Array.Empty<VideoTask>();
         }
     }
@@ -99,7 +110,7 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
     /// <summary>A folder (existing, or written without an extension) gets "taskid.mp4"; anything else is the file itself.</summary>
     private string TargetPath(VideoTask task)
     {
-        var target = VeoHost.ResolvePath(string.IsNullOrWhiteSpace(Path) ? "." : Path!);
+        var target = ResolvePath(string.IsNullOrWhiteSpace(Path) ? "." : Path!);
         var isFolder = Directory.Exists(target) || System.IO.Path.GetExtension(target).Length == 0
             || target.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal);
         if (!isFolder)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Management.Automation;
 using Veo.Core.Tasks;
 
 namespace Veo.PowerShell.Hosting;
@@ -15,15 +16,17 @@ internal sealed class QueuedLog : IEngineLog
     public void Debug(string message) => _queue.Enqueue(('D', message));
     public void Warning(string message) => _queue.Enqueue(('W', message));
 
-    public void DrainTo(ICmdletHost host)
+    /// <param name="debugMayPrompt">False once money is spent: a debug line must not ask "Continue?" then, so it goes to verbose.</param>
+    public void DrainTo(Cmdlet cmdlet, bool debugMayPrompt)
     {
         while (_queue.TryDequeue(out var item))
         {
             switch (item.Level)
             {
-                case 'W': host.WriteWarning(item.Message); break;
-                case 'D': host.WriteDebug(item.Message); break;
-                default: host.WriteVerbose(item.Message); break;
+                case 'W': cmdlet.WriteWarning(item.Message); break;
+                case 'D' when debugMayPrompt: cmdlet.WriteDebug(item.Message); break;
+                case 'D': cmdlet.WriteVerbose("DEBUG: " + item.Message); break;
+                default: cmdlet.WriteVerbose(item.Message); break;
             }
         }
     }
