@@ -21,9 +21,9 @@ public class FormatTests : PowerShellTest
             .Select(l => l.Split(':')[0].Trim()).ToList();
 
     [Fact]
-    public void Tasks_show_id_route_model_status_progress_cost_and_age()
+    public void Tasks_show_id_route_model_status_progress_cost_age_and_prompt()
     {
-        Assert.Equal(new[] { "Id", "Route", "Model", "Status", "Progress", "Cost", "Age" }, TableHeaders("New-VeoVideo p"));
+        Assert.Equal(new[] { "Id", "Route", "Model", "Status", "Progress", "Cost", "Age", "Prompt" }, TableHeaders("New-VeoVideo p"));
         var row = Run("New-VeoVideo p -Model Standard | Format-Table | Out-String -Width 200").Text;
         Assert.Contains("LaoZhang", row);
         Assert.Contains("$1.20", row);
@@ -42,17 +42,25 @@ public class FormatTests : PowerShellTest
     [Fact]
     public void Prices_show_route_model_resolution_seconds_count_cost_and_billing()
     {
-        Assert.Equal(new[] { "Route", "Model", "Resolution", "Seconds", "Count", "Cost", "Billing", "vs" }, TableHeaders("Get-VeoPrice"));
-        var compared = Run("Get-VeoPrice -Route LaoZhang -Model Fast -Resolution 4k -Compare Google | Format-Table | Out-String -Width 200").Text;
-        Assert.Contains("$0.30", compared);
-        Assert.Contains("-87.5% vs Google", compared);
+        Assert.Equal(new[] { "Route", "Model", "Resolution", "Seconds", "Count", "Cost", "Billing" }, TableHeaders("Get-VeoPrice"));
+        Assert.Contains("$0.30", Run("Get-VeoPrice -Route LaoZhang -Model Fast -Resolution 4k | Format-Table | Out-String -Width 200").Text);
+    }
+
+    [Fact]
+    public void Compared_prices_add_how_much_cheaper_or_dearer_each_is()
+    {
+        const string compared = "Get-VeoPrice -Route LaoZhang -Model Fast -Resolution 4k -Compare Google";
+        Assert.Equal(new[] { "Route", "Model", "Resolution", "Seconds", "Count", "Cost", "Billing", "Compared" }, TableHeaders(compared));
+        Assert.Contains("-87.5% vs Google", Run(compared + " | Format-Table | Out-String -Width 200").Text);
     }
 
     [Fact]
     public void Routes_show_name_dialect_address_where_the_key_comes_from_and_the_default()
     {
         Assert.Equal(new[] { "Name", "Dialect", "BaseUri", "Key", "Default" }, TableHeaders("Get-VeoRoute"));
-        Assert.Contains("Connect-Veo", Run("Get-VeoRoute | Format-Table | Out-String -Width 200").Text);
+        var table = Run("Get-VeoRoute | Format-Table | Out-String -Width 200").Text;
+        Assert.Contains("OpenAIVideos", table);
+        Assert.Contains(Emulator.BaseUri.ToString(), table);
     }
 
     [Fact]

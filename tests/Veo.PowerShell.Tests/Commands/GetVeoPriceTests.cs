@@ -86,13 +86,15 @@ public class GetVeoPriceTests : PowerShellTest
         Assert.Equal((0.25m, "my contract"), (row.Cost, row.Source));
     }
 
-    [Theory(Skip = "issue 12: Get-VeoPrice -Model/-Route typos are silent")]
-    [InlineData("Get-VeoPrice -Model Fsat")]
-    [InlineData("Get-VeoPrice -Route LaoZang")]
-    public void A_misspelt_model_or_route_is_an_error_not_an_empty_table(string script)
+    [Theory]
+    [InlineData("Get-VeoPrice -Model Fsat", "Models: Fast, Standard")]
+    [InlineData("Get-VeoPrice -Route LaoZang", "Routes: LaoZhang, Crazyrouter, Google")]
+    public void A_misspelt_model_or_route_is_an_error_naming_the_valid_ones_not_an_empty_table(string script, string named)
     {
         var result = Run(script);
         Assert.Empty(result.Output);
-        Assert.Single(result.Errors);
+        var error = Assert.Single(result.AllErrorRecords());
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains(named, error.Exception.Message);
     }
 }

@@ -109,7 +109,7 @@ public class NewVeoVideoTests : PowerShellTest
         });
     }
 
-    [Fact(Skip = "issue 12: -WhatIf target printed with doubled quotes")]
+    [Fact]
     public void WhatIf_names_the_prompt_once_quoted()
     {
         var line = Assert.Single(Run("New-VeoVideo 'A fox' -WhatIf").HostLines);

@@ -79,7 +79,7 @@ public class SaveVeoVideoTests : PowerShellTest
         Assert.Empty(Directory.GetFiles(Home.Folder, "*.mp4"));
     }
 
-    [Fact(Skip = "issue 12: error ids UnexpectedError for an unfinished save (becoming VideoNotReady)")]
+    [Fact]
     public void A_task_that_is_not_finished_yet_has_the_error_id_VideoNotReady()
     {
         var result = Run("New-VeoVideo p | Save-VeoVideo");

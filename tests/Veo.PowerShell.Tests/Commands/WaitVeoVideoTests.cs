@@ -25,7 +25,7 @@ public class WaitVeoVideoTests : PowerShellTest
         Assert.Equal("works", result.Single<VideoFile>().Prompt);
     }
 
-    [Fact(Skip = "issue 12: error ids UnexpectedError for a failed render (becoming VideoTaskFailed)")]
+    [Fact]
     public void A_failed_task_has_the_error_id_VideoTaskFailed()
     {
         Emulator.Faults.Add(new Fault(FaultKind.FailTask));
@@ -63,7 +63,7 @@ public class WaitTimeoutTests : PowerShellTest
         Assert.Empty(result.Output);
     }
 
-    [Fact(Skip = "issue 12: error ids UnexpectedError for a wait timeout (becoming WaitTimeout)")]
+    [Fact]
     public void A_task_still_running_at_the_timeout_has_the_error_id_WaitTimeout()
     {
         var result = Run("New-VeoVideo long | Wait-VeoVideo -Timeout 1");

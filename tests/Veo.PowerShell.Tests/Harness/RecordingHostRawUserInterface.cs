@@ -2,7 +2,10 @@ using System.Management.Automation.Host;
 
 namespace Veo.PowerShell.Tests.Harness;
 
-/// <summary>A fixed 120-column window, so Format-Table | Out-String lays out the same on every machine.</summary>
+/// <summary>
+/// A fixed 120x50 window that never reads keys: enough for what scripts and PowerShell ask of $Host.UI.RawUI.
+/// (Out-String keeps its own default width; the tests pass -Width where a layout matters.)
+/// </summary>
 internal sealed class RecordingHostRawUserInterface : PSHostRawUserInterface
 {
     public override ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;
