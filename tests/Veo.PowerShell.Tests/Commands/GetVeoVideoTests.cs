@@ -34,7 +34,9 @@ public class GetVeoVideoTests : PowerShellTest
     public void An_unknown_id_is_an_error_naming_the_journal()
     {
         var result = Run("Get-VeoVideo -Id task_nope");
-        Assert.Contains(Home.Journal.Path, Assert.Single(result.Errors).Exception.Message);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains(Home.Journal.Path, error.Exception.Message);
     }
 
     [Fact]

@@ -177,6 +177,7 @@ public class NewVeoVideoTests : PowerShellTest
         var result = unconnected.Run($"New-VeoVideo p -BaseUri '{Emulator.BaseUri}'");
 
         var error = Assert.IsAssignableFrom<RuntimeException>(result.Terminating).ErrorRecord;
+        Assert.Equal("ApiKeyMissing,Veo.PowerShell.Commands.NewVeoVideoCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.Contains("LAOZHANG_API_KEY", error.Exception.Message);
         Assert.Contains("-ApiKey", error.Exception.Message);
@@ -189,6 +190,7 @@ public class NewVeoVideoTests : PowerShellTest
         var result = Run("'a', 'b' | New-VeoVideo -ApiKey (ConvertTo-SecureString sk-wrong-key-123 -AsPlainText -Force)");
 
         var error = Assert.IsAssignableFrom<RuntimeException>(result.Terminating).ErrorRecord;
+        Assert.Equal("ApiKeyRefused,Veo.PowerShell.Commands.NewVeoVideoCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.Contains("401", error.Exception.Message);
         Assert.Contains("invalid_api_key", error.Exception.Message);

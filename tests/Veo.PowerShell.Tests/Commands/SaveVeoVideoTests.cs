@@ -29,6 +29,7 @@ public class SaveVeoVideoTests : PowerShellTest
         var result = Run("$task | Save-VeoVideo -Path keep.mp4");
 
         var error = Assert.Single(result.Errors);
+        Assert.Equal("FileExists,Veo.PowerShell.Commands.SaveVeoVideoCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
         Assert.Contains("-Force", error.Exception.Message);
         Assert.Equal("precious", File.ReadAllText(Home.PathOf("keep.mp4")));

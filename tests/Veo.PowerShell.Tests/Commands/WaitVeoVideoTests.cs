@@ -37,7 +37,9 @@ public class WaitVeoVideoTests : PowerShellTest
     public void An_unknown_id_is_an_object_not_found_error()
     {
         var result = Run("Wait-VeoVideo -Id task_doesnotexist");
-        Assert.Equal(ErrorCategory.ObjectNotFound, Assert.Single(result.Errors).CategoryInfo.Category);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains("task_doesnotexist", error.TargetObject?.ToString());
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public abstract class PowerShellTest : IAsyncLifetime
     protected virtual string ConnectScript =>
         $"Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force) | Out-Null";
 
+    private readonly string? _homeBefore = Environment.GetEnvironmentVariable("VEO_HOME");
+
     public virtual async Task InitializeAsync()
     {
         Emulator = await EmulatorServer.StartAsync(EmulatorOptions);
@@ -32,9 +34,9 @@ public abstract class PowerShellTest : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Shell?.Dispose();
+        Shell.Dispose();
         await Emulator.DisposeAsync();
-        Environment.SetEnvironmentVariable("VEO_HOME", null);
+        Environment.SetEnvironmentVariable("VEO_HOME", _homeBefore);
         Home.Dispose();
     }
 
