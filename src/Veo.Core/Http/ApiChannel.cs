@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Polly;
+using Veo.Core.Tasks;
 
 namespace Veo.Core.Http;
 
@@ -16,23 +17,29 @@ internal sealed class ApiChannel
     private readonly ResiliencePipeline<HttpResponseMessage> _reads;
     private readonly ResiliencePipeline<HttpResponseMessage> _creates;
 
-    public ApiChannel(string route, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, HttpClient? http = null)
+    private readonly IEngineLog _log;
+    private readonly Uri _origin;
+
+    /// <param name="origin">The route's base URI: the key is sent to its scheme, host and port and nowhere else.</param>
+    public ApiChannel(string route, Uri origin, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, IEngineLog? log = null, HttpClient? http = null)
     {
         Route = route;
+        _origin = origin;
         Policy = policy;
         _key = key;
         _authorize = authorize;
+        _log = log ?? NullEngineLog.Instance;
         _http = http ?? SharedHttpClient.Instance;
-        _reads = ResiliencePipelines.ForReads(policy);
-        _creates = ResiliencePipelines.ForCreates(policy);
+        _reads = ResiliencePipelines.ForReads(policy, route, _log);
+        _creates = ResiliencePipelines.ForCreates(policy, route, _log);
     }
 
     public string Route { get; }
     public HttpPolicy Policy { get; }
 
     /// <summary>A channel that sends the key as "Authorization: Bearer", as the OpenAI-style gateways want.</summary>
-    public static ApiChannel Bearer(string route, ApiKey key, HttpPolicy policy) =>
-        new(route, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()));
+    public static ApiChannel Bearer(string route, Uri origin, ApiKey key, HttpPolicy policy, IEngineLog? log = null) =>
+        new(route, origin, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()), log);
 
     /// <summary>
     /// Streams a finished video from the URL its task carries (asking the service for it if the task
@@ -108,12 +115,11 @@ internal sealed class ApiChannel
         for (var hop = 0; ; hop++)
         {
             var target = uri;
-            var sendKey = authorize;
-            var response = await SendAsync(_reads, () => new HttpRequestMessage(HttpMethod.Get, target), sendKey, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            var response = await SendAsync(_reads, () => new HttpRequestMessage(HttpMethod.Get, target), authorize, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             if (IsRedirect(response) && response.Headers.Location is { } location && hop < MaxRedirects)
             {
+                // The key follows only while the hops stay on the route's own origin (SendAsync sees to it).
                 var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
-                authorize = authorize && Uri.Compare(next, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
                 response.Dispose();
                 uri = next;
                 continue;
@@ -128,6 +134,13 @@ internal sealed class ApiChannel
     }
 
     private const int MaxRedirects = 5;
+
+    /// <summary>
+    /// Whatever a server says (a video URI, a redirect, a file link), the key goes only to the scheme, host and port
+    /// of the route it belongs to: a URL naming another host is fetched without it.
+    /// </summary>
+    private bool IsOwnOrigin(Uri? uri) =>
+        uri is { IsAbsoluteUri: true } && Uri.Compare(uri, _origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     private static async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
     {
@@ -152,8 +165,20 @@ internal sealed class ApiChannel
         await pipeline.ExecuteAsync(async ct =>
         {
             var request = build();
-            if (authorize) _authorize(request, _key);
-            return await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
+            if (authorize && IsOwnOrigin(request.RequestUri)) _authorize(request, _key);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var exchange = $"{Route}: {request.Method} {_key.Redact(request.RequestUri?.ToString() ?? "")}";
+            try
+            {
+                var response = await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
+                _log.Debug($"{exchange} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+                return response;
+            }
+            catch (Exception e)
+            {
+                _log.Debug($"{exchange} -> {e.GetType().Name}: {_key.Redact(e.Message)} after {clock.ElapsedMilliseconds} ms");
+                throw;
+            }
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Streams a download to disk; a server that stops sending for an attempt timeout fails it rather than hang.</summary>

@@ -16,10 +16,10 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
 {
     private readonly ApiChannel _channel;
 
-    public OpenAIVideosProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
+    public OpenAIVideosProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = ApiChannel.Bearer(route.Name, key, policy);
+        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, key, policy, log);
     }
 
     public VideoRoute Route { get; }

@@ -16,10 +16,10 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
 {
     private readonly ApiChannel _channel;
 
-    public UnifiedVideoProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
+    public UnifiedVideoProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = ApiChannel.Bearer(route.Name, key, policy);
+        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, key, policy, log);
     }
 
     public VideoRoute Route { get; }
@@ -35,10 +35,13 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
         return ReadTask(answer.RootElement);
     }
 
-    /// <summary>The video_url is a CDN address: it gets no key.</summary>
+    /// <summary>
+    /// The video_url is a CDN address (no key) or the gateway's own (new-api serves /v1/videos/{id}/content behind the
+    /// token; Crazyrouter shows crazyrouter.com/files/...): the channel sends the key on the route's own origin only.
+    /// </summary>
     public Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken) =>
         _channel.DownloadFromTaskUrlAsync(task, Route.BaseUri, async () => (await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl,
-            authorize: false, destination, cancellationToken);
+            authorize: true, destination, cancellationToken);
 
     internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>
     {

@@ -15,6 +15,8 @@ public sealed record JournalEntry
     public const string Saved = "saved";
     /// <summary>A create was sent but its answer lost: a task may exist that Veo has no id for.</summary>
     public const string AmbiguousCreate = "ambiguous-create";
+    /// <summary>The user checked an uncertain create (Confirm-VeoCreate): it is no longer warned about.</summary>
+    public const string CreateChecked = "create-checked";
 
     public DateTimeOffset At { get; init; }
     public string Event { get; init; } = "";

@@ -59,7 +59,8 @@ public sealed class TaskJournal
     {
         var entries = ReadAll();
         var settled = new HashSet<string>(entries.Where(e => e.Event != JournalEntry.CreateSent && e.Attempt is not null).Select(e => e.Attempt!));
-        return entries.Where(e => e.Event == JournalEntry.AmbiguousCreate
+        var checkedAttempts = new HashSet<string>(entries.Where(e => e.Event == JournalEntry.CreateChecked && e.Attempt is not null).Select(e => e.Attempt!));
+        return entries.Where(e => e.Event == JournalEntry.AmbiguousCreate && (e.Attempt is null || !checkedAttempts.Contains(e.Attempt))
                                   || e.Event == JournalEntry.CreateSent && (e.Attempt is null || !settled.Contains(e.Attempt))).ToList();
     }
 

@@ -20,7 +20,7 @@ internal sealed class VideoSaver
         _log = log;
     }
 
-    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, CancellationToken cancellationToken)
+    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, DownloadProgress? progress, CancellationToken cancellationToken)
     {
         if (File.Exists(path) && !overwrite)
             throw new IOException($"The file '{path}' already exists. Use -Force to overwrite it, or choose another -Path.");
@@ -33,8 +33,9 @@ internal sealed class VideoSaver
             {
                 try
                 {
+                    progress?.Restart();
                     using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                        await provider.DownloadAsync(task, file, cancellationToken).ConfigureAwait(false);
+                        await provider.DownloadAsync(task, progress?.Counting(file) ?? file, cancellationToken).ConfigureAwait(false);
                     var info = Mp4Reader.ReadFile(partial);
                     Replace(partial, path);
                     _log.Verbose($"Saved {task.Id} to {path} ({info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.#} s).");

@@ -41,9 +41,10 @@ public sealed class GetVeoVideoCommand : VeoCmdlet
     {
         var uncertain = Session.Engine.Journal.UncertainCreates().Where(e => Since is null || e.At >= Since).ToList();
         if (uncertain.Count == 0) return;
-        var prompts = string.Join("; ", uncertain.Take(5).Select(e => $"'{e.Prompt}' on {e.Route} at {e.At:u}"));
+        var prompts = string.Join("; ", uncertain.Take(5).Select(e => $"'{e.Prompt}' on {e.Route} at {e.At:u} (attempt {e.Attempt})"));
         WriteWarning($"{uncertain.Count} create request(s) were sent but their outcome is unknown (answer lost, or the process stopped first): " +
-                             $"{prompts}{(uncertain.Count > 5 ? "; ..." : "")}. A video may have been made and billed; check the provider's console. Journal: {Session.Engine.Journal.Path}");
+                     $"{prompts}{(uncertain.Count > 5 ? "; ..." : "")}. A video may have been made and billed; check the provider's console, " +
+                     $"then run Confirm-VeoCreate to stop this warning. Journal: {Session.Engine.Journal.Path}");
     }
 
     protected override void EndProcessing()

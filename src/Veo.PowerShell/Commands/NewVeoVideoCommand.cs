@@ -129,7 +129,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
             if (!ShouldProcess(Shorten(prepared.Request.Prompt), $"Create a video ({what})")) return;
 
             var engine = Session.Engine;
-            var provider = engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)));
+            var provider = engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Log);
             VideoTask task;
             try
             {
@@ -143,7 +143,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
                 throw;
             }
             Spend(cost);
-            WriteVerbose($"Created task {task.Id} on {route.Name} ({task.Status}); it is in the journal at {engine.Journal.Path}.");
+            Log.Verbose($"Created task {task.Id} on {route.Name} ({task.Status}); it is in the journal at {engine.Journal.Path}.");
             Emit(task);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))

@@ -41,6 +41,8 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
 
     private ThrottledWork<SaveResult>? _downloads;
     private readonly HashSet<string> _claimed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (int ActivityId, DownloadProgress Progress)> _progress = new(StringComparer.Ordinal);
+    private const int OverallActivity = 1;
 
     protected override void BeginProcessing() => _downloads = new ThrottledWork<SaveResult>(ThrottleLimit);
 
@@ -61,7 +63,9 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
                 if (!_claimed.Add(path)) throw new IOException($"The file '{path}' already exists: another video of this pipeline is saved there. Give -Path a folder.");
                 if (!ShouldProcess(path, $"Save the video of task {ready.Id}")) continue;
                 var engine = Session.Engine;
-                _downloads!.Start(ready, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct), Cancellation);
+                var progress = new DownloadProgress(ready.Id);
+                _progress[ready.Id] = (OverallActivity + ++_started, progress);
+                _downloads!.Start(ready, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct, progress), Cancellation);
             }
             catch (Exception e) when (!PowerShellFlow.Is(e))
             {
@@ -69,6 +73,7 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
             }
         }
         foreach (var outcome in _downloads!.Finished()) Report(outcome);
+        ShowProgress();
     }
 
     protected override void EndProcessing()
@@ -78,12 +83,45 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
             if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
             if (outcome is not null) Report(outcome);
             Pump();
+            ShowProgress();
         }
+        if (_started > 0) WriteProgress(new ProgressRecord(OverallActivity, "Saving Veo videos", "Done") { RecordType = ProgressRecordType.Completed });
         _downloads.Dispose();
     }
 
+    /// <summary>One bar per download in flight (bytes and speed: the size is not known ahead), under one overall bar.</summary>
+    private void ShowProgress()
+    {
+        if (_started == 0) return;
+        long total = 0;
+        foreach (var (activityId, progress) in _progress.Values)
+        {
+            total += progress.Bytes;
+            WriteProgress(new ProgressRecord(activityId, $"Task {progress.TaskId}", $"{Megabytes(progress.Bytes)} at {Megabytes((long)progress.BytesPerSecond)}/s")
+            {
+                ParentActivityId = OverallActivity,
+            });
+        }
+        WriteProgress(new ProgressRecord(OverallActivity, "Saving Veo videos", $"{_saved} of {_started} saved, {Megabytes(total)} downloading")
+        {
+            PercentComplete = 100 * _saved / _started,
+        });
+    }
+
+    private int _started;
+    private int _saved;
+
+    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+
     private void Report(ThrottledWork<SaveResult>.Outcome outcome)
     {
+        var task = (VideoTask)outcome.Target;
+        if (_progress.TryGetValue(task.Id, out var shown))
+        {
+            _progress.Remove(task.Id);
+            _saved++;
+            WriteProgress(new ProgressRecord(shown.ActivityId, $"Task {task.Id}", "Done") { ParentActivityId = OverallActivity, RecordType = ProgressRecordType.Completed });
+        }
         if (outcome.Error is { } error)
         {
             Fail(error, outcome.Target);

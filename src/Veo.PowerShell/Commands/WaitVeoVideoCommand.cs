@@ -48,7 +48,7 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
         {
             Timeout = TimeSpan.FromSeconds(Timeout),
             PollInterval = PollInterval > 0 ? TimeSpan.FromSeconds(PollInterval) : defaults.PollInterval,
-        }, Cancellation);
+        }, Cancellation, Log);
     }
 
     protected override void ProcessRecord()
@@ -66,6 +66,7 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
             Fail(e, InputTarget);
         }
         while (_waiter!.TryTake(out var waitEvent)) Handle(waitEvent!);
+        Pump();
     }
 
     protected override void EndProcessing()

@@ -16,17 +16,21 @@ internal sealed class QueuedLog : IEngineLog
     public void Debug(string message) => _queue.Enqueue(('D', message));
     public void Warning(string message) => _queue.Enqueue(('W', message));
 
-    /// <param name="debugMayPrompt">False once money is spent: a debug line must not ask "Continue?" then, so it goes to verbose.</param>
-    public void DrainTo(Cmdlet cmdlet, bool debugMayPrompt)
+    /// <param name="mayPrompt">
+    /// False once money is spent while the debug and verbose streams would ask "Continue?" (-Debug makes a compiled
+    /// cmdlet inquire on both): the lines then go straight to the host's display, which never asks.
+    /// </param>
+    public void DrainTo(PSCmdlet cmdlet, bool mayPrompt)
     {
         while (_queue.TryDequeue(out var item))
         {
             switch (item.Level)
             {
                 case 'W': cmdlet.WriteWarning(item.Message); break;
-                case 'D' when debugMayPrompt: cmdlet.WriteDebug(item.Message); break;
-                case 'D': cmdlet.WriteVerbose("DEBUG: " + item.Message); break;
-                default: cmdlet.WriteVerbose(item.Message); break;
+                case 'D' when mayPrompt: cmdlet.WriteDebug(item.Message); break;
+                case 'D': cmdlet.Host.UI.WriteDebugLine(item.Message); break;
+                case 'V' when mayPrompt: cmdlet.WriteVerbose(item.Message); break;
+                default: cmdlet.Host.UI.WriteVerboseLine(item.Message); break;
             }
         }
     }

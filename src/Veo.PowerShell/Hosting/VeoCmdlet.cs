@@ -40,7 +40,7 @@ public abstract class VeoCmdlet : PSCmdlet
         }
     }
 
-    protected void Pump() => Log.DrainTo(this, debugMayPrompt: !(MoneySpent && DebugInquires()));
+    protected void Pump() => Log.DrainTo(this, mayPrompt: !(MoneySpent && StreamsInquire()));
 
     protected void Emit(object value)
     {
@@ -64,14 +64,12 @@ public abstract class VeoCmdlet : PSCmdlet
     protected static ApiKey? KeyFrom(System.Security.SecureString? secure) =>
         secure is null || secure.Length == 0 ? null : new ApiKey(SecureStrings.Reveal(secure));
 
-    /// <summary>-Debug means Inquire in Windows PowerShell and Continue in PowerShell 7; otherwise $DebugPreference says.</summary>
-    private bool DebugInquires()
-    {
-        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
-            return IsWindowsPowerShell;
-        return GetVariableValue("DebugPreference") is ActionPreference.Inquire;
-    }
-
-    private static readonly bool IsWindowsPowerShell =
-        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+    /// <summary>
+    /// -Debug on a compiled cmdlet makes its debug and verbose lines ask "Continue?" (seen in pwsh 7.6); so does a
+    /// preference of Inquire.
+    /// </summary>
+    private bool StreamsInquire() =>
+        MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true }
+        || GetVariableValue("DebugPreference") is ActionPreference.Inquire
+        || GetVariableValue("VerbosePreference") is ActionPreference.Inquire;
 }

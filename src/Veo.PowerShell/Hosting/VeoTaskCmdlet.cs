@@ -56,7 +56,7 @@ public abstract class VeoTaskCmdlet : VeoCmdlet
     protected IVideoProvider ProviderFor(VideoTask task)
     {
         var route = Session.ResolveRoute(NullIfEmpty(task.Route), task.BaseUri);
-        return Session.Engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)));
+        return Session.Engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Log);
     }
 
     /// <summary>Read once per command, not once per id; read again for an id made since (by an earlier command of this pipeline).</summary>
