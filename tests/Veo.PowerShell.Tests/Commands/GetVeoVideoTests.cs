@@ -72,6 +72,30 @@ public class UncertainCreateTests : PowerShellTest
     }
 
     [Fact]
+    public void Confirm_VeoCreate_marks_an_uncertain_create_checked_and_the_warning_stops()
+    {
+        Home.Journal.Append(new JournalEntry
+        {
+            At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateSent, Attempt = "a1", Route = "LaoZhang", Prompt = "interrupted", Cost = 0.30m,
+        });
+
+        var preview = Run("Confirm-VeoCreate -WhatIf");
+        Assert.Contains("'interrupted' on LaoZhang", Assert.Single(preview.HostLines));
+        Assert.NotEmpty(Run("Get-VeoVideo").Warnings);
+
+        var marked = Run("Confirm-VeoCreate a1").Single<JournalEntry>();
+        Assert.Equal(("a1", "interrupted"), (marked.Attempt, marked.Prompt));
+        Assert.Empty(Run("Get-VeoVideo").Warnings);
+    }
+
+    [Fact]
+    public void Confirm_VeoCreate_with_an_attempt_id_that_is_not_uncertain_is_not_found()
+    {
+        var error = Assert.Single(Run("Confirm-VeoCreate nope").Errors);
+        Assert.StartsWith("NotFound,", error.FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void A_create_the_service_refused_is_settled_and_not_reported()
     {
         Emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos") { StatusCode = 500 });

@@ -99,6 +99,16 @@ public class SaveVeoVideoTests : PowerShellTest
     }
 
     [Fact]
+    public void Saving_shows_a_progress_bar_that_ends_done()
+    {
+        Finished();
+        var progress = Run("$task | Save-VeoVideo").Progress;
+        Assert.Contains(progress, p => p.Activity == "Saving Veo videos" && p.StatusDescription.Contains("saved"));
+        Assert.Contains(progress, p => p.ParentActivityId == 1 && p.Activity.StartsWith("Task "));
+        Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, progress.Last().RecordType);
+    }
+
+    [Fact]
     public void The_save_is_in_the_journal()
     {
         var task = Finished();

@@ -43,6 +43,15 @@ public class WaitVeoVideoTests : PowerShellTest
     }
 
     [Fact]
+    public void Verbose_tells_each_poll_and_Debug_each_HTTP_exchange()
+    {
+        var result = Run("New-VeoVideo p | Wait-VeoVideo -Verbose -Debug");
+        Assert.Contains(result.Verbose, v => v.Message.Contains("next poll at") || v.Message.Contains(" is Completed after "));
+        Assert.Contains(result.Debug, d => d.Message.Contains("GET") && d.Message.Contains("-> 200"));
+        Assert.Empty(Run("New-VeoVideo p | Wait-VeoVideo").Verbose);
+    }
+
+    [Fact]
     public void Status_changes_go_to_the_journal()
     {
         var task = Run("New-VeoVideo p | Wait-VeoVideo").Single<VideoTask>();
