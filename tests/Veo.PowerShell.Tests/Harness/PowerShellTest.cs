@@ -13,21 +13,20 @@ public abstract class PowerShellTest : IAsyncLifetime
     protected EmulatorServer Emulator { get; private set; } = null!;
     protected VeoShell Shell { get; private set; } = null!;
 
+    private IsolatedEnvironment? _environment;
+
     protected virtual EmulatorOptions EmulatorOptions => TestHome.QuickEmulator();
 
-    /// <summary>How the test session connects: what a user types first.</summary>
-    protected virtual string ConnectScript =>
-        $"Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force) | Out-Null";
-
-    private readonly string? _homeBefore = Environment.GetEnvironmentVariable("VEO_HOME");
-
-    public virtual async Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         Emulator = await EmulatorServer.StartAsync(EmulatorOptions);
-        Environment.SetEnvironmentVariable("VEO_HOME", Home.Folder);
+        _environment = new IsolatedEnvironment(Home.Folder);
         Shell = new VeoShell(Home.Folder);
         // The emulator renders in a fraction of a second: polling every second (the least Wait-VeoVideo takes) keeps tests quick.
-        var connected = Shell.Run("$PSDefaultParameterValues['Wait-VeoVideo:PollInterval'] = 1\n" + ConnectScript);
+        var connected = Shell.Run($"""
+            $PSDefaultParameterValues['Wait-VeoVideo:PollInterval'] = 1
+            Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force) | Out-Null
+            """);
         if (connected.Errors.Count > 0 || connected.Terminating is not null)
             throw new InvalidOperationException("The test session could not connect: " + (connected.Terminating?.Message ?? connected.Errors[0].ToString()));
     }
@@ -36,7 +35,7 @@ public abstract class PowerShellTest : IAsyncLifetime
     {
         Shell.Dispose();
         await Emulator.DisposeAsync();
-        Environment.SetEnvironmentVariable("VEO_HOME", _homeBefore);
+        _environment?.Dispose();
         Home.Dispose();
     }
 
