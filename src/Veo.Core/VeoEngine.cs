@@ -40,7 +40,7 @@ public sealed class VeoEngine
         }
         catch (AmbiguousCreateException e)
         {
-            Journal.Append(sent with { At = DateTimeOffset.UtcNow, Event = JournalEntry.AmbiguousCreate, Error = e.Message });
+            Journal.Append(sent with { At = DateTimeOffset.UtcNow, Event = JournalEntry.AmbiguousCreate, Error = e.Message, IdHint = e.IdHint });
             throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -76,18 +76,21 @@ internal sealed class ApiChannel
             if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
             {
                 // A proxy's 502/504 can come after the upstream made (and billed) the task.
-                var body = await ReadBodyOrNoteAsync(response).ConfigureAwait(false);
-                throw new AmbiguousCreateException(Route, ToApiException(response, body));
+                var note = await ReadBodyOrNoteAsync(response).ConfigureAwait(false);
+                throw new AmbiguousCreateException(Route, ToApiException(response, note));
             }
+            string? body = null;
             try
             {
-                using var answer = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+                body = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+                using var answer = ParseJson(response, body);
                 return read(answer.RootElement);
             }
-            catch (Exception e) when (response.IsSuccessStatusCode && !cancellationToken.IsCancellationRequested && (e is ApiException || IsLostAnswer(e)))
+            catch (Exception e) when (response.IsSuccessStatusCode && !cancellationToken.IsCancellationRequested)
             {
-                // The server accepted the create, but its answer broke off or cannot be read: a task may exist.
-                throw new AmbiguousCreateException(Route, e);
+                // The server accepted the create (2xx) but its answer broke off or cannot be read as a task: a task
+                // may exist and be billed. Whatever id it named is kept.
+                throw new AmbiguousCreateException(Route, e, body is null ? null : IdHints.Find(body));
             }
             catch (Exception e) when (!response.IsSuccessStatusCode && IsLostAnswer(e))
             {
@@ -127,13 +130,16 @@ internal sealed class ApiChannel
             if (response.IsSuccessStatusCode) return response;
             using (response)
             {
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                var body = _key.Redact(await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, cancellationToken).ConfigureAwait(false));
                 throw refusal(response, body) ?? ToApiException(response, body);
             }
         }
     }
 
     private const int MaxRedirects = 5;
+
+    /// <summary>Enough of an error answer to quote it; the rest of a flood is not read.</summary>
+    private const int ErrorTextLimit = 64 * 1024;
 
     /// <summary>
     /// Whatever a server says (a video URI, a redirect, a file link), the key goes only to the scheme, host and port
@@ -142,11 +148,11 @@ internal sealed class ApiChannel
     private bool IsOwnOrigin(Uri? uri) =>
         uri is { IsAbsoluteUri: true } && Uri.Compare(uri, _origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
-    private static async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
+    private async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
     {
         try
         {
-            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return _key.Redact(await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, CancellationToken.None).ConfigureAwait(false));
         }
         catch (Exception e) when (IsLostAnswer(e))
         {
@@ -170,8 +176,9 @@ internal sealed class ApiChannel
             var exchange = $"{Route}: {request.Method} {_key.Redact(request.RequestUri?.ToString() ?? "")}";
             try
             {
-                var response = await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
+                var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
                 _log.Debug($"{exchange} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+                if (completion == HttpCompletionOption.ResponseContentRead) await BoundedBody.BufferAsync(response, Policy.MaxAnswerBytes, ct).ConfigureAwait(false);
                 return response;
             }
             catch (Exception e)
@@ -187,8 +194,15 @@ internal sealed class ApiChannel
 
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        // Whatever a server echoes (a key in an error code, a failed task's reason, a status text) reaches messages,
+        // streams and the journal only after the key is removed: redacted here, before a field is read.
+        var body = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
         cancellationToken.ThrowIfCancellationRequested();
+        return ParseJson(response, body);
+    }
+
+    private JsonDocument ParseJson(HttpResponseMessage response, string body)
+    {
         if (!response.IsSuccessStatusCode) throw ToApiException(response, body);
         try
         {

@@ -17,6 +17,8 @@ internal static class ResiliencePipelines
     public static ResiliencePipeline<HttpResponseMessage> ForReads(HttpPolicy policy, string route, IEngineLog log) =>
         Build(policy, route, log, args => args.Outcome switch
         {
+            // Reading it again brings the same flood.
+            { Exception: AnswerTooLargeException } => false,
             { Exception: HttpRequestException or TimeoutRejectedException or IOException } => true,
             { Result: { } r } => r.StatusCode == (HttpStatusCode)429 || (int)r.StatusCode >= 500,
             _ => false,

@@ -26,7 +26,7 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
 
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
-        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, Uri("v1/video/create")) { Content = Body(request) }, ReadTask, cancellationToken).ConfigureAwait(false);
+        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, Uri("v1/video/create")) { Content = Body(request) }, json => ReadTask(json, creating: true), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<VideoTask> GetAsync(string id, CancellationToken cancellationToken)
@@ -58,13 +58,14 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
         json.WriteEndArray();
     });
 
-    private VideoTask ReadTask(JsonElement json)
+    private VideoTask ReadTask(JsonElement json, bool creating = false)
     {
         // Some gateways of this family wrap the task in {"code":..., "data": {...}}.
         if (json.Prop("data") is { ValueKind: JsonValueKind.Object } data && (data.Str("id") ?? data.Str("task_id")) is not null) json = data;
         var id = json.Str("id") ?? json.Str("task_id") ?? throw _channel.Malformed("The task id (id or task_id)", json);
-        var statusText = json.Str("status") ?? throw _channel.Malformed("The task status", json);
-        var status = VideoTaskStatusExtensions.Parse(statusText) ?? throw _channel.Malformed($"A known status (got '{statusText}')", json);
+        // A create answered with an id is a created task whatever its status says; a poll needs a status it can read.
+        var statusText = json.Str("status") ?? (creating ? "" : throw _channel.Malformed("The task status", json));
+        var status = VideoTaskStatusExtensions.Parse(statusText) ?? (creating ? VideoTaskStatus.Queued : throw _channel.Malformed($"A known status (got '{statusText}')", json));
         return new VideoTask
         {
             Id = id,

@@ -93,8 +93,8 @@ public sealed class RouteRegistry
 
     private void Save(List<RouteEntry> entries)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SettingsPath))!);
         var temporary = SettingsPath + ".tmp";
+        Internal.PrivateFiles.EnsureFile(temporary);
         File.WriteAllText(temporary, JsonSerializer.Serialize(entries, RouteSettingsJsonContext.Default.ListRouteEntry));
         if (File.Exists(SettingsPath)) File.Delete(SettingsPath);
         File.Move(temporary, SettingsPath);

@@ -33,6 +33,8 @@ public sealed record JournalEntry
     public VideoRequest? Request { get; init; }
     /// <summary>Ties a create-sent line to the line that settles it.</summary>
     public string? Attempt { get; init; }
+    /// <summary>On an ambiguous create: the id-like value its answer held, which may be the task's id.</summary>
+    public string? IdHint { get; init; }
 }
 
 [JsonSourceGenerationOptions(

@@ -34,7 +34,7 @@ public sealed class TaskJournal
     public void Append(JournalEntry entry)
     {
         var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, JournalJsonContext.Default.JournalEntry) + "\n");
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        PrivateFiles.EnsureFile(Path);
         WithLock(FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, stream =>
         {
             stream.Seek(0, SeekOrigin.End);
