@@ -43,7 +43,4 @@ public abstract class PowerShellTest : IAsyncLifetime
     protected ScriptResult Run(string script, params (string Name, object? Value)[] variables) => Shell.Run(script, variables);
 
     protected int CreateCalls => Emulator.Requests.Count(r => r.Method == "POST");
-
-    /// <summary>A PowerShell single-quoted string literal of <paramref name="text"/>.</summary>
-    protected static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
 }

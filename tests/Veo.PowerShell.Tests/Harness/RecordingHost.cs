@@ -28,8 +28,6 @@ public sealed class RecordingHost : PSHost
     /// <summary>Queues the user's answer ("Yes", "No", "Yes to All"...) to the next prompt.</summary>
     public void Answer(string choice) => _ui.Answers.Enqueue(choice);
 
-    public void Clear() => _ui.Clear();
-
     public override void SetShouldExit(int exitCode)
     {
     }

@@ -36,13 +36,6 @@ internal sealed class RecordingHostUserInterface : PSHostUserInterface
 
     public override PSHostRawUserInterface RawUI { get; } = new RecordingHostRawUserInterface();
 
-    public void Clear()
-    {
-        lock (_lines) _lines.Clear();
-        lock (_prompts) _prompts.Clear();
-        Answers.Clear();
-    }
-
     public override void Write(string value)
     {
         lock (_lines)

@@ -34,9 +34,6 @@ public sealed class ScriptResult
 
     public IReadOnlyList<string> WarningMessages => Warnings.Select(w => w.Message).ToList();
 
-    /// <summary>The error ids as PowerShell reports them: the cmdlet's id, then the command that wrote it.</summary>
-    public IReadOnlyList<string> ErrorIds => Errors.Select(e => e.FullyQualifiedErrorId).ToList();
-
     /// <summary>Every text a user could see or log, for checking that a secret never appears anywhere.</summary>
     public IEnumerable<string> AllText() =>
         Output.Select(o => o.ToString() ?? "")
