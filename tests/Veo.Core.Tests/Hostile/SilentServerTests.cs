@@ -31,3 +31,18 @@ public sealed class SilentServerTests : IDisposable
 
     public void Dispose() => _home.Dispose();
 }
+
+public class SilentCatalogTests
+{
+    [Fact]
+    public async Task A_pricing_catalog_that_never_answers_fails_within_the_attempt_timeout()
+    {
+        using var silent = new ScriptedServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<Veo.Core.Pricing.PricingCatalogException>(() =>
+            Veo.Core.Pricing.LiveCatalog.FetchAsync(new HttpClient(), silent.BaseUri, TestHome.FastPolicy with { AttemptTimeout = TimeSpan.FromSeconds(1) }, CancellationToken.None));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+}
