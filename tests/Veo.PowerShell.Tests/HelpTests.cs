@@ -156,7 +156,8 @@ public class HelpTests : IClassFixture<ModuleSession>
             // -WhatIf and -Confirm belong to PowerShell, not to a property of the cmdlet.
             if (command.ImplementingType.GetProperty(parameter.Name) is not { } property) continue;
             var value = property.GetValue(fresh);
-            if (value is null or SwitchParameter or 0 or "") continue;
+            // Null, "" or a zero of any number type means "not given": the cmdlet then uses a default the help states in words.
+            if (value is null or SwitchParameter or "" || value is IConvertible number && value.GetType().IsPrimitive && Convert.ToDecimal(number) == 0) continue;
             Assert.StartsWith(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, documented[parameter.Name]);
         }
     }
