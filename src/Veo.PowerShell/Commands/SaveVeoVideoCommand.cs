@@ -158,10 +158,23 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
             || target.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal);
         if (!isFolder)
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            CreateFolder(System.IO.Path.GetDirectoryName(target)!);
             return target;
         }
-        Directory.CreateDirectory(target);
+        CreateFolder(target);
         return System.IO.Path.Combine(target, TaskFileName.For(task.Id));
+    }
+
+    /// <summary>.NET says "Could not find file '/proc/x'" for a folder it cannot make; say which folder and why, at once.</summary>
+    private static void CreateFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new IOException($"The folder '{folder}' to save into cannot be created ({e.GetType().Name}: {e.Message}). Give -Path a folder you can write to.", e);
+        }
     }
 }
