@@ -8,7 +8,7 @@ namespace Veo.PowerShell.Tests.Commands;
 
 public class RouteCommandTests : PowerShellTest
 {
-    [Fact(Skip = "product bug found in this port, reported to the lead: Get-VeoRoute says KeySource none for a route connected with -BaseUri and -ApiKey")]
+    [Fact]
     public void Get_VeoRoute_lists_every_route_and_where_its_key_comes_from_but_never_the_key()
     {
         var result = Run("Get-VeoRoute");
