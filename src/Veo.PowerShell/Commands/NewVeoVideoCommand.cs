@@ -89,9 +89,22 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
     [ValidateRange(0, 1_000_000)]
     public decimal? MaxCost { get; set; }
 
-    private SpendingCaps? _caps;
+    /// <summary>
+    /// Creates in flight at once. With more than one, each task is passed on as soon as it is created, so the output
+    /// order may differ from the input's; the caps, -WhatIf/-Confirm and the journal hold exactly as one at a time.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 32)]
+    public int ThrottleLimit { get; set; } = 1;
 
-    protected override void BeginProcessing() => _caps = new SpendingCaps(new SpendingGuard(MaxCost, "-MaxCost cap"), Session.Spending);
+    private SpendingCaps? _caps;
+    private ThrottledWork<VideoTask>? _creates;
+
+    protected override void BeginProcessing()
+    {
+        _caps = new SpendingCaps(new SpendingGuard(MaxCost, "-MaxCost cap"), Session.Spending);
+        _creates = new ThrottledWork<VideoTask>(ThrottleLimit);
+    }
 
     protected override void ProcessRecord()
     {
@@ -131,14 +144,42 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
 
             var provider = engine.Provider(plan.Route, Session.ResolveKey(plan.Route, KeyFrom(ApiKey)), Log);
             MoneySpent = true;
-            var task = Run(ct => engine.CreateAsync(plan, provider, _caps, ct));
-            Log.Verbose($"Created task {task.Id} on {plan.Route.Name} ({task.Status}); it is in the journal at {engine.Journal.Path}.");
-            Emit(task);
+            var caps = _caps;
+            if (ThrottleLimit == 1)
+            {
+                Report(Run(ct => engine.CreateAsync(plan, provider, caps, ct)));
+                return;
+            }
+            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps, ct), Cancellation);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
             Fail(e, (object?)request ?? Prompt);
         }
+        foreach (var outcome in _creates!.Finished()) Report(outcome);
+    }
+
+    protected override void EndProcessing()
+    {
+        foreach (var outcome in _creates!.All(TimeSpan.FromMilliseconds(250)))
+        {
+            if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+            if (outcome is not null) Report(outcome);
+            Pump();
+        }
+        _creates.Dispose();
+    }
+
+    private void Report(ThrottledWork<VideoTask>.Outcome outcome)
+    {
+        if (outcome.Error is { } error) Fail(error, outcome.Target);
+        else Report(outcome.Result!);
+    }
+
+    private void Report(VideoTask task)
+    {
+        Log.Verbose($"Created task {task.Id} on {task.Route} ({task.Status}); it is in the journal at {Session.Engine.Journal.Path}.");
+        Emit(task);
     }
 
     /// <summary>Images are local files; a URL is said to be one rather than looked for as a drive named "https".</summary>

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Veo.Core.Tasks;
+using Veo.Emulator;
+using Veo.PowerShell.Tests.Harness;
+
+namespace Veo.PowerShell.Tests.Commands;
+
+/// <summary>New-VeoVideo -ThrottleLimit: creates side by side, with the caps and the journal as strict as one at a time.</summary>
+public class ThrottleLimitTests : PowerShellTest
+{
+    /// <summary>Each create is answered 400 ms late, as a busy gateway does.</summary>
+    private void SlowCreates(int count) =>
+        Emulator.Faults.Add(new Fault(FaultKind.Latency, PathContains: "/v1/videos", Times: count) { Delay = TimeSpan.FromMilliseconds(400) });
+
+    [Fact]
+    public void Eight_prompts_with_a_throttle_of_four_are_created_side_by_side_and_all_journaled()
+    {
+        SlowCreates(8);
+        var clock = Stopwatch.StartNew();
+
+        var result = Run("1..8 | ForEach-Object { \"prompt $_\" } | New-VeoVideo -ThrottleLimit 4");
+
+        Assert.Empty(result.AllErrorRecords());
+        var tasks = result.Objects<VideoTask>();
+        Assert.Equal(8, tasks.Count);
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"prompt {i}").OrderBy(p => p), tasks.Select(t => t.Prompt).OrderBy(p => p));
+        // One after another takes 8 x 400 ms; four at a time about 2 x 400 ms.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.6), $"8 creates took {clock.Elapsed.TotalSeconds:0.0} s");
+        var journaled = Home.Journal.ReadAll().Where(e => e.Event == JournalEntry.Created).Select(e => e.Id).ToHashSet();
+        Assert.All(tasks, t => Assert.Contains(t.Id, journaled));
+        Assert.Equal(8, CreateCalls);
+    }
+
+    [Fact]
+    public void A_cap_holds_exactly_when_creates_run_side_by_side()
+    {
+        SlowCreates(8);
+
+        var result = Run("1..8 | ForEach-Object { \"prompt $_\" } | New-VeoVideo -ThrottleLimit 8 -MaxCost 1.00 -ErrorAction SilentlyContinue -ErrorVariable capped; $capped");
+
+        Assert.Equal(3, result.Objects<VideoTask>().Count);
+        Assert.Equal(3, CreateCalls);
+        Assert.Equal(5, result.Objects<System.Management.Automation.ErrorRecord>().Count(e => e.FullyQualifiedErrorId.StartsWith("SpendingCapReached", StringComparison.Ordinal)));
+    }
+}
