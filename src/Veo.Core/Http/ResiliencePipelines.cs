@@ -63,6 +63,21 @@ internal static class ResiliencePipelines
         var header = response?.Headers.RetryAfter;
         if (header?.Delta is { } delta) return delta;
         if (header?.Date is { } date) return date - DateTimeOffset.UtcNow is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero;
-        return null;
+        return response is not null && (int)response.StatusCode == 429 ? RetryInfo(response) : null;
+    }
+
+    /// <summary>
+    /// The Gemini API says how long to wait in the body, not a header:
+    /// {"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"3s"}]}}
+    /// (a protobuf Duration, so "1.5s" too). Only a body already read whole is looked at.
+    /// </summary>
+    private static TimeSpan? RetryInfo(HttpResponseMessage response)
+    {
+        if (response.Content is not ByteArrayContent) return null;
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        var match = System.Text.RegularExpressions.Regex.Match(body, "\"retryDelay\"\\s*:\\s*\"(?<seconds>\\d+(?:\\.\\d+)?)s\"");
+        return match.Success && double.TryParse(match.Groups["seconds"].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
     }
 }

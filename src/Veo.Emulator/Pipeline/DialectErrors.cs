@@ -30,10 +30,10 @@ internal static class DialectErrors
         _ => NewApiErrors.UnknownRoute(request),
     };
 
-    private static Dialect DialectOf(HttpRequest request) =>
+    internal static Dialect DialectOf(HttpRequest request) =>
         request.Path.StartsWithSegments("/v1beta") ? Dialect.Google
         : request.Path.StartsWithSegments("/cdn") ? Dialect.Cdn
         : Dialect.NewApi;
 
-    private enum Dialect { NewApi, Google, Cdn }
+    internal enum Dialect { NewApi, Google, Cdn }
 }

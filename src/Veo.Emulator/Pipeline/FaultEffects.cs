@@ -17,7 +17,8 @@ internal static class FaultEffects
                 return context.Response.StatusCode;
 
             case FaultKind.RateLimit:
-                if (fault.RetryAfter is { } retryAfter)
+                // new-api's 429s carry Retry-After; Google's carry their wait only in the body's RetryInfo (GoogleErrors).
+                if (fault.RetryAfter is { } retryAfter && DialectErrors.DialectOf(context.Request) != DialectErrors.Dialect.Google)
                     context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
                 await DialectErrors.RateLimited(context.Request, fault.RetryAfter).ExecuteAsync(context);
                 return StatusCodes.Status429TooManyRequests;

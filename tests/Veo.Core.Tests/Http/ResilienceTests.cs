@@ -35,6 +35,21 @@ public class ResilienceTests : EmulatorTest
         Assert.Equal(2, Emulator.Requests.Count(r => r.StatusCode == 429));
     }
 
+    [Fact]
+    public async Task A_Gemini_poll_answered_429_waits_as_long_as_its_RetryInfo_says()
+    {
+        // Google gives no Retry-After header: the wait is error.details[].retryDelay ("1s") in the body.
+        var flow = new EngineFlow(Home, Emulator, BuiltInRoutes.Google);
+        var task = await flow.CreateAsync(BadRequests.Valid);
+        Emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/operations/", Times: 1) { RetryAfter = TimeSpan.FromSeconds(1) });
+        var started = DateTime.UtcNow;
+
+        await flow.Engine.RefreshAsync(task, flow.Provider, CancellationToken.None);
+
+        Assert.Single(Emulator.Requests, r => r.StatusCode == 429);
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.95), "RetryInfo's retryDelay was not honoured");
+    }
+
     [Theory]
     [InlineData(500)]
     [InlineData(502)]
