@@ -54,6 +54,25 @@ public sealed class SilentServerTests : IDisposable
         Assert.Empty(Directory.GetFiles(_home.Folder, "*.mp4*"));
     }
 
+    [Fact]
+    public async Task An_error_answer_that_stalls_half_way_is_reported_within_the_attempt_timeout()
+    {
+        using var stalling = new ScriptedServer(async (_, stream, ct) =>
+        {
+            await ScriptedServer.WriteHeadAsync(stream, "HTTP/1.1 400 Bad Request\nContent-Type: application/json\nContent-Length: 5000\nConnection: close", ct);
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("{\"error\":{\"message\":\"bad"), ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        var policy = TestHome.FastPolicy with { MaxRetries = 1, AttemptTimeout = TimeSpan.FromSeconds(1) };
+        var provider = new VeoEngine(_home.Journal, policy).Provider(BuiltInRoutes.LaoZhang.At(stalling.BaseUri), new ApiKey(TestHome.Key));
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => provider.DownloadAsync(new VideoTask { Id = "task_1", Route = "LaoZhang" }, new MemoryStream(), CancellationToken.None));
+
+        Assert.Contains("broke off", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
     public void Dispose() => _home.Dispose();
 }
 
