@@ -39,7 +39,9 @@ function Connect-EveryRouteToEmulator {
 function Get-EmulatorRequest {
     <# The emulator's log of the requests it served, oldest first. #>
     param([Parameter(Mandatory)] $Emulator)
-    @(Invoke-RestMethod "$($Emulator.BaseUri)_emulator/requests")
+    # Invoke-RestMethod writes a JSON array as one object: assigned first, it is the array itself.
+    $requests = Invoke-RestMethod "$($Emulator.BaseUri)_emulator/requests"
+    $requests
 }
 
 function Clear-EmulatorRequest {
@@ -50,7 +52,8 @@ function Clear-EmulatorRequest {
 function Get-EmulatorTask {
     <# Every task the emulator made, whichever dialect asked: a count of these is a count of creates. #>
     param([Parameter(Mandatory)] $Emulator)
-    @(Invoke-RestMethod "$($Emulator.BaseUri)_emulator/tasks")
+    $tasks = Invoke-RestMethod "$($Emulator.BaseUri)_emulator/tasks"
+    $tasks
 }
 
 function Add-EmulatorFault {
