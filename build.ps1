@@ -82,22 +82,43 @@ function Invoke-Conformance {
     finally { Pop-Location }
 }
 
-# Pester 5.7.1 from NuGet (tools/pester), imported by path from the global packages folder: never Install-Module.
-function Import-Pester {
-    Invoke-Native dotnet restore (Join-Path $root 'tools/pester/Pester.Restore.csproj') --nologo
+# Pester 5.7.1 from NuGet (tools/pester), found by path in the global packages folder: never Install-Module.
+function Get-PesterManifest {
+    Invoke-Native dotnet restore (Join-Path $root 'tools/pester/Pester.Restore.csproj') --nologo | Out-Host
     $globalPackages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     $manifest = Join-Path $globalPackages.Trim() 'pester/5.7.1/tools/Pester.psd1'
-    Import-Module $manifest -Force
+    if (-not (Test-Path $manifest)) { throw "Pester 5.7.1 is not at $manifest after the restore of tools/pester." }
+    $manifest
 }
 
+# The pwsh running this script, to start more of it: the local tool runs as `dotnet pwsh.dll`, an installed one directly.
+function Get-PwshCommand {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') } else { , $process }
+}
+
+# Each file of tests/pester runs in a fresh pwsh (tools/pester/Invoke-PesterFile.ps1) against the module in out/Veo.
 function Invoke-PesterSuite {
-    Import-Pester
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $root 'tests/pester'
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $config
-    if ($result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) failed, $($result.PassedCount) passed ($($result.FailedBlocksCount) blocks failed)." }
+    $manifest = Get-PesterManifest
+    $pwsh = @(Get-PwshCommand)
+    $pwshArguments = @($pwsh | Select-Object -Skip 1)
+    $summaries = foreach ($file in Get-ChildItem (Join-Path $root 'tests/pester') -Filter '*.Tests.ps1' | Sort-Object Name) {
+        $summary = New-TemporaryFile
+        try {
+            # Out-Host: the file's progress is shown as it runs, and only its counts are collected.
+            & $pwsh[0] @pwshArguments -NoProfile -NonInteractive -File (Join-Path $root 'tools/pester/Invoke-PesterFile.ps1') `
+                -PesterManifest $manifest -Path $file.FullName -SummaryPath $summary.FullName | Out-Host
+            $counts = Get-Content $summary -Raw | ConvertFrom-Json
+            if (-not $counts) { $counts = [pscustomobject]@{ File = $file.Name; Result = 'Crashed'; Passed = 0; Failed = 0; FailedBlocks = 0; FailedContainers = 1; Seconds = 0 } }
+            $counts
+        }
+        finally { Remove-Item $summary -ErrorAction SilentlyContinue }
+    }
+    $summaries | Format-Table File, Result, Passed, Failed, FailedBlocks, FailedContainers, Seconds | Out-Host
+    $passed = ($summaries | Measure-Object Passed -Sum).Sum
+    $failed = ($summaries | Measure-Object Failed -Sum).Sum
+    Write-Host "Pester: $passed passed, $failed failed in $(@($summaries).Count) files, $(($summaries | Measure-Object Seconds -Sum).Sum) s."
+    if ($summaries | Where-Object Result -NE 'Passed') { throw "Pester: $failed test(s) failed ($(($summaries | Where-Object Result -NE 'Passed').File -join ', '))." }
 }
 
 # New-VeoVideo | Wait-VeoVideo | Save-VeoVideo with the laid-out module: the real service when a key is set, else the emulator.
