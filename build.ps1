@@ -36,9 +36,11 @@ $moduleDir = Join-Path $root 'out/Veo'
 Import-Module (Join-Path $root 'tools/VeoEmulator.psm1') -Force
 
 # Runs a program and turns a non-zero exit into an error. Plain $args, not parameters: "-o" and the like are the program's.
+# Its output is for the person watching (Out-Host), so a function calling it returns only what it means to.
 function Invoke-Native {
-    $command, $arguments = $args
-    & $command @arguments
+    $command = $args[0]
+    $arguments = @($args | Select-Object -Skip 1)   # always an array: splatting a lone string would pass its characters
+    & $command @arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "$command $($arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
@@ -84,7 +86,7 @@ function Invoke-Conformance {
 
 # Pester 5.7.1 from NuGet (tools/pester), found by path in the global packages folder: never Install-Module.
 function Get-PesterManifest {
-    Invoke-Native dotnet restore (Join-Path $root 'tools/pester/Pester.Restore.csproj') --nologo | Out-Host
+    Invoke-Native dotnet restore (Join-Path $root 'tools/pester/Pester.Restore.csproj') --nologo
     $globalPackages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     $manifest = Join-Path $globalPackages.Trim() 'pester/5.7.1/tools/Pester.psd1'
     if (-not (Test-Path $manifest)) { throw "Pester 5.7.1 is not at $manifest after the restore of tools/pester." }
