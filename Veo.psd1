@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('Veo.format.ps1xml')
-    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoVideo')
+    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoVideo', 'Confirm-VeoCreate')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -18,7 +18,7 @@
             Tags         = @('Veo', 'Video', 'AI', 'Gemini', 'Google', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop')
             ProjectUri   = 'https://github.com/veo-powershell/Veo'
             LicenseUri   = 'https://github.com/veo-powershell/Veo/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: first release. Text, image, first/last-frame and reference-image video on the OpenAI-Videos route (LaoZhang), price book, spending caps, task journal, Get-Help for every cmdlet and about_Veo. Full list: https://github.com/veo-powershell/Veo/blob/main/CHANGELOG.md'
+            ReleaseNotes = '0.1.0: first release. Text, image, first/last-frame and reference-image video on LaoZhang (OpenAI-Videos), Crazyrouter (unified video) and Google (Gemini API); price book, spending caps, task journal, per-runspace sessions, Get-Help for every cmdlet and about_Veo. Full list: https://github.com/veo-powershell/Veo/blob/main/CHANGELOG.md'
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class VeoEngine
     public TaskJournal Journal { get; }
     public HttpPolicy Policy { get; }
 
-    public IVideoProvider Provider(VideoRoute route, ApiKey key) => VideoProviders.For(route, key, Policy);
+    public IVideoProvider Provider(VideoRoute route, ApiKey key, IEngineLog? log = null) => VideoProviders.For(route, key, Policy, log);
 
     public async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class VeoEngine
         }
         catch (AmbiguousCreateException e)
         {
-            Journal.Append(sent with { At = DateTimeOffset.UtcNow, Event = JournalEntry.AmbiguousCreate, Error = e.Message });
+            Journal.Append(sent with { At = DateTimeOffset.UtcNow, Event = JournalEntry.AmbiguousCreate, Error = e.Message, IdHint = e.IdHint });
             throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -79,9 +79,11 @@ public sealed class VeoEngine
         return fresh;
     }
 
-    public async Task<SaveResult> SaveAsync(VideoTask task, IVideoProvider provider, string path, bool overwrite, IEngineLog log, CancellationToken cancellationToken)
+    /// <param name="progress">Counts the bytes as they arrive, for a progress bar; may be null.</param>
+    public async Task<SaveResult> SaveAsync(VideoTask task, IVideoProvider provider, string path, bool overwrite, IEngineLog log, CancellationToken cancellationToken,
+        DownloadProgress? progress = null)
     {
-        var result = await new VideoSaver(Policy, log).SaveAsync(provider, task, path, overwrite, cancellationToken).ConfigureAwait(false);
+        var result = await new VideoSaver(Policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
         Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Saved, Id = task.Id, Path = result.File.Path });
         return result;
     }

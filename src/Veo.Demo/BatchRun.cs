@@ -1,5 +1,6 @@
 using Veo.Core;
 using Veo.Core.Providers;
+using Veo.Core.Sessions;
 using Veo.Core.Requests;
 using Veo.Core.Tasks;
 

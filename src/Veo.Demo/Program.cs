@@ -1,5 +1,6 @@
 using Veo.Core;
 using Veo.Core.Http;
+using Veo.Core.Sessions;
 using Veo.Core.Tasks;
 using Veo.Demo;
 using Veo.Emulator;
@@ -28,13 +29,14 @@ await using var emulator = options.NeedsEmulator ? await EmulatorServer.StartAsy
 
 // Emulator tasks cost nothing and live nowhere else, so they stay out of the user's real journal.
 var journal = emulator is null ? TaskJournal.Default() : new TaskJournal(Path.Combine(Path.GetTempPath(), "veo-demo", "journal.jsonl"));
-var session = new VeoSession(new VeoEngine(journal, HttpPolicy.Default with { ContentRetryInterval = TimeSpan.FromSeconds(1) }))
+var engine = new VeoEngine(journal, HttpPolicy.Default with { ContentRetryInterval = TimeSpan.FromSeconds(1) });
+var session = new VeoSession(new VeoHome(engine, Veo.Core.Routes.RouteRegistry.Default()))
 {
     DefaultRoute = options.Route,
-    DefaultBaseUri = emulator?.BaseUri ?? options.BaseUri,
-    Key = emulator is not null ? new ApiKey("emulator-key") : options.Key is { } key ? new ApiKey(key) : null,
     Wait = new WaitOptions { PollInterval = TimeSpan.FromSeconds(options.PollSeconds ?? (emulator is null ? 15 : 1)) },
 };
+session.Connect(options.Route, emulator?.BaseUri ?? options.BaseUri,
+    emulator is not null ? new ApiKey("emulator-key") : options.Key is { } key ? new ApiKey(key) : null);
 if (emulator is not null)
     Console.WriteLine($"No API key for {options.Route} ({BuiltInRoute(options.Route).KeyVariable} or VEO_API_KEY): using the built-in emulator at {emulator.BaseUri}");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Polly;
+using Veo.Core.Tasks;
 
 namespace Veo.Core.Http;
 
@@ -16,23 +17,29 @@ internal sealed class ApiChannel
     private readonly ResiliencePipeline<HttpResponseMessage> _reads;
     private readonly ResiliencePipeline<HttpResponseMessage> _creates;
 
-    public ApiChannel(string route, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, HttpClient? http = null)
+    private readonly IEngineLog _log;
+    private readonly Uri _origin;
+
+    /// <param name="origin">The route's base URI: the key is sent to its scheme, host and port and nowhere else.</param>
+    public ApiChannel(string route, Uri origin, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, IEngineLog? log = null, HttpClient? http = null)
     {
         Route = route;
+        _origin = origin;
         Policy = policy;
         _key = key;
         _authorize = authorize;
+        _log = log ?? NullEngineLog.Instance;
         _http = http ?? SharedHttpClient.Instance;
-        _reads = ResiliencePipelines.ForReads(policy);
-        _creates = ResiliencePipelines.ForCreates(policy);
+        _reads = ResiliencePipelines.ForReads(policy, route, _log);
+        _creates = ResiliencePipelines.ForCreates(policy, route, _log);
     }
 
     public string Route { get; }
     public HttpPolicy Policy { get; }
 
     /// <summary>A channel that sends the key as "Authorization: Bearer", as the OpenAI-style gateways want.</summary>
-    public static ApiChannel Bearer(string route, ApiKey key, HttpPolicy policy) =>
-        new(route, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()));
+    public static ApiChannel Bearer(string route, Uri origin, ApiKey key, HttpPolicy policy, IEngineLog? log = null) =>
+        new(route, origin, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()), log);
 
     /// <summary>
     /// Streams a finished video from the URL its task carries (asking the service for it if the task
@@ -69,18 +76,21 @@ internal sealed class ApiChannel
             if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
             {
                 // A proxy's 502/504 can come after the upstream made (and billed) the task.
-                var body = await ReadBodyOrNoteAsync(response).ConfigureAwait(false);
-                throw new AmbiguousCreateException(Route, ToApiException(response, body));
+                var note = await ReadBodyOrNoteAsync(response).ConfigureAwait(false);
+                throw new AmbiguousCreateException(Route, ToApiException(response, note));
             }
+            string? body = null;
             try
             {
-                using var answer = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+                body = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+                using var answer = ParseJson(response, body);
                 return read(answer.RootElement);
             }
-            catch (Exception e) when (response.IsSuccessStatusCode && !cancellationToken.IsCancellationRequested && (e is ApiException || IsLostAnswer(e)))
+            catch (Exception e) when (response.IsSuccessStatusCode && !cancellationToken.IsCancellationRequested)
             {
-                // The server accepted the create, but its answer broke off or cannot be read: a task may exist.
-                throw new AmbiguousCreateException(Route, e);
+                // The server accepted the create (2xx) but its answer broke off or cannot be read as a task: a task
+                // may exist and be billed. Whatever id it named is kept.
+                throw new AmbiguousCreateException(Route, e, body is null ? null : IdHints.Find(body));
             }
             catch (Exception e) when (!response.IsSuccessStatusCode && IsLostAnswer(e))
             {
@@ -108,12 +118,11 @@ internal sealed class ApiChannel
         for (var hop = 0; ; hop++)
         {
             var target = uri;
-            var sendKey = authorize;
-            var response = await SendAsync(_reads, () => new HttpRequestMessage(HttpMethod.Get, target), sendKey, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            var response = await SendAsync(_reads, () => new HttpRequestMessage(HttpMethod.Get, target), authorize, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             if (IsRedirect(response) && response.Headers.Location is { } location && hop < MaxRedirects)
             {
+                // The key follows only while the hops stay on the route's own origin (SendAsync sees to it).
                 var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
-                authorize = authorize && Uri.Compare(next, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
                 response.Dispose();
                 uri = next;
                 continue;
@@ -121,7 +130,7 @@ internal sealed class ApiChannel
             if (response.IsSuccessStatusCode) return response;
             using (response)
             {
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                var body = _key.Redact(await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, cancellationToken).ConfigureAwait(false));
                 throw refusal(response, body) ?? ToApiException(response, body);
             }
         }
@@ -129,11 +138,21 @@ internal sealed class ApiChannel
 
     private const int MaxRedirects = 5;
 
-    private static async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
+    /// <summary>Enough of an error answer to quote it; the rest of a flood is not read.</summary>
+    private const int ErrorTextLimit = 64 * 1024;
+
+    /// <summary>
+    /// Whatever a server says (a video URI, a redirect, a file link), the key goes only to the scheme, host and port
+    /// of the route it belongs to: a URL naming another host is fetched without it.
+    /// </summary>
+    private bool IsOwnOrigin(Uri? uri) =>
+        uri is { IsAbsoluteUri: true } && Uri.Compare(uri, _origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
     {
         try
         {
-            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return _key.Redact(await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, CancellationToken.None).ConfigureAwait(false));
         }
         catch (Exception e) when (IsLostAnswer(e))
         {
@@ -152,8 +171,21 @@ internal sealed class ApiChannel
         await pipeline.ExecuteAsync(async ct =>
         {
             var request = build();
-            if (authorize) _authorize(request, _key);
-            return await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
+            if (authorize && IsOwnOrigin(request.RequestUri)) _authorize(request, _key);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var exchange = $"{Route}: {request.Method} {_key.Redact(request.RequestUri?.ToString() ?? "")}";
+            try
+            {
+                var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                _log.Debug($"{exchange} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+                if (completion == HttpCompletionOption.ResponseContentRead) await BoundedBody.BufferAsync(response, Policy.MaxAnswerBytes, ct).ConfigureAwait(false);
+                return response;
+            }
+            catch (Exception e)
+            {
+                _log.Debug($"{exchange} -> {e.GetType().Name}: {_key.Redact(e.Message)} after {clock.ElapsedMilliseconds} ms");
+                throw;
+            }
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Streams a download to disk; a server that stops sending for an attempt timeout fails it rather than hang.</summary>
@@ -162,8 +194,15 @@ internal sealed class ApiChannel
 
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        // Whatever a server echoes (a key in an error code, a failed task's reason, a status text) reaches messages,
+        // streams and the journal only after the key is removed: redacted here, before a field is read.
+        var body = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
         cancellationToken.ThrowIfCancellationRequested();
+        return ParseJson(response, body);
+    }
+
+    private JsonDocument ParseJson(HttpResponseMessage response, string body)
+    {
         if (!response.IsSuccessStatusCode) throw ToApiException(response, body);
         try
         {

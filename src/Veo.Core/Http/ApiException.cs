@@ -23,11 +23,18 @@ public class ApiException : Exception
     public string? RequestId { get; }
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>
+    /// The service refused the key itself: a 401 on the gateways, a 400 API_KEY_INVALID on the Gemini API. Every
+    /// further call with it fails the same way.
+    /// </summary>
+    public bool IsKeyRefused => StatusCode == HttpStatusCode.Unauthorized || ErrorCode == "API_KEY_INVALID";
+
     private static string Describe(string route, HttpStatusCode status, string? code, string message, string? requestId)
     {
         var text = $"{route} answered {(int)status} {status}{(code is null ? "" : $" ({code})")}: {message}";
         var hint = status switch
         {
+            _ when code == "API_KEY_INVALID" => " Check the API key (Connect-Veo -ApiKey, or the route's environment variable).",
             HttpStatusCode.Unauthorized => " Check the API key (Connect-Veo -ApiKey, or the route's environment variable).",
             HttpStatusCode.PaymentRequired or HttpStatusCode.Forbidden => " The account may be out of quota or the key lacks access to this model.",
             (HttpStatusCode)429 => " The service is rate limiting; wait and try again.",

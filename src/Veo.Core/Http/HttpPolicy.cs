@@ -13,5 +13,17 @@ public sealed record HttpPolicy
     public TimeSpan ContentRetryInterval { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan ContentReadyDeadline { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// The largest JSON answer read: every answer of these APIs is a few kilobytes (a gateway's whole /api/pricing
+    /// catalog some hundreds), so anything past this is a broken or hostile server, refused before it fills memory.
+    /// </summary>
+    public long MaxAnswerBytes { get; init; } = 8L << 20;
+
+    /// <summary>
+    /// The largest video saved. An 8-second Veo 3.1 video is tens of megabytes even at 4K; 2 GiB leaves room for any
+    /// honest file and stops a server that promises (or streams) without end. Save-VeoVideo -MaxSize changes it.
+    /// </summary>
+    public long MaxVideoBytes { get; init; } = 2L << 30;
+
     public static HttpPolicy Default { get; } = new();
 }

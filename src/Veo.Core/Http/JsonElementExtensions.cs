@@ -28,10 +28,19 @@ internal static class JsonElementExtensions
         _ => null,
     };
 
-    /// <summary>Unix time in seconds or, as some gateways send it, milliseconds.</summary>
+    /// <summary>
+    /// Unix time in seconds or, as some gateways send it, milliseconds or microseconds; null for anything else, since
+    /// a timestamp is never worth losing a task over.
+    /// </summary>
     public static DateTimeOffset? UnixTime(this JsonElement e, string name)
     {
         if (e.Long(name) is not { } value || value <= 0) return null;
-        return value > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(value) : DateTimeOffset.FromUnixTimeSeconds(value);
+        var seconds = value switch
+        {
+            > 100_000_000_000_000 => value / 1_000_000,
+            > 100_000_000_000 => value / 1_000,
+            _ => value,
+        };
+        return seconds <= 253_402_300_799 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Veo.Core.Tasks;
 
 namespace Veo.Core.Http;
 
@@ -13,23 +14,25 @@ namespace Veo.Core.Http;
 /// </summary>
 internal static class ResiliencePipelines
 {
-    public static ResiliencePipeline<HttpResponseMessage> ForReads(HttpPolicy policy) =>
-        Build(policy, args => args.Outcome switch
+    public static ResiliencePipeline<HttpResponseMessage> ForReads(HttpPolicy policy, string route, IEngineLog log) =>
+        Build(policy, route, log, args => args.Outcome switch
         {
+            // Reading it again brings the same flood.
+            { Exception: AnswerTooLargeException } => false,
             { Exception: HttpRequestException or TimeoutRejectedException or IOException } => true,
             { Result: { } r } => r.StatusCode == (HttpStatusCode)429 || (int)r.StatusCode >= 500,
             _ => false,
         });
 
-    public static ResiliencePipeline<HttpResponseMessage> ForCreates(HttpPolicy policy) =>
-        Build(policy, args => args.Outcome switch
+    public static ResiliencePipeline<HttpResponseMessage> ForCreates(HttpPolicy policy, string route, IEngineLog log) =>
+        Build(policy, route, log, args => args.Outcome switch
         {
             { Exception: { } e } => NetworkFailures.NeverReachedServer(e),
             { Result: { } r } => r.StatusCode == (HttpStatusCode)429,
             _ => false,
         });
 
-    private static ResiliencePipeline<HttpResponseMessage> Build(HttpPolicy policy, Func<RetryPredicateArguments<HttpResponseMessage>, bool> shouldRetry) =>
+    private static ResiliencePipeline<HttpResponseMessage> Build(HttpPolicy policy, string route, IEngineLog log, Func<RetryPredicateArguments<HttpResponseMessage>, bool> shouldRetry) =>
         new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddTimeout(policy.Deadline)
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -42,6 +45,9 @@ internal static class ResiliencePipelines
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result)),
                 OnRetry = args =>
                 {
+                    var why = args.Outcome.Result is { } r ? $"{(int)r.StatusCode} {r.StatusCode}" : args.Outcome.Exception?.Message ?? "no answer";
+                    var asked = RetryAfter(args.Outcome.Result) is not null ? ", as the service asked" : "";
+                    log.Verbose($"{route}: {why}; trying again in {args.RetryDelay.TotalSeconds:0.0} s{asked} (retry {args.AttemptNumber + 1} of {policy.MaxRetries}).");
                     args.Outcome.Result?.Dispose();
                     return default;
                 },

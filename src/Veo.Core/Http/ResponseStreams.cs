@@ -11,6 +11,7 @@ internal static class ResponseStreams
     /// </summary>
     public static async Task CopyAsync(HttpResponseMessage response, Stream destination, TimeSpan idleTimeout, CancellationToken cancellationToken)
     {
+        if (destination is Tasks.DownloadTarget target && response.Content.Headers.ContentLength is { } announced) target.Announce(announced);
         using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         var buffer = new byte[BufferSize];
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -8,14 +8,21 @@ public sealed class SpendingGuard
 {
     private readonly object _lock = new();
 
+    private decimal? _cap;
+
     public SpendingGuard(decimal? cap, string name)
     {
-        if (cap is < 0) throw new ArgumentOutOfRangeException(nameof(cap), cap, "A spending cap cannot be negative.");
         Cap = cap;
         Name = name;
     }
 
-    public decimal? Cap { get; }
+    /// <summary>The cap; changing it keeps what was spent, so re-connecting never forgets money already spent.</summary>
+    public decimal? Cap
+    {
+        get => _cap;
+        set => _cap = value is < 0 ? throw new ArgumentOutOfRangeException(nameof(value), value, "A spending cap cannot be negative.") : value;
+    }
+
     public string Name { get; }
     public decimal Spent { get; private set; }
 

@@ -17,10 +17,10 @@ internal sealed class GeminiProvider : IVideoProvider
     private const string ApiVersion = "v1beta/";
     private readonly ApiChannel _channel;
 
-    public GeminiProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
+    public GeminiProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = new ApiChannel(route.Name, key, policy, (request, k) => request.Headers.Add("x-goog-api-key", k.Reveal()));
+        _channel = new ApiChannel(route.Name, route.BaseUri, key, policy, (request, k) => request.Headers.Add("x-goog-api-key", k.Reveal()), log);
     }
 
     public VideoRoute Route { get; }

@@ -16,17 +16,17 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
 {
     private readonly ApiChannel _channel;
 
-    public OpenAIVideosProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
+    public OpenAIVideosProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = ApiChannel.Bearer(route.Name, key, policy);
+        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, key, policy, log);
     }
 
     public VideoRoute Route { get; }
 
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
-        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, Uri("v1/videos")) { Content = Form(request) }, ReadTask, cancellationToken).ConfigureAwait(false);
+        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, Uri("v1/videos")) { Content = Form(request) }, json => ReadTask(json, creating: true), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<VideoTask> GetAsync(string id, CancellationToken cancellationToken)
@@ -94,11 +94,12 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
         return form;
     }
 
-    private VideoTask ReadTask(JsonElement json)
+    private VideoTask ReadTask(JsonElement json, bool creating = false)
     {
         var id = json.Str("id") ?? json.Str("task_id") ?? throw _channel.Malformed("The task id (id or task_id)", json);
-        var statusText = json.Str("status") ?? throw _channel.Malformed("The task status", json);
-        var status = VideoTaskStatusExtensions.Parse(statusText) ?? throw _channel.Malformed($"A known status (got '{statusText}')", json);
+        // A create answered with an id is a created task whatever its status says; a poll needs a status it can read.
+        var statusText = json.Str("status") ?? (creating ? "" : throw _channel.Malformed("The task status", json));
+        var status = VideoTaskStatusExtensions.Parse(statusText) ?? (creating ? VideoTaskStatus.Queued : throw _channel.Malformed($"A known status (got '{statusText}')", json));
         var error = json.Prop("error");
         return new VideoTask
         {

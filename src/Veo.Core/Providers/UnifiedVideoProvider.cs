@@ -16,17 +16,17 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
 {
     private readonly ApiChannel _channel;
 
-    public UnifiedVideoProvider(VideoRoute route, ApiKey key, HttpPolicy policy)
+    public UnifiedVideoProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = ApiChannel.Bearer(route.Name, key, policy);
+        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, key, policy, log);
     }
 
     public VideoRoute Route { get; }
 
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
-        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, Uri("v1/video/create")) { Content = Body(request) }, ReadTask, cancellationToken).ConfigureAwait(false);
+        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, Uri("v1/video/create")) { Content = Body(request) }, json => ReadTask(json, creating: true), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<VideoTask> GetAsync(string id, CancellationToken cancellationToken)
@@ -35,10 +35,13 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
         return ReadTask(answer.RootElement);
     }
 
-    /// <summary>The video_url is a CDN address: it gets no key.</summary>
+    /// <summary>
+    /// The video_url is a CDN address (no key) or the gateway's own (new-api serves /v1/videos/{id}/content behind the
+    /// token; Crazyrouter shows crazyrouter.com/files/...): the channel sends the key on the route's own origin only.
+    /// </summary>
     public Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken) =>
         _channel.DownloadFromTaskUrlAsync(task, Route.BaseUri, async () => (await GetAsync(task.Id, cancellationToken).ConfigureAwait(false)).VideoUrl,
-            authorize: false, destination, cancellationToken);
+            authorize: true, destination, cancellationToken);
 
     internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>
     {
@@ -55,13 +58,14 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
         json.WriteEndArray();
     });
 
-    private VideoTask ReadTask(JsonElement json)
+    private VideoTask ReadTask(JsonElement json, bool creating = false)
     {
         // Some gateways of this family wrap the task in {"code":..., "data": {...}}.
         if (json.Prop("data") is { ValueKind: JsonValueKind.Object } data && (data.Str("id") ?? data.Str("task_id")) is not null) json = data;
         var id = json.Str("id") ?? json.Str("task_id") ?? throw _channel.Malformed("The task id (id or task_id)", json);
-        var statusText = json.Str("status") ?? throw _channel.Malformed("The task status", json);
-        var status = VideoTaskStatusExtensions.Parse(statusText) ?? throw _channel.Malformed($"A known status (got '{statusText}')", json);
+        // A create answered with an id is a created task whatever its status says; a poll needs a status it can read.
+        var statusText = json.Str("status") ?? (creating ? "" : throw _channel.Malformed("The task status", json));
+        var status = VideoTaskStatusExtensions.Parse(statusText) ?? (creating ? VideoTaskStatus.Queued : throw _channel.Malformed($"A known status (got '{statusText}')", json));
         return new VideoTask
         {
             Id = id,

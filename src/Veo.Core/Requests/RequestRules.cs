@@ -15,6 +15,14 @@ internal static class RequestRules
     {
         new("prompt-required", c => string.IsNullOrWhiteSpace(c.Request.Prompt)
             ? "The prompt is empty. Pass -Prompt with a description of the video." : null),
+        // No route documents a prompt limit. A prompt past this is a file's contents piped by mistake, not a description
+        // of eight seconds of video, and it would be paid for.
+        new("prompt-bounded", c => c.Request.Prompt.Length > PromptText.MaxLength
+            ? $"The prompt is {c.Request.Prompt.Length:N0} characters long; Veo sends at most {PromptText.MaxLength:N0} (a description of an 8-second video is a few hundred). Nothing was sent." : null),
+        new("prompt-printable", c => PromptText.FirstControl(c.Request.Prompt) is { } at
+            ? $"The prompt holds a control character (U+{(int)c.Request.Prompt[at]:X4} at position {at + 1}), such as a NUL or a terminal escape; only text, tabs and line breaks are sent. Nothing was sent." : null),
+        new("negative-prompt-printable", c => c.Request.NegativePrompt is { } negative && PromptText.FirstControl(negative) is { } at
+            ? $"The negative prompt holds a control character (U+{(int)negative[at]:X4} at position {at + 1}); only text, tabs and line breaks are sent." : null),
         new("model-known", c => c.Model is null
             ? $"Model '{c.Request.Model}' is not offered on route {c.Route.Name}. Use one of: {string.Join(", ", c.Route.ModelNames)}." : null),
         new("duration-supported", c => !c.Caps.Durations.Contains(c.Request.DurationSeconds)

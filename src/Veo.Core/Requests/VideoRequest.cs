@@ -18,6 +18,10 @@ public sealed record VideoRequest
     /// <summary>Veo always generates audio; a request for silence is refused with that explanation.</summary>
     public bool? GenerateAudio { get; init; }
 
+    /// <summary>How an error names the video it is about: the prompt, shortened, and what was asked.</summary>
+    public override string ToString() =>
+        $"\"{(Prompt.Length <= 60 ? Prompt : Prompt.Substring(0, 57) + "...")}\" ({Mode}, {DurationSeconds} s, {Resolution}, {Model})";
+
     public GenerationMode Mode =>
         ReferenceImages.Count > 0 ? GenerationMode.ReferenceImages
         : LastFrame is not null ? GenerationMode.FirstLastFrame

@@ -41,6 +41,12 @@ public sealed class RouteRegistry
         if (IsBuiltIn(name)) throw new ArgumentException($"'{name}' is a built-in route; choose another name (or use Connect-Veo -BaseUri to move it).");
         if (string.IsNullOrWhiteSpace(keyVariable) || keyVariable.Any(char.IsWhiteSpace))
             throw new ArgumentException($"'{keyVariable}' is not an environment variable name.");
+        // A gateway's own ids may be spelled its own way, but each must name a Veo model the rules and prices know.
+        foreach (var id in modelIds ?? Array.Empty<string>())
+        {
+            if (!string.IsNullOrWhiteSpace(id) && !Pricing.ModelFamily.Of(id).StartsWith("veo-", StringComparison.Ordinal))
+                throw new ArgumentException($"'{id}' is not a Veo model id. Veo 3.1 ids look like veo-3.1-fast-generate-preview, veo-3.1-fast or veo3.1 (Fast and Standard are the families).");
+        }
         var entry = new RouteEntry
         {
             Name = name.Trim(),
@@ -87,8 +93,8 @@ public sealed class RouteRegistry
 
     private void Save(List<RouteEntry> entries)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SettingsPath))!);
         var temporary = SettingsPath + ".tmp";
+        Internal.PrivateFiles.EnsureFile(temporary);
         File.WriteAllText(temporary, JsonSerializer.Serialize(entries, RouteSettingsJsonContext.Default.ListRouteEntry));
         if (File.Exists(SettingsPath)) File.Delete(SettingsPath);
         File.Move(temporary, SettingsPath);

@@ -15,6 +15,8 @@ public sealed record JournalEntry
     public const string Saved = "saved";
     /// <summary>A create was sent but its answer lost: a task may exist that Veo has no id for.</summary>
     public const string AmbiguousCreate = "ambiguous-create";
+    /// <summary>The user checked an uncertain create (Confirm-VeoCreate): it is no longer warned about.</summary>
+    public const string CreateChecked = "create-checked";
 
     public DateTimeOffset At { get; init; }
     public string Event { get; init; } = "";
@@ -31,6 +33,8 @@ public sealed record JournalEntry
     public VideoRequest? Request { get; init; }
     /// <summary>Ties a create-sent line to the line that settles it.</summary>
     public string? Attempt { get; init; }
+    /// <summary>On an ambiguous create: the id-like value its answer held, which may be the task's id.</summary>
+    public string? IdHint { get; init; }
 }
 
 [JsonSourceGenerationOptions(

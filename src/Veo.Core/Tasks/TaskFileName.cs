@@ -5,7 +5,14 @@ public static class TaskFileName
 {
     private static readonly char[] Unsafe = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { ':', '*', '?', '"', '<', '>', '|', '/', '\\' }).Distinct().ToArray();
 
-    /// <summary>Ids such as "veo3.1-fast:1770350082-abc" or Gemini's "models/.../operations/x" hold characters no file name may.</summary>
-    public static string For(string taskId) =>
-        new string(taskId.Select(c => Array.IndexOf(Unsafe, c) >= 0 ? '_' : c).ToArray()) + ".mp4";
+    /// <summary>
+    /// Ids such as "veo3.1-fast:1770350082-abc" hold characters no file name may. A Gemini operation's name
+    /// ("models/veo-3.1-fast-generate-preview/operations/x") is saved under its short id, x, as people call it.
+    /// </summary>
+    public static string For(string taskId)
+    {
+        var operation = taskId.LastIndexOf("/operations/", StringComparison.Ordinal);
+        var name = operation >= 0 && operation + "/operations/".Length < taskId.Length ? taskId.Substring(operation + "/operations/".Length) : taskId;
+        return new string(name.Select(c => Array.IndexOf(Unsafe, c) >= 0 ? '_' : c).ToArray()) + ".mp4";
+    }
 }

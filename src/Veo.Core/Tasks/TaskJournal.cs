@@ -34,7 +34,7 @@ public sealed class TaskJournal
     public void Append(JournalEntry entry)
     {
         var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, JournalJsonContext.Default.JournalEntry) + "\n");
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        PrivateFiles.EnsureFile(Path);
         WithLock(FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, stream =>
         {
             stream.Seek(0, SeekOrigin.End);
@@ -59,7 +59,8 @@ public sealed class TaskJournal
     {
         var entries = ReadAll();
         var settled = new HashSet<string>(entries.Where(e => e.Event != JournalEntry.CreateSent && e.Attempt is not null).Select(e => e.Attempt!));
-        return entries.Where(e => e.Event == JournalEntry.AmbiguousCreate
+        var checkedAttempts = new HashSet<string>(entries.Where(e => e.Event == JournalEntry.CreateChecked && e.Attempt is not null).Select(e => e.Attempt!));
+        return entries.Where(e => e.Event == JournalEntry.AmbiguousCreate && (e.Attempt is null || !checkedAttempts.Contains(e.Attempt))
                                   || e.Event == JournalEntry.CreateSent && (e.Attempt is null || !settled.Contains(e.Attempt))).ToList();
     }
 

@@ -16,11 +16,14 @@ public sealed class TaskWaiter : IDisposable
     private readonly SemaphoreSlim _gate;
     private readonly BlockingCollection<WaitEvent> _events = new();
     private readonly CancellationTokenSource _stop;
+    private readonly IEngineLog _log;
     private int _outstanding;
 
-    public TaskWaiter(VeoEngine engine, WaitOptions options, CancellationToken cancellationToken)
+    /// <param name="log">Told each poll's answer and each poll that failed and will be tried again (verbose).</param>
+    public TaskWaiter(VeoEngine engine, WaitOptions options, CancellationToken cancellationToken, IEngineLog? log = null)
     {
         _engine = engine;
+        _log = log ?? NullEngineLog.Instance;
         _options = options;
         _gate = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentPolls));
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -88,6 +91,7 @@ public sealed class TaskWaiter : IDisposable
                     // A garbled answer or an outage that outlived the HTTP retries: the task is still
                     // there, so keep waiting rather than drop it.
                     schedule.Next(DateTimeOffset.UtcNow);
+                    _log.Verbose($"Polling task {task.Id} failed ({e.Message}); polling again at {schedule.Due:HH:mm:ss} (failure {failures} of {MaxConsecutiveFailures}).");
                     continue;
                 }
                 finally
@@ -96,6 +100,7 @@ public sealed class TaskWaiter : IDisposable
                 }
                 if (task.IsFinished)
                 {
+                    _log.Verbose($"Task {task.Id} is {task.Status} after {(DateTimeOffset.UtcNow - started).TotalSeconds:0.#} s.");
                     kind = WaitEventKind.Finished;
                     return;
                 }
@@ -107,6 +112,7 @@ public sealed class TaskWaiter : IDisposable
                     return;
                 }
                 schedule.Next(answeredAt);
+                _log.Verbose($"Task {task.Id} is {task.Status} {task.Progress}%; next poll at {schedule.Due:HH:mm:ss}.");
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

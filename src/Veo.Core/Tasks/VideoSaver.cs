@@ -20,7 +20,7 @@ internal sealed class VideoSaver
         _log = log;
     }
 
-    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, CancellationToken cancellationToken)
+    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, DownloadProgress? progress, CancellationToken cancellationToken)
     {
         if (File.Exists(path) && !overwrite)
             throw new IOException($"The file '{path}' already exists. Use -Force to overwrite it, or choose another -Path.");
@@ -33,8 +33,9 @@ internal sealed class VideoSaver
             {
                 try
                 {
+                    progress?.Restart();
                     using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                        await provider.DownloadAsync(task, file, cancellationToken).ConfigureAwait(false);
+                        await provider.DownloadAsync(task, new DownloadTarget(file, _policy.MaxVideoBytes, progress), cancellationToken).ConfigureAwait(false);
                     var info = Mp4Reader.ReadFile(partial);
                     Replace(partial, path);
                     _log.Verbose($"Saved {task.Id} to {path} ({info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.#} s).");
@@ -46,7 +47,8 @@ internal sealed class VideoSaver
                     await Task.Delay(_policy.ContentRetryInterval, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException or TimeoutException
-                                          && e is not FileNotFoundException && ++attempt <= _policy.MaxRetries && !cancellationToken.IsCancellationRequested)
+                                          && e is not FileNotFoundException && e is not DirectoryNotFoundException && e is not VideoTooLargeException
+                                          && !IsLocalFileProblem(e) && ++attempt <= _policy.MaxRetries && !cancellationToken.IsCancellationRequested)
                 {
                     // A body cut short or mangled in transit: the whole download starts again from byte 0.
                     _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again (try {attempt + 1}).");
@@ -59,6 +61,10 @@ internal sealed class VideoSaver
             if (File.Exists(partial)) File.Delete(partial);
         }
     }
+
+    /// <summary>A full disk or a refused write will not mend by fetching again (5 tries and 30 s before): report it at once.</summary>
+    private static bool IsLocalFileProblem(Exception e) =>
+        e is IOException && e.Message.IndexOf("free", StringComparison.OrdinalIgnoreCase) >= 0 || e is UnauthorizedAccessException;
 
     private static void Replace(string partial, string path)
     {

@@ -51,7 +51,7 @@ internal static class UnifiedVideoDialect
         {
             ["id"] = task.Id,
             ["status"] = Status(current.Phase),
-            ["video_url"] = current.Phase == TaskPhase.Completed ? $"{Wire.BaseUri(context.Request)}cdn/videos/{task.Id}.mp4" : null,
+            ["video_url"] = current.Phase == TaskPhase.Completed ? $"{Wire.CdnBaseUri(context.Request)}cdn/videos/{task.Id}.mp4" : null,
             ["enhanced_prompt"] = task.Order.Prompt,
             ["status_update_time"] = current.ChangedAt.ToUnixTimeMilliseconds(),
             ["detail"] = Detail(task),

@@ -24,6 +24,22 @@ internal static class Wire
     /// <summary>Base URI as the client addressed us, so URLs we hand out work from where the client stands.</summary>
     public static string BaseUri(HttpRequest request) => $"{request.Scheme}://{request.Host}/";
 
+    /// <summary>
+    /// Where a CDN serves from: another host than the gateway (Crazyrouter's video_url points at its storage, not at
+    /// the API). Played by the other loopback name on the same port, so a client that sends its key to another host is
+    /// caught in the request log, and one that sends it by origin is not fooled.
+    /// </summary>
+    public static string CdnBaseUri(HttpRequest request)
+    {
+        var host = request.Host.Host switch
+        {
+            "127.0.0.1" => "localhost",
+            "localhost" => "127.0.0.1",
+            var other => other,
+        };
+        return $"{request.Scheme}://{host}{(request.Host.Port is { } port ? ":" + port : "")}/";
+    }
+
     public static bool KeyEquals(string? offered, string expected) =>
         offered is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(offered), Encoding.UTF8.GetBytes(expected));
 

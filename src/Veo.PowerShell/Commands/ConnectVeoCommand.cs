@@ -1,14 +1,15 @@
 using System.Management.Automation;
 using System.Security;
-using Veo.Core;
-using Veo.Core.Pricing;
 using Veo.PowerShell.Completion;
 using Veo.PowerShell.Hosting;
 
 namespace Veo.PowerShell.Commands;
 
-/// <summary>Sets the session's default route, where it lives, its key and a spending cap.</summary>
-[Cmdlet(VerbsCommunications.Connect, "Veo")]
+/// <summary>
+/// Sets the session's default route and remembers each route's connection (address and key) for the session, so
+/// tasks made on one route can still be waited for after connecting another; sets the session's spending cap.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "Veo", HelpUri = HelpLinks.Base + "Connect-Veo.md")]
 [OutputType(typeof(VeoConnection))]
 public sealed class ConnectVeoCommand : VeoCmdlet
 {
@@ -24,7 +25,7 @@ public sealed class ConnectVeoCommand : VeoCmdlet
     [Parameter]
     public SecureString? ApiKey { get; set; }
 
-    /// <summary>The most this session may spend on new videos, in the price book's currency.</summary>
+    /// <summary>The most this session may spend on new videos, in the price book's currency; what was spent already counts.</summary>
     [Parameter]
     [ValidateRange(0, 1_000_000)]
     public decimal? MaxCost { get; set; }
@@ -34,18 +35,23 @@ public sealed class ConnectVeoCommand : VeoCmdlet
         try
         {
             var session = Session;
-            // A new route starts at its own address unless -BaseUri says otherwise; the same route keeps its address.
-            var sameRoute = Route is null || string.Equals(Route, session.DefaultRoute, StringComparison.OrdinalIgnoreCase);
-            var route = session.ResolveRoute(Route ?? session.DefaultRoute, BaseUri ?? (sameRoute ? session.DefaultBaseUri : null));
-            session.DefaultRoute = route.Name;
-            if (BaseUri is not null || !sameRoute) session.DefaultBaseUri = BaseUri is null ? null : route.BaseUri;
-            // A key belongs to its route: switching routes without -ApiKey must not send the old key elsewhere.
-            if (KeyFrom(ApiKey) is { } key) session.Key = key;
-            else if (!sameRoute) session.Key = null;
-            if (MaxCost is not null) session.Spending = new SpendingGuard(MaxCost, "session spending cap");
-            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap));
+            var name = Session.ResolveRoute(Route, null).Name;
+            var previous = session.ConnectionOf(name);
+            // The route keeps the address it was connected to in this session unless -BaseUri moves it.
+            var address = BaseUri ?? previous?.BaseUri;
+            var before = session.ResolveRoute(name, null).BaseUri;
+            var defaultBefore = session.ResolveRoute(null, null);
+            session.Connect(name, address, KeyFrom(ApiKey) ?? (BaseUri is null ? previous?.Key : null));
+            session.DefaultRoute = name;
+            var route = session.ResolveRoute(name, null);
+            if (previous is not null && before != route.BaseUri)
+                WriteWarning($"Route {name} now goes to {route.BaseUri} (it went to {before} earlier in this session).");
+            else if (defaultBefore.BaseUri.IsLoopback && !route.BaseUri.IsLoopback)
+                WriteWarning($"The default route is now {name} at {route.BaseUri}, a paid service; {defaultBefore.Name} was at {defaultBefore.BaseUri}.");
+            if (MaxCost is not null) session.Spending.Cap = MaxCost;
+            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, session.Spending.Spent));
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
             Fail(e, Route);
         }
@@ -53,4 +59,4 @@ public sealed class ConnectVeoCommand : VeoCmdlet
 }
 
 /// <summary>What Connect-Veo set; says where the key comes from, never the key.</summary>
-public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost);
+public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost, decimal Spent);

@@ -11,7 +11,7 @@ namespace Veo.PowerShell.Commands;
 /// What videos cost on every route, before anything is spent. With no arguments: every route and
 /// model for an 8-second video at each resolution, cheapest first. Tasks piped in are priced as made.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "VeoPrice", DefaultParameterSetName = TableSet)]
+[Cmdlet(VerbsCommon.Get, "VeoPrice", HelpUri = HelpLinks.Base + "Get-VeoPrice.md", DefaultParameterSetName = TableSet)]
 [OutputType(typeof(PriceQuote), ParameterSetName = new[] { TableSet, TaskSet })]
 [OutputType(typeof(PriceDifference), ParameterSetName = new[] { LiveSet })]
 public sealed class GetVeoPriceCommand : VeoCmdlet
@@ -48,14 +48,13 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
     [ArgumentCompleter(typeof(RouteCompleter))]
     public string? Compare { get; set; }
 
+    /// <summary>Tasks (or requests) to price as made; an array given to -InputObject is priced item by item.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
-    public object? InputObject { get; set; }
+    public object[]? InputObject { get; set; }
 
     /// <summary>Read the route's live catalog (GET /api/pricing) and show where it differs from the price book.</summary>
     [Parameter(Mandatory = true, ParameterSetName = LiveSet)]
-    public SwitchParameter Live { get => _live; set => _live = value.IsPresent; }
-
-    private bool _live;
+    public SwitchParameter Live { get; set; }
 
     [Parameter(ParameterSetName = LiveSet)]
     public Uri? BaseUri { get; set; }
@@ -66,32 +65,49 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
 
     private readonly List<PriceQuote> _piped = new();
 
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            CheckArguments();
+        }
+        catch (Exception e) when (!PowerShellFlow.Is(e))
+        {
+            // Every record would be priced with the same wrong argument: say it once and stop.
+            ThrowTerminatingError(ErrorMapping.From(e, null));
+        }
+    }
+
     protected override void ProcessRecord()
     {
         try
         {
             // Which set bound is read from the values: the set name itself is PowerShell's to tell.
-            switch (InputObject, _live)
+            if (InputObject is not null)
             {
-                case ({ } input, _):
+                foreach (var input in InputObject)
+                {
                     if (QuoteOf(input) is { } quote) _piped.Add(quote);
-                    else Fail(new ArgumentException($"No price is known for '{input}'."), input);
-                    break;
-                case (null, true):
-                    var route = Session.ResolveRoute(Route ?? Core.Routes.BuiltInRoutes.CrazyrouterName, BaseUri);
-                    foreach (var difference in Run(ct => Session.Engine.CompareLivePricesAsync(route, Book(), ct))) Emit(difference);
-                    break;
-                default:
-                    var table = Book().Table(new PriceQuery
-                    {
-                        Route = Route, Model = Model, Duration = Duration, Count = Count,
-                        Resolution = Resolution is null ? null : VideoFormat.NormalizeResolution(Resolution),
-                    });
-                    foreach (var row in Compared(table)) Emit(row);
-                    break;
+                    else Fail(new ArgumentException($"No price is known for '{input}'; pipe tasks from New-VeoVideo, Wait-VeoVideo or Get-VeoVideo."), input);
+                }
+            }
+            else if (Live.IsPresent)
+            {
+                var route = Session.ResolveRoute(Route ?? Core.Routes.BuiltInRoutes.CrazyrouterName, BaseUri);
+                foreach (var difference in Run(ct => Session.Engine.CompareLivePricesAsync(route, Book(), ct))) Emit(difference);
+            }
+            else
+            {
+                var table = Book().Table(new PriceQuery
+                {
+                    Route = Route, Model = Model, Duration = Duration, Count = Count,
+                    Resolution = Resolution is null ? null : VideoFormat.NormalizeResolution(Resolution),
+                });
+                // 1080p and 4k come only as 8-second videos: a shorter table lists what can be made.
+                foreach (var row in Compared(table.Where(q => Duration == 8 || q.Resolution == "720p").ToList())) Emit(row);
             }
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
             Fail(e, InputObject);
         }
@@ -103,12 +119,42 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
         foreach (var row in Compared(_piped)) Emit(row);
     }
 
-    private IEnumerable<PriceQuote> Compared(IReadOnlyList<PriceQuote> quotes)
+    /// <summary>A typo must not print an empty table: every name is checked against what exists, and the error lists it.</summary>
+    private void CheckArguments()
+    {
+        var book = Book();
+        var routes = Session.Routes.All.Select(r => r.Name).Concat(book.Rows.Select(r => r.Route)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var (parameter, value) in new[] { ("-Route", Route), ("-Compare", Compare) })
+        {
+            if (value is not null && !routes.Contains(value, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"{parameter} '{value}' is not a route. Routes: {string.Join(", ", routes)}.");
+        }
+        if (Model is not null && !book.Rows.Any(r => r.Model == ModelFamily.Of(Model)))
+        {
+            var models = new[] { "Fast", "Standard" }.Concat(Session.Routes.All.SelectMany(r => r.Models.Select(m => m.WireId))).Distinct(StringComparer.OrdinalIgnoreCase);
+            throw new ArgumentException($"-Model '{Model}' is not a Veo model with a price. Models: {string.Join(", ", models)}.");
+        }
+        if (Resolution is not null && !Resolutions.All.Contains(VideoFormat.NormalizeResolution(Resolution)))
+            throw new ArgumentException($"-Resolution '{Resolution}' is not one of {string.Join(", ", Resolutions.All)}.");
+        if (!VideoFormat.Durations.Contains(Duration))
+            throw new ArgumentException($"-Duration {Duration} is not a length Veo 3.1 makes: {string.Join(", ", VideoFormat.Durations)} seconds.");
+        if (Duration != 8 && Resolution is not null && VideoFormat.NormalizeResolution(Resolution) != "720p")
+            throw new ArgumentException($"{VideoFormat.NormalizeResolution(Resolution)} videos are 8 seconds long; -Duration {Duration} is made only at 720p.");
+    }
+
+    /// <summary>Compared rows carry a type name of their own, so only they are shown with the comparison column.</summary>
+    private IEnumerable<object> Compared(IReadOnlyList<PriceQuote> quotes)
     {
         if (Compare is null) return quotes;
         var reference = quotes.Select(q => Book().Quote(Compare, q.Model, q.Seconds, q.Resolution, q.Count)).OfType<PriceQuote>();
         var compared = PriceComparison.Compare(quotes.Concat(reference).Distinct(), Compare);
-        return compared.Where(q => quotes.Any(o => o.Route == q.Route && o.Model == q.Model && o.Resolution == q.Resolution && o.Seconds == q.Seconds));
+        return compared.Where(q => quotes.Any(o => o.Route == q.Route && o.Model == q.Model && o.Resolution == q.Resolution && o.Seconds == q.Seconds))
+            .Select(q =>
+            {
+                var shown = PSObject.AsPSObject(q);
+                shown.TypeNames.Insert(0, typeof(PriceQuote).FullName + "#Compared");
+                return shown;
+            });
     }
 
     private PriceQuote? QuoteOf(object? input) => (input is PSObject ps ? ps.BaseObject : input) switch
@@ -118,5 +164,5 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
         _ => null,
     };
 
-    private PriceBook Book() => PriceBook is null ? Session.Prices : Session.Prices.WithOverrides(VeoHost.ResolvePath(PriceBook));
+    private PriceBook Book() => PriceBook is null ? Session.Prices : Session.Prices.WithOverrides(ResolvePath(PriceBook));
 }

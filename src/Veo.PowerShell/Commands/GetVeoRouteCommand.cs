@@ -5,7 +5,7 @@ using Veo.PowerShell.Hosting;
 namespace Veo.PowerShell.Commands;
 
 /// <summary>Lists the routes (built-in and registered), where each lives and whether a key is available.</summary>
-[Cmdlet(VerbsCommon.Get, "VeoRoute")]
+[Cmdlet(VerbsCommon.Get, "VeoRoute", HelpUri = HelpLinks.Base + "Get-VeoRoute.md")]
 [OutputType(typeof(VeoRouteInfo))]
 public sealed class GetVeoRouteCommand : VeoCmdlet
 {
@@ -19,10 +19,14 @@ public sealed class GetVeoRouteCommand : VeoCmdlet
         try
         {
             var pattern = new WildcardPattern(string.IsNullOrWhiteSpace(Name) ? "*" : Name!, WildcardOptions.IgnoreCase);
-            foreach (var route in Session.Routes.All.Where(r => Name is null || Matches(pattern, r.Name)))
-                Emit(VeoRouteInfo.Of(route, Session));
+            var routes = Session.Routes.All;
+            var matching = routes.Where(r => Name is null || Matches(pattern, r.Name)).ToList();
+            // As Get-Item does: a name without wildcards that matches nothing is an error; a pattern may match nothing.
+            if (matching.Count == 0 && !string.IsNullOrWhiteSpace(Name) && !WildcardPattern.ContainsWildcardCharacters(Name))
+                throw new KeyNotFoundException($"There is no route named '{Name}'. Known routes: {string.Join(", ", routes.Select(r => r.Name))}.");
+            foreach (var route in matching) Emit(VeoRouteInfo.Of(route, Session));
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
             Fail(e, Name);
         }

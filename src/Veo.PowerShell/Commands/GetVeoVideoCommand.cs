@@ -9,7 +9,7 @@ namespace Veo.PowerShell.Commands;
 /// Reads tasks back from the journal: by id, by state, since a date. After a crash,
 /// Get-VeoVideo -State Pending | Wait-VeoVideo | Save-VeoVideo finishes what was started.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "VeoVideo")]
+[Cmdlet(VerbsCommon.Get, "VeoVideo", HelpUri = HelpLinks.Base + "Get-VeoVideo.md")]
 [OutputType(typeof(VideoTask))]
 public sealed class GetVeoVideoCommand : VeoCmdlet
 {
@@ -41,9 +41,10 @@ public sealed class GetVeoVideoCommand : VeoCmdlet
     {
         var uncertain = Session.Engine.Journal.UncertainCreates().Where(e => Since is null || e.At >= Since).ToList();
         if (uncertain.Count == 0) return;
-        var prompts = string.Join("; ", uncertain.Take(5).Select(e => $"'{e.Prompt}' on {e.Route} at {e.At:u}"));
-        VeoHost.WriteWarning($"{uncertain.Count} create request(s) were sent but their outcome is unknown (answer lost, or the process stopped first): " +
-                             $"{prompts}{(uncertain.Count > 5 ? "; ..." : "")}. A video may have been made and billed; check the provider's console. Journal: {Session.Engine.Journal.Path}");
+        var prompts = string.Join("; ", uncertain.Take(5).Select(e => $"'{e.Prompt}' on {e.Route} at {e.At:u} (attempt {e.Attempt})"));
+        WriteWarning($"{uncertain.Count} create request(s) were sent but their outcome is unknown (answer lost, or the process stopped first): " +
+                     $"{prompts}{(uncertain.Count > 5 ? "; ..." : "")}. A video may have been made and billed; check the provider's console, " +
+                     $"then run Confirm-VeoCreate to stop this warning. Journal: {Session.Engine.Journal.Path}");
     }
 
     protected override void EndProcessing()
@@ -57,7 +58,7 @@ public sealed class GetVeoVideoCommand : VeoCmdlet
                 Fail(new KeyNotFoundException($"Task {missing} is not in the journal at {Session.Engine.Journal.Path}."), missing);
             WarnAboutUncertainCreates();
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
             Fail(e, Id);
         }

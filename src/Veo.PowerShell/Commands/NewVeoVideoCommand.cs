@@ -3,6 +3,7 @@ using System.Security;
 using Veo.Core.Pricing;
 using Veo.Core.Requests;
 using Veo.Core.Tasks;
+using Veo.PowerShell.Binding;
 using Veo.PowerShell.Completion;
 using Veo.PowerShell.Hosting;
 
@@ -12,43 +13,52 @@ namespace Veo.PowerShell.Commands;
 /// Starts one paid video generation per input: prompts from parameters, strings or objects with a
 /// Prompt property (Import-Csv), images from Get-ChildItem. Everything is checked before anything is sent.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "VeoVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "VeoVideo", HelpUri = HelpLinks.Base + "New-VeoVideo.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(VideoTask))]
 public sealed class NewVeoVideoCommand : VeoCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [PromptText]
     public string Prompt { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
     [ArgumentCompleter(typeof(ModelCompleter))]
-    public string Model { get; set; } = "Fast";
+    public string? Model { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Seconds", "DurationSeconds")]
+    [WholeNumber]
     [ArgumentCompleter(typeof(DurationCompleter))]
-    public int Duration { get; set; } = 8;
+    public int Duration { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
     [ArgumentCompleter(typeof(ResolutionCompleter))]
-    public string Resolution { get; set; } = "720p";
+    public string? Resolution { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
     [ArgumentCompleter(typeof(AspectRatioCompleter))]
-    public string AspectRatio { get; set; } = "16:9";
+    public string? AspectRatio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
     public string? NegativePrompt { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [WholeNumber]
     public long? Seed { get; set; }
 
     /// <summary>The start image, or the first frame with -LastFrame. Binds FileInfo.FullName, so Get-ChildItem *.png pipes in.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "FirstFrame")]
+    [BlankIsDefault]
     public string? Image { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
     public string? LastFrame { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -57,15 +67,18 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
 
     /// <summary>Veo always makes audio; this switch exists to say so rather than to silently ignore the wish.</summary>
     [Parameter]
-    public SwitchParameter NoAudio { get => _noAudio; set => _noAudio = value.IsPresent; }
-
-    private bool _noAudio;
+    public SwitchParameter NoAudio { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
     [ArgumentCompleter(typeof(RouteCompleter))]
     public string? Route { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// Not bound from piped objects: a key goes only where a command or a registered route sends it, never to an
+    /// address a CSV cell names.
+    /// </summary>
+    [Parameter]
     public Uri? BaseUri { get; set; }
 
     [Parameter]
@@ -83,26 +96,27 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
 
     protected override void ProcessRecord()
     {
-        var request = new VideoRequest
-        {
-            Prompt = Prompt,
-            // Blank CSV cells mean "the default", not "empty".
-            Model = Or(Model, "Fast"),
-            DurationSeconds = Duration == 0 ? 8 : Duration,
-            Resolution = Or(Resolution, "720p"),
-            AspectRatio = Or(AspectRatio, VideoFormat.Landscape),
-            NegativePrompt = NegativePrompt,
-            Seed = Seed,
-            Image = ResolveImage(Image),
-            LastFrame = ResolveImage(LastFrame),
-            ReferenceImages = (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p)!).ToArray(),
-            GenerateAudio = _noAudio ? false : null,
-        };
+        MoneySpent = false;
+        VideoRequest? request = null;
         try
         {
+            request = new VideoRequest
+            {
+                Prompt = Prompt,
+                Model = Model ?? "Fast",
+                DurationSeconds = Duration == 0 ? 8 : Duration,
+                Resolution = Resolution ?? "720p",
+                AspectRatio = AspectRatio ?? VideoFormat.Landscape,
+                NegativePrompt = NegativePrompt,
+                Seed = Seed,
+                Image = ResolveImage(Image, "-Image"),
+                LastFrame = ResolveImage(LastFrame, "-LastFrame"),
+                ReferenceImages = (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p, "-ReferenceImage")!).ToArray(),
+                GenerateAudio = NoAudio.IsPresent ? false : null,
+            };
             var route = Session.ResolveRoute(Route, BaseUri);
             var prepared = RequestValidator.Prepare(request, route);
-            foreach (var warning in prepared.Warnings) VeoHost.WriteWarning(warning);
+            foreach (var warning in prepared.Warnings) WriteWarning(warning);
             var cost = Session.Prices.Quote(route.Name, prepared.Model.Family, prepared.Request.DurationSeconds, prepared.Request.Resolution)?.Cost;
             if (CapRefusal(cost) is { } refusal)
             {
@@ -111,13 +125,15 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
             }
             var what = $"{prepared.Request.Mode} {prepared.Request.DurationSeconds} s {prepared.Request.Resolution} {prepared.Request.AspectRatio} " +
                        $"with {prepared.Model.WireId} on {route.Name}, estimated cost {(cost is null ? "unknown" : SpendingGuard.Money(cost.Value))}";
-            if (!VeoHost.ShouldProcess($"\"{Shorten(prepared.Request.Prompt)}\"", $"Create a video ({what})")) return;
+            // PowerShell quotes the target itself: What if: Performing the operation "Create a video (...)" on target "A fox".
+            if (!ShouldProcess(Shorten(prepared.Request.Prompt), $"Create a video ({what})")) return;
 
             var engine = Session.Engine;
-            var provider = engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)));
+            var provider = engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Log);
             VideoTask task;
             try
             {
+                MoneySpent = true;
                 task = Run(ct => engine.CreateAsync(prepared, provider, cost, ct));
             }
             catch (Core.Http.AmbiguousCreateException)
@@ -127,12 +143,12 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
                 throw;
             }
             Spend(cost);
-            VeoHost.WriteVerbose($"Created task {task.Id} on {route.Name} ({task.Status}); it is in the journal at {engine.Journal.Path}.");
+            Log.Verbose($"Created task {task.Id} on {route.Name} ({task.Status}); it is in the journal at {engine.Journal.Path}.");
             Emit(task);
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
-            Fail(e, request);
+            Fail(e, (object?)request ?? Prompt);
         }
     }
 
@@ -140,7 +156,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
     private string? CapRefusal(decimal? cost)
     {
         if (_capReached) return $"The spending cap was reached earlier in this batch; nothing more is sent.";
-        var refusal = _batch!.Refusal(cost) ?? Session.Spending.Refusal(cost);
+        var refusal = _batch!.Refusal(cost) ?? Session.Spending.Refusal(cost) ?? EnvironmentSpendingCap.Current().Refusal(cost);
         _capReached = refusal is not null;
         return refusal;
     }
@@ -149,11 +165,17 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
     {
         _batch!.Record(cost);
         Session.Spending.Record(cost);
+        EnvironmentSpendingCap.Current().Record(cost);
     }
 
-    private static string Or(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value!;
-
-    private string? ResolveImage(string? path) => string.IsNullOrWhiteSpace(path) ? null : VeoHost.ResolvePath(path!);
+    /// <summary>Images are local files; a URL is said to be one rather than looked for as a drive named "https".</summary>
+    private string? ResolveImage(string? path, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        if (Uri.TryCreate(path, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            throw new ArgumentException($"{parameter} takes a local JPEG, PNG or WebP file, not a URL ({path}). Download it first (Invoke-WebRequest -OutFile).");
+        return ResolvePath(path!);
+    }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 }

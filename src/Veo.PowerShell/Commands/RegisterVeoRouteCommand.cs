@@ -5,7 +5,7 @@ using Veo.PowerShell.Hosting;
 namespace Veo.PowerShell.Commands;
 
 /// <summary>Adds a gateway of a known dialect, kept in routes.json in the user's config folder.</summary>
-[Cmdlet(VerbsLifecycle.Register, "VeoRoute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsLifecycle.Register, "VeoRoute", HelpUri = HelpLinks.Base + "Register-VeoRoute.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(VeoRouteInfo))]
 public sealed class RegisterVeoRouteCommand : VeoCmdlet
 {
@@ -30,10 +30,10 @@ public sealed class RegisterVeoRouteCommand : VeoCmdlet
     {
         try
         {
-            if (!VeoHost.ShouldProcess(Name, $"Register a {Dialect} gateway at {BaseUri} in {Session.Routes.SettingsPath}")) return;
+            if (!ShouldProcess(Name, $"Register a {Dialect} gateway at {BaseUri} in {Session.Routes.SettingsPath}")) return;
             Emit(VeoRouteInfo.Of(Session.Routes.Register(Name, Dialect, BaseUri, KeyVariable, Model), Session));
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
             Fail(e, Name);
         }

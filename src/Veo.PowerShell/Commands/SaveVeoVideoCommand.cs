@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Veo.Core.Tasks;
+using Veo.PowerShell.Binding;
 using Veo.PowerShell.Hosting;
 
 namespace Veo.PowerShell.Commands;
@@ -8,19 +9,30 @@ namespace Veo.PowerShell.Commands;
 /// Downloads finished videos: streamed to a .partial file, checked as a whole MP4, then renamed.
 /// -Path is a folder (file named after the task id) or, for a single video, a file path.
 /// </summary>
-[Cmdlet(VerbsData.Save, "VeoVideo", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsData.Save, "VeoVideo", HelpUri = HelpLinks.Base + "Save-VeoVideo.md", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(VideoFile))]
 public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
 {
-    [Parameter(Position = 1)]
+    /// <summary>The first positional parameter, so $tasks | Save-VeoVideo ./videos saves there.</summary>
+    [Parameter(Position = 0)]
     [Alias("Destination", "OutFile")]
+    [NotATask]
     public string? Path { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    public VideoTask[]? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("TaskId", "task_id")]
+    [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
+    public string[]? Id { get; set; }
 
     /// <summary>Overwrite an existing file; without it an existing file is an error and is left alone.</summary>
     [Parameter]
-    public SwitchParameter Force { get => _force; set => _force = value.IsPresent; }
+    public SwitchParameter Force { get; set; }
 
-    private bool _force;
+    protected override VideoTask[]? InputTasksParameter => InputObject;
+    protected override string[]? IdParameter => Id;
 
     /// <summary>How many videos download at once.</summary>
     [Parameter]
@@ -29,6 +41,8 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
 
     private ThrottledWork<SaveResult>? _downloads;
     private readonly HashSet<string> _claimed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (int ActivityId, DownloadProgress Progress)> _progress = new(StringComparer.Ordinal);
+    private const int OverallActivity = 1;
 
     protected override void BeginProcessing() => _downloads = new ThrottledWork<SaveResult>(ThrottleLimit);
 
@@ -42,22 +56,24 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
                 var ready = task.Status == VideoTaskStatus.Completed ? task : Run(ct => Session.Engine.RefreshAsync(task, provider, ct));
                 if (ready.Status != VideoTaskStatus.Completed)
                 {
-                    Fail(ready.Status == VideoTaskStatus.Failed
-                        ? new VideoTaskFailedException(ready)
-                        : new InvalidOperationException($"Task {ready.Id} is {ready.Status}, not completed yet. Pipe it through Wait-VeoVideo first."), ready);
+                    Fail(ready.Status == VideoTaskStatus.Failed ? new VideoTaskFailedException(ready) : new VideoNotFinishedException(ready), ready);
                     continue;
                 }
                 var path = TargetPath(ready);
                 if (!_claimed.Add(path)) throw new IOException($"The file '{path}' already exists: another video of this pipeline is saved there. Give -Path a folder.");
-                if (!VeoHost.ShouldProcess(path, $"Save the video of task {ready.Id}")) continue;
-                _downloads!.Start(ready, ct => Session.Engine.SaveAsync(ready, provider, path, _force, Log, ct), Cancellation);
+                if (!ShouldProcess(path, $"Save the video of task {ready.Id}")) continue;
+                var engine = Session.Engine;
+                var progress = new DownloadProgress(ready.Id);
+                _progress[ready.Id] = (OverallActivity + ++_started, progress);
+                _downloads!.Start(ready, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct, progress), Cancellation);
             }
-            catch (Exception e)
+            catch (Exception e) when (!PowerShellFlow.Is(e))
             {
                 Fail(e, task);
             }
         }
         foreach (var outcome in _downloads!.Finished()) Report(outcome);
+        ShowProgress();
     }
 
     protected override void EndProcessing()
@@ -67,19 +83,52 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
             if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
             if (outcome is not null) Report(outcome);
             Pump();
+            ShowProgress();
         }
+        if (_started > 0) WriteProgress(new ProgressRecord(OverallActivity, "Saving Veo videos", "Done") { RecordType = ProgressRecordType.Completed });
         _downloads.Dispose();
     }
 
+    /// <summary>One bar per download in flight (bytes and speed: the size is not known ahead), under one overall bar.</summary>
+    private void ShowProgress()
+    {
+        if (_started == 0) return;
+        long total = 0;
+        foreach (var (activityId, progress) in _progress.Values)
+        {
+            total += progress.Bytes;
+            WriteProgress(new ProgressRecord(activityId, $"Task {progress.TaskId}", $"{Megabytes(progress.Bytes)} at {Megabytes((long)progress.BytesPerSecond)}/s")
+            {
+                ParentActivityId = OverallActivity,
+            });
+        }
+        WriteProgress(new ProgressRecord(OverallActivity, "Saving Veo videos", $"{_saved} of {_started} saved, {Megabytes(total)} downloading")
+        {
+            PercentComplete = 100 * _saved / _started,
+        });
+    }
+
+    private int _started;
+    private int _saved;
+
+    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+
     private void Report(ThrottledWork<SaveResult>.Outcome outcome)
     {
+        var task = (VideoTask)outcome.Target;
+        if (_progress.TryGetValue(task.Id, out var shown))
+        {
+            _progress.Remove(task.Id);
+            _saved++;
+            WriteProgress(new ProgressRecord(shown.ActivityId, $"Task {task.Id}", "Done") { ParentActivityId = OverallActivity, RecordType = ProgressRecordType.Completed });
+        }
         if (outcome.Error is { } error)
         {
             Fail(error, outcome.Target);
             return;
         }
         Pump();
-        foreach (var warning in outcome.Result!.Warnings) VeoHost.WriteWarning(warning);
+        foreach (var warning in outcome.Result!.Warnings) WriteWarning(warning);
         Emit(outcome.Result.File);
     }
 
@@ -89,9 +138,9 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
         {
             return InputTasks().ToList();
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
-            Fail(e, (object?)InputObject ?? Id);
+            Fail(e, InputTarget);
             return Array.Empty<VideoTask>();
         }
     }
@@ -99,7 +148,7 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
     /// <summary>A folder (existing, or written without an extension) gets "taskid.mp4"; anything else is the file itself.</summary>
     private string TargetPath(VideoTask task)
     {
-        var target = VeoHost.ResolvePath(string.IsNullOrWhiteSpace(Path) ? "." : Path!);
+        var target = ResolvePath(string.IsNullOrWhiteSpace(Path) ? "." : Path!);
         var isFolder = Directory.Exists(target) || System.IO.Path.GetExtension(target).Length == 0
             || target.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal);
         if (!isFolder)

@@ -5,7 +5,7 @@ using Veo.PowerShell.Hosting;
 namespace Veo.PowerShell.Commands;
 
 /// <summary>Removes a registered gateway; built-in routes stay.</summary>
-[Cmdlet(VerbsLifecycle.Unregister, "VeoRoute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsLifecycle.Unregister, "VeoRoute", HelpUri = HelpLinks.Base + "Unregister-VeoRoute.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
 public sealed class UnregisterVeoRouteCommand : VeoCmdlet
 {
@@ -18,10 +18,10 @@ public sealed class UnregisterVeoRouteCommand : VeoCmdlet
         try
         {
             if (Session.Routes.IsBuiltIn(Name)) throw new ArgumentException($"'{Name}' is a built-in route and cannot be removed.");
-            if (!VeoHost.ShouldProcess(Name, $"Remove the registered route from {Session.Routes.SettingsPath}")) return;
+            if (!ShouldProcess(Name, $"Remove the registered route from {Session.Routes.SettingsPath}")) return;
             if (!Session.Routes.Unregister(Name)) throw new KeyNotFoundException($"No registered route is named '{Name}'.");
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
             Fail(e, Name);
         }

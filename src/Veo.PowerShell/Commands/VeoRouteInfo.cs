@@ -1,4 +1,4 @@
-using Veo.Core;
+using Veo.Core.Sessions;
 using Veo.Core.Routes;
 
 namespace Veo.PowerShell.Commands;

@@ -8,7 +8,7 @@ namespace Veo.PowerShell.Commands;
 /// Waits for many tasks at once: polling starts as each task arrives, and each is passed on the
 /// moment it finishes (completion order), so Save-VeoVideo downloads while others still render.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Wait, "VeoVideo", DefaultParameterSetName = TaskSet)]
+[Cmdlet(VerbsLifecycle.Wait, "VeoVideo", HelpUri = HelpLinks.Base + "Wait-VeoVideo.md", DefaultParameterSetName = TaskSet)]
 [OutputType(typeof(VideoTask))]
 public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
 {
@@ -16,6 +16,17 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
     private TaskWaiter? _waiter;
     private readonly Dictionary<string, int> _activityIds = new(StringComparer.Ordinal);
     private int _finished;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    public VideoTask[]? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("TaskId", "task_id")]
+    [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
+    public string[]? Id { get; set; }
+
+    protected override VideoTask[]? InputTasksParameter => InputObject;
+    protected override string[]? IdParameter => Id;
 
     /// <summary>Seconds to wait for each task before giving up on it (it goes on on the server).</summary>
     [Parameter]
@@ -37,7 +48,7 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
         {
             Timeout = TimeSpan.FromSeconds(Timeout),
             PollInterval = PollInterval > 0 ? TimeSpan.FromSeconds(PollInterval) : defaults.PollInterval,
-        }, Cancellation);
+        }, Cancellation, Log);
     }
 
     protected override void ProcessRecord()
@@ -50,11 +61,12 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
                 _waiter!.Add(task, ProviderFor(task));
             }
         }
-        catch (Exception e)
+        catch (Exception e) when (!PowerShellFlow.Is(e))
         {
-            Fail(e, (object?)InputObject ?? Id);
+            Fail(e, InputTarget);
         }
         while (_waiter!.TryTake(out var waitEvent)) Handle(waitEvent!);
+        Pump();
     }
 
     protected override void EndProcessing()
@@ -65,7 +77,7 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
             if (waitEvent is not null) Handle(waitEvent);
             Pump();
         }
-        VeoHost.WriteProgress(new ProgressInfo(OverallActivity, "Waiting for Veo videos", "Done", 100, Completed: true));
+        WriteProgress(Progress(OverallActivity, "Waiting for Veo videos", "Done", 100, completed: true));
         _waiter!.Dispose();
     }
 
@@ -75,13 +87,13 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
         var activity = _activityIds.TryGetValue(task.Id, out var a) ? a : OverallActivity + 1;
         if (waitEvent.Kind == WaitEventKind.Progress)
         {
-            VeoHost.WriteProgress(new ProgressInfo(activity, $"Task {task.Id}", $"{task.Status} {task.Progress}%", task.Progress, OverallActivity));
+            WriteProgress(Progress(activity, $"Task {task.Id}", $"{task.Status} {task.Progress}%", task.Progress, OverallActivity));
             WriteOverall();
             return;
         }
 
         _finished++;
-        VeoHost.WriteProgress(new ProgressInfo(activity, $"Task {task.Id}", task.Status.ToString(), 100, OverallActivity, Completed: true));
+        WriteProgress(Progress(activity, $"Task {task.Id}", task.Status.ToString(), 100, OverallActivity, completed: true));
         WriteOverall();
         switch (waitEvent.Kind)
         {
@@ -92,7 +104,7 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
                 Fail(new VideoTaskFailedException(task), task);
                 break;
             case WaitEventKind.TimedOut:
-                Fail(new TimeoutException($"Task {task.Id} was still {task.Status} after {Timeout} s. It goes on on the server; run Wait-VeoVideo -Id {task.Id} again later."), task);
+                Fail(new WaitTimeoutException(task, Timeout), task);
                 break;
             default:
                 Fail(waitEvent.Error ?? new InvalidOperationException($"Waiting for task {task.Id} failed."), task);
@@ -100,9 +112,17 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
         }
     }
 
+    private static ProgressRecord Progress(int activityId, string activity, string status, int percent, int parentId = -1, bool completed = false) =>
+        new(activityId, activity, status)
+        {
+            PercentComplete = Math.Max(0, Math.Min(100, percent)),
+            ParentActivityId = parentId,
+            RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+
     private void WriteOverall()
     {
         var total = _activityIds.Count;
-        VeoHost.WriteProgress(new ProgressInfo(OverallActivity, "Waiting for Veo videos", $"{_finished} of {total} finished", total == 0 ? 0 : 100 * _finished / total));
+        WriteProgress(Progress(OverallActivity, "Waiting for Veo videos", $"{_finished} of {total} finished", total == 0 ? 0 : 100 * _finished / total));
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using Veo.Core;
+using Veo.PowerShell.Hosting;
 using Veo.Core.Requests;
 using Veo.Core.Routes;
 
@@ -32,15 +32,15 @@ public sealed class ModelCompleter : VeoCompleter
     internal override IEnumerable<string> Candidates(IDictionary boundParameters)
     {
         var routeName = boundParameters?["Route"] as string;
-        var routes = VeoSession.Current.Routes;
-        var route = routes.Find(routeName ?? "") ?? routes.Find(VeoSession.Current.DefaultRoute);
+        var routes = RunspaceSessions.Current.Routes;
+        var route = routes.Find(routeName ?? "") ?? routes.Find(RunspaceSessions.Current.DefaultRoute);
         return route?.ModelNames ?? Enumerable.Empty<string>();
     }
 }
 
 public sealed class RouteCompleter : VeoCompleter
 {
-    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => VeoSession.Current.Routes.All.Select(r => r.Name);
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => RunspaceSessions.Current.Routes.All.Select(r => r.Name);
 }
 
 public sealed class ResolutionCompleter : VeoCompleter
@@ -62,5 +62,5 @@ public sealed class TaskIdCompleter : VeoCompleter
 {
     /// <summary>The journal's tasks, newest first.</summary>
     internal override IEnumerable<string> Candidates(IDictionary boundParameters) =>
-        VeoSession.Current.Engine.Journal.Tasks().Reverse().Select(t => t.Task.Id);
+        RunspaceSessions.Current.Engine.Journal.Tasks().Reverse().Select(t => t.Task.Id);
 }

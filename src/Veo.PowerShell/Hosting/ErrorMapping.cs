@@ -4,35 +4,59 @@ using Veo.Core.Http;
 using Veo.Core.Media;
 using Veo.Core.Pricing;
 using Veo.Core.Requests;
+using Veo.PowerShell.Commands;
 
 namespace Veo.PowerShell.Hosting;
 
-/// <summary>Engine exceptions to error ids and categories, so $Error[0].CategoryInfo tells what kind of failure it was.</summary>
+/// <summary>
+/// Engine exceptions to error records, so $Error[0].FullyQualifiedErrorId and CategoryInfo say what kind of failure
+/// it was. Every id here is listed in about_Veo (a test holds the two together).
+/// </summary>
 internal static class ErrorMapping
 {
-    public static VeoError From(Exception exception, object? target) => exception switch
+    /// <summary>The fixed ids; besides them, a refusal by a service is "Api" and its HTTP status (Api429, Api500).</summary>
+    public static readonly IReadOnlyList<string> FixedIds = new[]
     {
-        RequestValidationException e => new(e, "InvalidVideoRequest", ErrorCategory.InvalidArgument, target),
-        SpendingCapException e => new(e, "SpendingCapReached", ErrorCategory.QuotaExceeded, target),
-        MissingApiKeyException e => new(e, "ApiKeyMissing", ErrorCategory.AuthenticationError, target),
-        AmbiguousCreateException e => new(e, "CreateOutcomeUnknown", ErrorCategory.OperationTimeout, target,
+        "InvalidVideoRequest", "InvalidArgument", "SpendingCapReached", "ApiKeyMissing", "ApiKeyRefused", "CreateOutcomeUnknown",
+        "VideoTaskFailed", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
+        "FileAccessDenied", "NetworkError", "Stopped", "UnexpectedError",
+    };
+
+    public static ErrorRecord From(Exception exception, object? target) => exception switch
+    {
+        RequestValidationException e => Record(e, "InvalidVideoRequest", ErrorCategory.InvalidArgument, target),
+        SpendingCapException e => Record(e, "SpendingCapReached", ErrorCategory.QuotaExceeded, target),
+        MissingApiKeyException e => Record(e, "ApiKeyMissing", ErrorCategory.AuthenticationError, target),
+        ApiException { IsKeyRefused: true } e => Record(e, "ApiKeyRefused", ErrorCategory.AuthenticationError, target),
+        AmbiguousCreateException e => Record(e, "CreateOutcomeUnknown", ErrorCategory.OperationTimeout, target,
             "Check the provider's task list or console before submitting this prompt again."),
-        ContentNotReadyException e => new(e, "VideoNotReady", ErrorCategory.ResourceBusy, target),
-        InvalidVideoException e => new(e, "InvalidVideoFile", ErrorCategory.InvalidData, target),
-        ApiException e => new(e, "Api" + (int)e.StatusCode, Category(e.StatusCode), target),
-        ArgumentException e => new(e, "InvalidArgument", ErrorCategory.InvalidArgument, target),
-        KeyNotFoundException e => new(e, "NotFound", ErrorCategory.ObjectNotFound, target),
-        IOException e when e.Message.Contains("already exists") => new(e, "FileExists", ErrorCategory.ResourceExists, target),
-        IOException e => new(e, "FileError", ErrorCategory.WriteError, target),
-        UnauthorizedAccessException e => new(e, "FileAccessDenied", ErrorCategory.PermissionDenied, target),
-        HttpRequestException e => new(e, "NetworkError", ErrorCategory.ConnectionError, target),
-        OperationCanceledException e => new(e, "Stopped", ErrorCategory.OperationStopped, target),
-        _ => new(exception, "UnexpectedError", ErrorCategory.NotSpecified, target),
+        VideoTaskFailedException e => Record(e, "VideoTaskFailed", ErrorCategory.InvalidResult, target),
+        WaitTimeoutException e => Record(e, "WaitTimeout", ErrorCategory.OperationTimeout, target,
+            "The task goes on on the server; wait for it again later by its id."),
+        ContentNotReadyException or VideoNotFinishedException => Record(exception, "VideoNotReady", ErrorCategory.ResourceBusy, target),
+        InvalidVideoException e => Record(e, "InvalidVideoFile", ErrorCategory.InvalidData, target),
+        ApiException e => Record(e, "Api" + (int)e.StatusCode, Category(e.StatusCode), target),
+        ArgumentException e => Record(e, "InvalidArgument", ErrorCategory.InvalidArgument, target),
+        KeyNotFoundException e => Record(e, "NotFound", ErrorCategory.ObjectNotFound, target),
+        IOException e when e.Message.Contains("already exists") => Record(e, "FileExists", ErrorCategory.ResourceExists, target),
+        IOException e => Record(e, "FileError", ErrorCategory.WriteError, target),
+        UnauthorizedAccessException e => Record(e, "FileAccessDenied", ErrorCategory.PermissionDenied, target),
+        HttpRequestException e => Record(e, "NetworkError", ErrorCategory.ConnectionError, target),
+        OperationCanceledException e => Record(e, "Stopped", ErrorCategory.OperationStopped, target),
+        _ => Record(exception, "UnexpectedError", ErrorCategory.NotSpecified, target),
     };
 
     /// <summary>Errors after which every further item would fail the same way: stop the pipeline.</summary>
     public static bool StopsEverything(Exception exception) => exception is MissingApiKeyException
-        || exception is ApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.PaymentRequired or HttpStatusCode.Forbidden };
+        || exception is ApiException { IsKeyRefused: true }
+        || exception is ApiException { StatusCode: HttpStatusCode.PaymentRequired or HttpStatusCode.Forbidden };
+
+    private static ErrorRecord Record(Exception exception, string id, ErrorCategory category, object? target, string? recommendedAction = null)
+    {
+        var record = new ErrorRecord(exception, id, category, target);
+        if (recommendedAction is not null) record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+        return record;
+    }
 
     private static ErrorCategory Category(HttpStatusCode status) => (int)status switch
     {

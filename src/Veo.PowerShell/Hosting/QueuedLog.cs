@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Management.Automation;
 using Veo.Core.Tasks;
 
 namespace Veo.PowerShell.Hosting;
@@ -15,15 +16,21 @@ internal sealed class QueuedLog : IEngineLog
     public void Debug(string message) => _queue.Enqueue(('D', message));
     public void Warning(string message) => _queue.Enqueue(('W', message));
 
-    public void DrainTo(ICmdletHost host)
+    /// <param name="mayPrompt">
+    /// False once money is spent while the debug and verbose streams would ask "Continue?" (-Debug makes a compiled
+    /// cmdlet inquire on both): the lines then go straight to the host's display, which never asks.
+    /// </param>
+    public void DrainTo(PSCmdlet cmdlet, bool mayPrompt)
     {
         while (_queue.TryDequeue(out var item))
         {
             switch (item.Level)
             {
-                case 'W': host.WriteWarning(item.Message); break;
-                case 'D': host.WriteDebug(item.Message); break;
-                default: host.WriteVerbose(item.Message); break;
+                case 'W': cmdlet.WriteWarning(item.Message); break;
+                case 'D' when mayPrompt: cmdlet.WriteDebug(item.Message); break;
+                case 'D': cmdlet.Host.UI.WriteDebugLine(item.Message); break;
+                case 'V' when mayPrompt: cmdlet.WriteVerbose(item.Message); break;
+                default: cmdlet.Host.UI.WriteVerboseLine(item.Message); break;
             }
         }
     }

@@ -1,41 +1,29 @@
 using System.Management.Automation;
-using Veo.Core;
 using Veo.Core.Http;
-using Veo.Core.Tasks;
+using Veo.Core.Sessions;
 
 namespace Veo.PowerShell.Hosting;
 
 /// <summary>
-/// Shared plumbing of every Veo cmdlet: all calls into PowerShell go through <see cref="VeoHost"/>,
-/// Ctrl+C cancels <see cref="Cancellation"/>, and engine log lines are drained on the pipeline thread.
+/// Shared plumbing of every Veo cmdlet: the runspace's session, Ctrl+C cancelling <see cref="Cancellation"/>, engine
+/// log lines drained on the pipeline thread, and one way to report a failed item.
 /// </summary>
-/// <remarks>
-/// Switch parameters keep their value in a bool field named _camelCase: the SwitchParameter
-/// struct of the reference SMA cannot hold a value at test time, the field can.
-/// </remarks>
 public abstract class VeoCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _stopping = new();
-    private ICmdletHost? _host;
-
-    internal ICmdletHost VeoHost
-    {
-        get => _host ??= new PowerShellHost(this);
-        set => _host = value;
-    }
 
     internal QueuedLog Log { get; } = new();
 
     protected CancellationToken Cancellation => _stopping.Token;
 
-    private VeoSession? _session;
+    /// <summary>This runspace's Veo state.</summary>
+    internal VeoSession Session => RunspaceSessions.Current;
 
-    /// <summary>The PowerShell session's Veo state; a test hands each cmdlet its own.</summary>
-    internal VeoSession Session
-    {
-        get => _session ?? VeoSession.Current;
-        set => _session = value;
-    }
+    /// <summary>
+    /// Set once this record has spent money: from then on nothing may prompt, so a debug line that would ask
+    /// "Continue?" ($DebugPreference = 'Inquire') is written as verbose instead.
+    /// </summary>
+    protected bool MoneySpent { get; set; }
 
     protected override void StopProcessing() => _stopping.Cancel();
 
@@ -52,12 +40,12 @@ public abstract class VeoCmdlet : PSCmdlet
         }
     }
 
-    protected void Pump() => Log.DrainTo(VeoHost);
+    protected void Pump() => Log.DrainTo(this, mayPrompt: !(MoneySpent && StreamsInquire()));
 
     protected void Emit(object value)
     {
         Pump();
-        VeoHost.WriteObject(value);
+        WriteObject(value);
     }
 
     /// <summary>One item failed; the pipeline goes on, unless every further item would fail the same way.</summary>
@@ -66,15 +54,22 @@ public abstract class VeoCmdlet : PSCmdlet
         Pump();
         if (exception is OperationCanceledException && Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
         var error = ErrorMapping.From(exception, target);
-        if (ErrorMapping.StopsEverything(exception)) VeoHost.ThrowTerminatingError(error);
-        else VeoHost.WriteError(error);
+        if (ErrorMapping.StopsEverything(exception)) ThrowTerminatingError(error);
+        else WriteError(error);
     }
+
+    /// <summary>A path as the user wrote it (relative to the PowerShell location, ~ expanded) made absolute.</summary>
+    protected string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
     protected static ApiKey? KeyFrom(System.Security.SecureString? secure) =>
         secure is null || secure.Length == 0 ? null : new ApiKey(SecureStrings.Reveal(secure));
 
-    internal void RunBegin() => BeginProcessing();
-    internal void RunProcess() => ProcessRecord();
-    internal void RunEnd() => EndProcessing();
-    internal void RunStop() => StopProcessing();
+    /// <summary>
+    /// -Debug on a compiled cmdlet makes its debug and verbose lines ask "Continue?" (seen in pwsh 7.6); so does a
+    /// preference of Inquire.
+    /// </summary>
+    private bool StreamsInquire() =>
+        MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true }
+        || GetVariableValue("DebugPreference") is ActionPreference.Inquire
+        || GetVariableValue("VerbosePreference") is ActionPreference.Inquire;
 }

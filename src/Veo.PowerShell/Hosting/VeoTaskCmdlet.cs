@@ -2,49 +2,52 @@ using System.Management.Automation;
 using System.Security;
 using Veo.Core.Providers;
 using Veo.Core.Tasks;
+using Veo.PowerShell.Binding;
 
 namespace Veo.PowerShell.Hosting;
 
 /// <summary>
-/// A cmdlet that acts on existing tasks: takes VideoTask objects from New-VeoVideo, or ids with an
-/// optional route by property name (Import-Csv ids.csv), and finds each task's provider and key.
+/// A cmdlet that acts on existing tasks: VideoTask objects (piped, or an array given to -InputObject), or ids with an
+/// optional route by property name (Import-Csv ids.csv). Each finds its task's provider and key. The cmdlets declare
+/// -InputObject and -Id themselves, since their positions differ (Save-VeoVideo's first position is -Path).
 /// </summary>
 public abstract class VeoTaskCmdlet : VeoCmdlet
 {
     protected const string TaskSet = "Task";
     protected const string IdSet = "Id";
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
-    public VideoTask? InputObject { get; set; }
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-    [Alias("TaskId", "task_id")]
-    [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
-    public string[]? Id { get; set; }
+    private Dictionary<string, VideoTask>? _journalTasks;
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-    [ArgumentCompleterAttribute(typeof(Completion.RouteCompleter))]
+    [BlankIsDefault]
+    [ArgumentCompleter(typeof(Completion.RouteCompleter))]
     public string? Route { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    /// <summary>Not bound from piped objects: a key goes only where a command or a registered route sends it.</summary>
+    [Parameter(ParameterSetName = IdSet)]
     public Uri? BaseUri { get; set; }
 
     [Parameter]
     public SecureString? ApiKey { get; set; }
 
-    /// <summary>The tasks this record carries: the piped object, or one per id (a task known to the journal keeps its details).</summary>
+    protected abstract VideoTask[]? InputTasksParameter { get; }
+    protected abstract string[]? IdParameter { get; }
+
+    /// <summary>What the failed record was about, for an error's target.</summary>
+    protected object? InputTarget => (object?)InputTasksParameter ?? IdParameter;
+
+    /// <summary>The tasks this record carries: the tasks given, or one per id (a task known to the journal keeps its details).</summary>
     protected IEnumerable<VideoTask> InputTasks()
     {
-        if (InputObject is not null)
+        if (InputTasksParameter is { } tasks)
         {
-            yield return InputObject;
+            foreach (var task in tasks.Where(t => t is not null)) yield return task;
             yield break;
         }
-        var journal = Session.Engine.Journal.Tasks().ToDictionary(t => t.Task.Id, t => t.Task, StringComparer.Ordinal);
-        foreach (var id in Id ?? Array.Empty<string>())
+        foreach (var id in IdParameter ?? Array.Empty<string>())
         {
             if (string.IsNullOrWhiteSpace(id)) continue;
-            var known = journal.TryGetValue(id.Trim(), out var t) ? t : new VideoTask { Id = id.Trim() };
+            var known = FromJournal(id.Trim()) ?? new VideoTask { Id = id.Trim() };
             var route = Session.ResolveRoute(string.IsNullOrWhiteSpace(Route) ? NullIfEmpty(known.Route) : Route, BaseUri ?? known.BaseUri);
             yield return known with { Route = route.Name, BaseUri = route.BaseUri };
         }
@@ -53,7 +56,21 @@ public abstract class VeoTaskCmdlet : VeoCmdlet
     protected IVideoProvider ProviderFor(VideoTask task)
     {
         var route = Session.ResolveRoute(NullIfEmpty(task.Route), task.BaseUri);
-        return Session.Engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)));
+        return Session.Engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Log);
+    }
+
+    /// <summary>Read once per command, not once per id; read again for an id made since (by an earlier command of this pipeline).</summary>
+    private VideoTask? FromJournal(string id)
+    {
+        if (_journalTasks is null || !_journalTasks.ContainsKey(id)) _journalTasks = ReadJournal();
+        return _journalTasks.TryGetValue(id, out var task) ? task : null;
+    }
+
+    private Dictionary<string, VideoTask> ReadJournal()
+    {
+        var tasks = new Dictionary<string, VideoTask>(StringComparer.Ordinal);
+        foreach (var entry in Session.Engine.Journal.Tasks()) tasks[entry.Task.Id] = entry.Task;
+        return tasks;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

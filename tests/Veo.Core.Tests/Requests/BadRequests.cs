@@ -12,6 +12,10 @@ public static class BadRequests
     {
         ("empty prompt", r => r with { Prompt = "" }, "prompt is empty"),
         ("blank prompt", r => r with { Prompt = "   \t" }, "prompt is empty"),
+        ("megabyte prompt", r => r with { Prompt = new string('a', 1_000_000) }, "Veo sends at most 20,000"),
+        ("NUL in the prompt", r => r with { Prompt = "A fox\0 in the snow" }, "control character (U+0000 at position 6)"),
+        ("terminal escape in the prompt", r => r with { Prompt = "A fox \u001b[31min red" }, "control character (U+001B"),
+        ("escape in the negative prompt", r => r with { NegativePrompt = "blur\u001b[0m" }, "negative prompt holds a control character"),
         ("unknown model", r => r with { Model = "veo-2" }, "Model 'veo-2' is not offered"),
         ("empty model", r => r with { Model = "" }, "is not offered"),
         ("legacy fl model", r => r with { Model = "veo-3.1-fl" }, "Use one of: Fast, Standard"),

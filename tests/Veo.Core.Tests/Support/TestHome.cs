@@ -1,4 +1,5 @@
 using Veo.Core.Http;
+using Veo.Core.Sessions;
 using Veo.Core.Tasks;
 using Veo.Emulator;
 
@@ -41,14 +42,16 @@ public sealed class TestHome : IDisposable
     public VeoEngine Engine() => new(Journal, FastPolicy);
 
     /// <summary>A session whose default route is <paramref name="route"/> served by the emulator.</summary>
-    public VeoSession Session(EmulatorServer emulator, string route = Routes.BuiltInRoutes.LaoZhangName) => new(Engine())
+    public VeoSession Session(EmulatorServer emulator, string route = Routes.BuiltInRoutes.LaoZhangName)
     {
-        Routes = new Routes.RouteRegistry(PathOf("routes.json")),
-        DefaultRoute = route,
-        DefaultBaseUri = emulator.BaseUri,
-        Key = new ApiKey(Key),
-        Wait = new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(30) },
-    };
+        var session = new VeoSession(new VeoHome(Engine(), new Routes.RouteRegistry(PathOf("routes.json"))))
+        {
+            DefaultRoute = route,
+            Wait = new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(30) },
+        };
+        session.Connect(route, emulator.BaseUri, new ApiKey(Key));
+        return session;
+    }
 
     public string PathOf(string name) => System.IO.Path.Combine(Folder, name);
 

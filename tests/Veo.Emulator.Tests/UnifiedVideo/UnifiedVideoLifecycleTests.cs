@@ -40,7 +40,8 @@ public sealed class UnifiedVideoLifecycleTests : UnifiedVideoTest
         Assert.Equal(("processing", createdMs + 1000), (processing.GetProperty("status").GetString(), processing.GetProperty("status_update_time").GetInt64()));
         Assert.Equal(("completed", createdMs + 6000), (completed.GetProperty("status").GetString(), completed.GetProperty("status_update_time").GetInt64()));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, processing.GetProperty("video_url").ValueKind);
-        Assert.Equal($"{Server.BaseUri}cdn/videos/{id}.mp4", completed.GetProperty("video_url").GetString());
+        // The CDN is another host, as Crazyrouter's storage is: the other loopback name on the same port.
+        Assert.Equal($"http://localhost:{Server.BaseUri.Port}/cdn/videos/{id}.mp4", completed.GetProperty("video_url").GetString());
         Assert.Equal("A spaceship landing on Mars", completed.GetProperty("enhanced_prompt").GetString());
     }
 

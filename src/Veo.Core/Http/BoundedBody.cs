@@ -1,0 +1,59 @@
+
+namespace Veo.Core.Http;
+
+/// <summary>
+/// Reads a JSON answer whole, but never more than a limit: a server that promises or streams megabytes without end is
+/// refused with a clear error instead of filling memory. Done inside the HTTP attempt, so its timeout covers the read.
+/// </summary>
+internal static class BoundedBody
+{
+    public static async Task BufferAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is { } promised && promised > limit)
+        {
+            response.Dispose();
+            throw new AnswerTooLargeException($"The server announced an answer of {promised:N0} bytes; Veo reads at most {limit:N0} bytes of JSON.");
+        }
+        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (copy.Length + read > limit)
+            {
+                response.Dispose();
+                throw new AnswerTooLargeException($"The server's answer went past {limit:N0} bytes; Veo reads at most that much JSON and stopped reading.");
+            }
+            copy.Write(buffer, 0, read);
+        }
+        var content = new ByteArrayContent(copy.ToArray());
+        foreach (var header in response.Content.Headers) content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        content.Headers.ContentLength = copy.Length;
+        response.Content = content;
+    }
+
+    /// <summary>
+    /// The text of an error answer to a streamed request: at most <paramref name="limit"/> bytes, within
+    /// <paramref name="timeout"/>; a body that stalls or floods gives what arrived, and a note that it broke off.
+    /// </summary>
+    public static async Task<string> ReadTextAsync(HttpResponseMessage response, int limit, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var bytes = new MemoryStream();
+        try
+        {
+            using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var buffer = new byte[8192];
+            int read;
+            while (bytes.Length < limit && (read = await body.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, limit - bytes.Length), deadline.Token).ConfigureAwait(false)) > 0)
+                bytes.Write(buffer, 0, read);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            return System.Text.Encoding.UTF8.GetString(bytes.ToArray()) + " (the answer broke off)";
+        }
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+    }
+}

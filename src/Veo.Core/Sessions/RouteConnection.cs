@@ -1,0 +1,6 @@
+using Veo.Core.Http;
+
+namespace Veo.Core.Sessions;
+
+/// <summary>What Connect-Veo said about one route: where it lives in this session and the key given for that address.</summary>
+public sealed record RouteConnection(Uri? BaseUri, ApiKey? Key);

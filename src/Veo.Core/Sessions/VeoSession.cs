@@ -1,0 +1,104 @@
+using Veo.Core.Http;
+using Veo.Core.Pricing;
+using Veo.Core.Routes;
+using Veo.Core.Tasks;
+
+namespace Veo.Core.Sessions;
+
+/// <summary>
+/// What Connect-Veo sets for the rest of a PowerShell session (one per runspace): the default route, each route's
+/// connection (address and key), the session's spending cap, and the home its journal and routes live in.
+/// </summary>
+public sealed class VeoSession
+{
+    private readonly Func<VeoHome> _currentHome;
+    private readonly Dictionary<string, RouteConnection> _connections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object _homeLock = new();
+    private VeoHome? _home;
+
+    /// <summary>A session that follows VEO_HOME: a change of the variable takes effect at the next command.</summary>
+    public VeoSession(HttpPolicy? policy = null)
+    {
+        var httpPolicy = policy ?? HttpPolicy.Default;
+        _currentHome = () => CachedHome(() => VeoHome.FromEnvironment(httpPolicy), TaskJournal.DefaultFolder() + "|" + RouteRegistry.ConfigFolder());
+    }
+
+    /// <summary>A session whose home is fixed (the demo, tests).</summary>
+    public VeoSession(VeoHome home)
+    {
+        _currentHome = () => home;
+    }
+
+    public VeoHome Home => _currentHome();
+    public VeoEngine Engine => Home.Engine;
+    public RouteRegistry Routes => Home.Routes;
+    public PriceBook Prices => Home.Prices;
+
+    public string DefaultRoute { get; set; } = BuiltInRoutes.LaoZhangName;
+    public WaitOptions Wait { get; set; } = new();
+
+    /// <summary>What this session may spend (Connect-Veo -MaxCost); what was spent is kept when the cap changes.</summary>
+    public SpendingGuard Spending { get; } = new(null, "session spending cap");
+
+    /// <summary>Records where a route lives in this session and the key for that address; returns the connection before.</summary>
+    public RouteConnection? Connect(string route, Uri? baseUri, ApiKey? key)
+    {
+        lock (_connections)
+        {
+            _connections.TryGetValue(route, out var before);
+            _connections[route] = new RouteConnection(baseUri is null ? null : RouteUris.Normalize(baseUri), key);
+            return before;
+        }
+    }
+
+    public RouteConnection? ConnectionOf(string route)
+    {
+        lock (_connections) return _connections.TryGetValue(route, out var connection) ? connection : null;
+    }
+
+    /// <summary>
+    /// A route by name (or the session default), at the base URI given, else where this session connected it, else
+    /// its own address.
+    /// </summary>
+    public VideoRoute ResolveRoute(string? name, Uri? baseUri)
+    {
+        var routeName = string.IsNullOrWhiteSpace(name) ? DefaultRoute : name!.Trim();
+        var route = Routes.Find(routeName)
+            ?? throw new ArgumentException($"There is no route named '{routeName}'. Known routes: {string.Join(", ", Routes.All.Select(r => r.Name))}. Register a gateway with Register-VeoRoute.");
+        var at = baseUri ?? ConnectionOf(route.Name)?.BaseUri;
+        return at is null ? route : route.At(at);
+    }
+
+    /// <summary>The key for a route at its address: the one given, the session's for that route and address, then environment variables.</summary>
+    public ApiKey ResolveKey(VideoRoute route, ApiKey? explicitKey) =>
+        ApiKeys.Resolve(route, explicitKey, SessionKeyFor(route));
+
+    /// <summary>Where the key for a route would come from: "-ApiKey", "Connect-Veo", a variable name, or "none".</summary>
+    public string KeySource(VideoRoute route) => ApiKeys.Find(route, null, SessionKeyFor(route)).Source;
+
+    /// <summary>A key given to Connect-Veo goes only to the address it was given for.</summary>
+    private ApiKey? SessionKeyFor(VideoRoute route)
+    {
+        var connection = ConnectionOf(route.Name);
+        if (connection?.Key is null) return null;
+        var connectedAt = connection.BaseUri ?? Routes.Find(route.Name)?.BaseUri;
+        return connectedAt is not null && Uri.Compare(connectedAt, route.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            ? connection.Key
+            : null;
+    }
+
+    private VeoHome CachedHome(Func<VeoHome> create, string key)
+    {
+        lock (_homeLock)
+        {
+            if (_home is null || _homeKey != key)
+            {
+                _home = create();
+                _homeKey = key;
+            }
+            return _home;
+        }
+    }
+
+    private string? _homeKey;
+}
