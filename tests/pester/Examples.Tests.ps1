@@ -29,6 +29,8 @@ BeforeAll {
         # The task ids of the pages' sample output stand for a finished task of the fixture.
         @{ Text = 'task_9jt2n9togd1pi9b3lljnlv4e0833h7wv'; With = '$known.Id' }
         @{ Text = 'video_68d7e1a4c2b88190'; With = '$known.Id' }
+        # The attempt id of Confirm-VeoCreate's page stands for the fixture's create whose answer was lost.
+        @{ Text = '0f3c9a7e5b2d4c1e8a6f9b0d2e4c6a8b'; With = '$uncertain.attempt' }
         # Poll intervals chosen for the real service; the emulator renders in a second.
         @{ Text = '-PollInterval 10'; With = '-PollInterval 1' }
         @{ Text = '-PollInterval 30'; With = '-PollInterval 1' }

@@ -161,9 +161,10 @@ function Invoke-Example {
     .DESCRIPTION
         The world: every built-in route on the emulator with its key (LaoZhang the default), MyGateway registered there,
         three finished tasks ($tasks holds two, also listed in ids.csv; $done the first; $known the third, for the
-        placeholder ids of the pages), the files the examples name in the current folder, Get-Secret and Read-Host
-        stand-ins that answer with the emulator's key, and waits that poll every second. A block with an It in it is a
-        Pester test file of its own and runs as one (Invoke-Pester), the result being its output.
+        placeholder ids of the pages), one create whose outcome is unknown ($uncertain), the files the examples name
+        in the current folder, Get-Secret and Read-Host stand-ins that answer with the emulator's key, and waits that
+        poll every second. A block with an It in it is a Pester test file of its own and runs as one (Invoke-Pester),
+        the result being its output.
     #>
     param(
         [Parameter(Mandatory)] $Emulator,
@@ -179,6 +180,12 @@ function Invoke-Example {
         $PSDefaultParameterValues['Wait-VeoVideo:PollInterval'] = 1
         Connect-EveryRouteToEmulator $Emulator
         Register-VeoRoute -Name MyGateway -Dialect UnifiedVideo -BaseUri $Emulator.BaseUri -KeyVariable MYGATEWAY_KEY | Out-Null
+        # One create whose answer was lost (the emulator drops the connection after creating the task), as
+        # Get-VeoVideo warns about and Confirm-VeoCreate settles: $uncertain.attempt is its attempt id.
+        Add-EmulatorFault $Emulator @{ kind = 'ResetAfterRead'; pathContains = '/v1/videos'; times = 1 }
+        New-VeoVideo 'An answer that was lost' -ErrorAction SilentlyContinue | Out-Null
+        $uncertain = Get-Content (Join-Path $env:VEO_HOME 'journal.jsonl') | ConvertFrom-Json |
+            Where-Object event -EQ 'ambiguous-create' | Select-Object -Last 1
         $made = @('A lighthouse at dusk', 'A calm sea', 'A paper boat in the rain' | New-VeoVideo | Wait-VeoVideo -PollInterval 1 |
                 Sort-Object Prompt -Descending)   # completion order varies; the fixture's roles must not
         $tasks = $made[0..1]
