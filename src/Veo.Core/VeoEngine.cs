@@ -80,10 +80,12 @@ public sealed class VeoEngine
     }
 
     /// <param name="progress">Counts the bytes as they arrive, for a progress bar; may be null.</param>
+    /// <param name="maxBytes">The largest video accepted; <see cref="HttpPolicy.MaxVideoBytes"/> when null.</param>
     public async Task<SaveResult> SaveAsync(VideoTask task, IVideoProvider provider, string path, bool overwrite, IEngineLog log, CancellationToken cancellationToken,
-        DownloadProgress? progress = null)
+        DownloadProgress? progress = null, long? maxBytes = null)
     {
-        var result = await new VideoSaver(Policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        var policy = maxBytes is { } max ? Policy with { MaxVideoBytes = max } : Policy;
+        var result = await new VideoSaver(policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
         Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Saved, Id = task.Id, Path = result.File.Path });
         return result;
     }
@@ -91,7 +93,7 @@ public sealed class VeoEngine
     /// <summary>The route's public price catalog (new-api GET /api/pricing), compared with the book.</summary>
     public async Task<IReadOnlyList<PriceDifference>> CompareLivePricesAsync(VideoRoute route, PriceBook book, CancellationToken cancellationToken)
     {
-        var live = await LiveCatalog.FetchAsync(SharedHttpClient.Instance, route.BaseUri, cancellationToken).ConfigureAwait(false);
+        var live = await LiveCatalog.FetchAsync(SharedHttpClient.Instance, route.BaseUri, Policy, cancellationToken).ConfigureAwait(false);
         return LiveCatalog.Diff(book, route.Name, live);
     }
 }

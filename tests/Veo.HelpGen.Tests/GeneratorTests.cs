@@ -9,15 +9,15 @@ public class GeneratorTests
     private const string Page = "New-VeoVideo.md";
 
     [Fact]
-    public void The_real_docs_make_the_help_file_and_the_about_topic()
+    public void The_real_docs_make_the_help_file_and_the_about_topic_in_the_culture_folder()
     {
         using var docs = new TempDocs();
         var result = docs.Run();
 
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
-        var help = Path.Combine(docs.Output, "Veo.PowerShell.dll-Help.xml");
+        var help = Path.Combine(docs.Output, "en-US", "Veo.PowerShell.dll-Help.xml");
         Assert.Equal(new[] { help, Path.Combine(docs.Output, "en-US", "about_Veo.help.txt") }, result.Written);
-        Assert.Equal(9, XDocument.Load(help).Root!.Elements().Count());
+        Assert.Equal(Directory.GetFiles(docs.Docs, "*-*.md").Length, XDocument.Load(help).Root!.Elements().Count());
     }
 
     [Fact]
@@ -52,19 +52,31 @@ public class GeneratorTests
     }
 
     [Theory]
-    [InlineData("Type: Int64", "Type: Int32", "'Type: Int32' should be 'Type: Int64'")]
-    [InlineData("Aliases: Seconds, DurationSeconds", "Aliases: Seconds", "'Aliases: Seconds' should be 'Aliases: Seconds, DurationSeconds'")]
-    [InlineData("Accept pipeline input: True (ByPropertyName, ByValue)", "Accept pipeline input: True (ByValue)", "should be 'True (ByPropertyName, ByValue)'")]
-    [InlineData("Required: True", "Required: False", "'Required: False' should be 'True'")]
-    [InlineData("Position: 0", "Position: Named", "'Position: Named' should be '0'")]
-    [InlineData("Accept pipeline input: Yes", null, "should be False, True (ByValue)")]
-    public void A_parameter_that_binds_differently_from_the_code_fails(string find, string? replace, string expected)
+    [InlineData("Type: Int64", "Type: Int32", "-Seed: 'Type: Int32' should be 'Type: Int64'.")]
+    [InlineData("Aliases: Seconds, DurationSeconds", "Aliases: Seconds", "-Duration: 'Aliases: Seconds' should be 'Aliases: Seconds, DurationSeconds'.")]
+    [InlineData("Accept pipeline input: True (ByPropertyName, ByValue)", "Accept pipeline input: True (ByValue)", "-Prompt: 'Accept pipeline input: True (ByValue)' should be 'Accept pipeline input: True (ByPropertyName, ByValue)'.")]
+    [InlineData("Accept pipeline input: True (ByPropertyName, ByValue)", "Accept pipeline input: Yes", "-Prompt: 'Accept pipeline input: Yes' should be 'Accept pipeline input: True (ByPropertyName, ByValue)'.")]
+    [InlineData("Required: True", "Required: False", "-Prompt: 'Required: False' should be 'Required: True'.")]
+    [InlineData("Position: 0", "Position: Named", "-Prompt: 'Position: Named' should be 'Position: 0'.")]
+    [InlineData("Accept wildcard characters: False", "Accept wildcard characters: True", "-Prompt: 'Accept wildcard characters: True' should be 'Accept wildcard characters: False'.")]
+    public void A_parameter_that_binds_differently_from_the_code_fails_at_the_line_of_the_field(string find, string replace, string expected)
     {
         using var docs = new TempDocs();
-        if (replace is null) docs.Edit(Page, "Accept pipeline input: True (ByPropertyName, ByValue)", find);
-        else docs.Edit(Page, find, replace);
+        var line = docs.EditFirst(Page, find, replace);
 
-        Assert.Contains(docs.Run().Diagnostics, d => d.Message.Contains(expected));
+        var diagnostic = Assert.Single(docs.Run().Diagnostics);
+        Assert.Equal(expected, diagnostic.Message);
+        Assert.Equal(line, diagnostic.Line);
+    }
+
+    [Fact]
+    public void Pipeline_input_and_aliases_may_be_written_in_any_order()
+    {
+        using var docs = new TempDocs();
+        docs.Edit(Page, "Accept pipeline input: True (ByPropertyName, ByValue)", "Accept pipeline input: True (ByValue, ByPropertyName)");
+        docs.Edit(Page, "Aliases: Seconds, DurationSeconds", "Aliases: DurationSeconds, Seconds");
+
+        Assert.Empty(docs.Run().Diagnostics);
     }
 
     [Fact]
@@ -77,13 +89,46 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void A_syntax_block_that_differs_from_the_code_fails_and_shows_the_right_one()
+    public void A_syntax_block_that_differs_from_what_Get_Command_prints_fails_and_shows_the_right_one()
     {
         using var docs = new TempDocs();
-        docs.Edit("Wait-VeoVideo.md", "Wait-VeoVideo -InputObject <VideoTask> [-ApiKey <SecureString>]", "Wait-VeoVideo -InputObject <VideoTask>");
+        var line = docs.EditFirst("Wait-VeoVideo.md", "[-Timeout <int>] [-PollInterval <int>]", "[-PollInterval <int>] [-Timeout <int>]");
+
+        var diagnostics = docs.Run().Diagnostics;
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Equal(line - 1, diagnostics[0].Line);
+        Assert.StartsWith("The syntax of set Task should read: Wait-VeoVideo [-InputObject] <VideoTask[]> [-Timeout <int>] [-PollInterval <int>]", diagnostics[0].Message);
+        Assert.Equal(docs.Docs, diagnostics[1].File);
+        Assert.EndsWith($"--assembly \"{TempDocs.Module}\" --update-syntax \"{docs.Docs}\"", diagnostics[1].Message);
+    }
+
+    [Fact]
+    public void Syntax_blocks_in_another_order_than_Get_Command_prints_them_fail()
+    {
+        using var docs = new TempDocs();
+        var text = File.ReadAllText(docs.PagePath("Wait-VeoVideo.md"));
+        var task = text.Substring(text.IndexOf("### Task (Default)", StringComparison.Ordinal), text.IndexOf("### Id", StringComparison.Ordinal) - text.IndexOf("### Task (Default)", StringComparison.Ordinal));
+        File.WriteAllText(docs.PagePath("Wait-VeoVideo.md"), text.Replace(task, "").Replace("## DESCRIPTION", task + "## DESCRIPTION"));
 
         var diagnostic = Assert.Single(docs.Run().Diagnostics);
-        Assert.Equal("The syntax of set Task should read: Wait-VeoVideo -InputObject <VideoTask> [-ApiKey <SecureString>] [-Timeout <Int32>] [-PollInterval <Int32>] [<CommonParameters>]", diagnostic.Message);
+        Assert.Equal("## SYNTAX should list the sets in the order Get-Command -Syntax prints them: Task, Id.", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Update_syntax_rewrites_only_the_stale_syntax_blocks_to_what_Get_Command_prints()
+    {
+        using var docs = new TempDocs();
+        docs.EditFirst("Wait-VeoVideo.md", "[-Timeout <int>] [-PollInterval <int>]", "[-PollInterval <int>] [-Timeout <int>]");
+        var before = File.ReadAllLines(docs.PagePath("Wait-VeoVideo.md"));
+
+        var updated = HelpGenerator.UpdateSyntax(docs.Options);
+
+        Assert.Equal(new[] { docs.PagePath("Wait-VeoVideo.md") }, updated);
+        Assert.Empty(docs.Run().Diagnostics);
+        var after = File.ReadAllLines(docs.PagePath("Wait-VeoVideo.md"));
+        Assert.Equal(before.Length - 1, after.Length);
+        Assert.Equal(before.TakeWhile(l => !l.StartsWith("Wait-VeoVideo [-InputObject]")), after.TakeWhile(l => !l.StartsWith("Wait-VeoVideo [-InputObject]")));
+        Assert.Equal(before.SkipWhile(l => !l.StartsWith("### Id")), after.SkipWhile(l => !l.StartsWith("### Id")));
     }
 
     [Fact]
@@ -146,6 +191,23 @@ public class GeneratorTests
         Assert.True(exitCode == 0, errors);
         Assert.Contains("Veo.PowerShell.dll-Help.xml", output);
         Assert.True(File.Exists(Path.Combine(docs.Output, "en-US", "about_Veo.help.txt")));
+    }
+
+    [Fact]
+    public void The_command_line_tool_imports_a_module_from_obj_when_its_dependencies_are_passed_and_says_what_is_missing_otherwise()
+    {
+        using var docs = new TempDocs();
+        var alone = Path.Combine(docs.Root, "obj", "Veo.PowerShell.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(alone)!);
+        File.Copy(TempDocs.Module, alone);
+
+        var (exitCode, _, errors) = RunTool("--assembly", alone, "--docs", docs.Docs, "--out", docs.Output);
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"PowerShell could not import '{alone}': Could not load file or assembly 'Veo.Core", errors);
+
+        var dependencies = string.Join(";", new[] { "Veo.Core.dll", "Polly.Core.dll" }.Select(d => Path.Combine(AppContext.BaseDirectory, d)));
+        (exitCode, _, errors) = RunTool("--assembly", alone, "--docs", docs.Docs, "--out", docs.Output, "--references", dependencies);
+        Assert.True(exitCode == 0, errors);
     }
 
     private static (int ExitCode, string Output, string Errors) RunTool(params string[] arguments)

@@ -55,7 +55,7 @@ public class OutputTests
         Assert.Equal("Id", (string)id.Element(Maml + "name")!);
         Assert.Equal(("true", "0", "True (ByPropertyName, ByValue)", "TaskId, task_id"),
             ((string)id.Attribute("required")!, (string)id.Attribute("position")!, (string)id.Attribute("pipelineInput")!, (string)id.Attribute("aliases")!));
-        Assert.Equal("String[]", (string)id.Element(Command + "parameterValue")!);
+        Assert.Equal("string[]", (string)id.Element(Command + "parameterValue")!);
         Assert.DoesNotContain(items[0].Elements(Command + "parameter"), p => (string)p.Element(Maml + "name")! == "Id");
     }
 

@@ -31,6 +31,16 @@ internal sealed class TempDocs : IDisposable
         File.WriteAllText(PagePath(page), text.Replace(find, replace));
     }
 
+    /// <summary>Replaces the first <paramref name="find"/> (which must be there) in one page; returns the line it was on.</summary>
+    public int EditFirst(string page, string find, string replace)
+    {
+        var text = File.ReadAllText(PagePath(page));
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{page} has no '{find}'.");
+        File.WriteAllText(PagePath(page), text.Remove(at, find.Length).Insert(at, replace));
+        return text.Take(at).Count(c => c == '\n') + 1;
+    }
+
     /// <summary>The line a text starts on, for checking that a diagnostic points at it.</summary>
     public int LineOf(string page, string text)
     {

@@ -9,8 +9,12 @@ public sealed record HttpPolicy
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(2);
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(100);
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(10);
-    /// <summary>How long to wait between tries while the content endpoint lags behind "completed".</summary>
+    /// <summary>
+    /// The longest wait between tries while the content endpoint lags behind "completed". The waits start at
+    /// <see cref="ContentRetryFirst"/> and double up to this: a one-second lag costs about a second, not ten.
+    /// </summary>
     public TimeSpan ContentRetryInterval { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ContentRetryFirst { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan ContentReadyDeadline { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>

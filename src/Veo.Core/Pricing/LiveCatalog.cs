@@ -11,12 +11,26 @@ public static class LiveCatalog
     private const int QuoteLimit = 200;
 
     /// <summary>GETs <c>{baseUri}api/pricing</c>. Send it with a client that carries no default auth header: the catalog is public.</summary>
-    public static async Task<IReadOnlyList<CatalogRow>> FetchAsync(HttpClient http, Uri baseUri, CancellationToken ct)
+    /// <param name="policy">Its attempt timeout bounds the whole fetch and its answer limit the body: a gateway that never answers, or floods, fails.</param>
+    public static async Task<IReadOnlyList<CatalogRow>> FetchAsync(HttpClient http, Uri baseUri, Http.HttpPolicy policy, CancellationToken ct)
     {
         var root = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(root, "api/pricing"));
-        using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(policy.AttemptTimeout);
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            await Http.BoundedBody.BufferAsync(response, policy.MaxAnswerBytes, deadline.Token).ConfigureAwait(false);
+            body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new PricingCatalogException($"GET {request.RequestUri} gave no whole answer within {policy.AttemptTimeout.TotalSeconds:0} s.");
+        }
+        using var _ = response;
         if (!response.IsSuccessStatusCode)
             throw new PricingCatalogException(
                 $"GET {request.RequestUri} answered {(int)response.StatusCode} {response.ReasonPhrase}: {Excerpt(body)}",

@@ -60,7 +60,8 @@ internal static class RequestRules
     /// <summary>Rules for each image parameter, checked on the file's bytes.</summary>
     internal static readonly IReadOnlyList<Func<ImageProbe, RouteCapabilities, string?>> ImageErrors = new Func<ImageProbe, RouteCapabilities, string?>[]
     {
-        (p, _) => !p.Exists ? $"The image '{p.Path}' given to -{p.Parameter} does not exist." : null,
+        (p, _) => !p.Exists && Directory.Exists(p.Path) ? $"'{p.Path}' given to -{p.Parameter} is a folder; give one image file in it." : null,
+        (p, _) => !p.Exists && !Directory.Exists(p.Path) ? $"The image '{p.Path}' given to -{p.Parameter} does not exist." : null,
         (p, _) => p.Exists && p.Length == 0 ? $"The image '{p.Path}' given to -{p.Parameter} is empty." : null,
         (p, caps) => p.Length > caps.MaxImageBytes
             ? $"The image '{p.Path}' given to -{p.Parameter} is {p.Length / 1_000_000.0:0.#} MB; the API takes at most {caps.MaxImageBytes / 1_000_000} MB. Resize or recompress it." : null,

@@ -79,12 +79,26 @@ public sealed class TaskWaiter : IDisposable
             var schedule = new PollSchedule(_options.PollInterval, started, isNew, Jitter.Fraction());
             while (true)
             {
+                if (schedule.Due - started >= _options.Timeout)
+                {
+                    kind = WaitEventKind.TimedOut;
+                    return;
+                }
                 await DelayUntil(schedule.Due, cancellationToken).ConfigureAwait(false);
                 await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                // -Timeout is a deadline: a poll that hangs (a server gone silent) is cut off at it, not after its own
+                // attempt timeouts and retries.
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(Remaining(started));
                 try
                 {
-                    task = await _engine.RefreshAsync(task, provider, cancellationToken).ConfigureAwait(false);
+                    task = await _engine.RefreshAsync(task, provider, deadline.Token).ConfigureAwait(false);
                     failures = 0;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    kind = WaitEventKind.TimedOut;
+                    return;
                 }
                 catch (Exception e) when (IsPassing(e) && ++failures < MaxConsecutiveFailures)
                 {
@@ -133,6 +147,12 @@ public sealed class TaskWaiter : IDisposable
     }
 
     private const int MaxConsecutiveFailures = 5;
+
+    private TimeSpan Remaining(DateTimeOffset started)
+    {
+        var left = _options.Timeout - (DateTimeOffset.UtcNow - started);
+        return left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1);
+    }
 
     private static Task DelayUntil(DateTimeOffset due, CancellationToken cancellationToken)
     {

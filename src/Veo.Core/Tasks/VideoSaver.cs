@@ -27,6 +27,7 @@ internal sealed class VideoSaver
         var partial = path + ".partial";
         var readyBy = DateTimeOffset.UtcNow + _policy.ContentReadyDeadline;
         var attempt = 0;
+        var notReady = 0;
         try
         {
             while (true)
@@ -41,10 +42,11 @@ internal sealed class VideoSaver
                     _log.Verbose($"Saved {task.Id} to {path} ({info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.#} s).");
                     return new SaveResult(ToVideoFile(task, path, info), Warnings(task, info));
                 }
-                catch (ContentNotReadyException e) when (DateTimeOffset.UtcNow + _policy.ContentRetryInterval < readyBy)
+                catch (ContentNotReadyException e) when (DateTimeOffset.UtcNow + ContentWait(notReady) < readyBy)
                 {
-                    _log.Verbose($"{e.Message} Trying again in {_policy.ContentRetryInterval.TotalSeconds:0} s.");
-                    await Task.Delay(_policy.ContentRetryInterval, cancellationToken).ConfigureAwait(false);
+                    var wait = ContentWait(notReady++);
+                    _log.Verbose($"{e.Message} Trying again in {wait.TotalSeconds:0.#} s.");
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException or TimeoutException
                                           && e is not FileNotFoundException && e is not DirectoryNotFoundException && e is not VideoTooLargeException
@@ -65,6 +67,14 @@ internal sealed class VideoSaver
     /// <summary>A full disk or a refused write will not mend by fetching again (5 tries and 30 s before): report it at once.</summary>
     private static bool IsLocalFileProblem(Exception e) =>
         e is IOException && e.Message.IndexOf("free", StringComparison.OrdinalIgnoreCase) >= 0 || e is UnauthorizedAccessException;
+
+    /// <summary>The wait after the n-th "not ready yet": the first interval, doubling, up to the longest.</summary>
+    private TimeSpan ContentWait(int n)
+    {
+        var first = _policy.ContentRetryFirst < _policy.ContentRetryInterval ? _policy.ContentRetryFirst : _policy.ContentRetryInterval;
+        var ticks = first.Ticks * Math.Pow(2, Math.Min(n, 20));
+        return ticks >= _policy.ContentRetryInterval.Ticks ? _policy.ContentRetryInterval : TimeSpan.FromTicks((long)ticks);
+    }
 
     private static void Replace(string partial, string path)
     {

@@ -34,6 +34,11 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
     protected override VideoTask[]? InputTasksParameter => InputObject;
     protected override string[]? IdParameter => Id;
 
+    /// <summary>The largest video accepted, in bytes (2 GiB by default): a server that announces or sends more is stopped.</summary>
+    [Parameter]
+    [ValidateRange(1, long.MaxValue)]
+    public long MaxSize { get; set; }
+
     /// <summary>How many videos download at once.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -65,7 +70,7 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
                 var engine = Session.Engine;
                 var progress = new DownloadProgress(ready.Id);
                 _progress[ready.Id] = (OverallActivity + ++_started, progress);
-                _downloads!.Start(ready, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct, progress), Cancellation);
+                _downloads!.Start(ready, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct, progress, MaxSize > 0 ? MaxSize : null), Cancellation);
             }
             catch (Exception e) when (!PowerShellFlow.Is(e))
             {
@@ -153,10 +158,23 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
             || target.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal);
         if (!isFolder)
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            CreateFolder(System.IO.Path.GetDirectoryName(target)!);
             return target;
         }
-        Directory.CreateDirectory(target);
+        CreateFolder(target);
         return System.IO.Path.Combine(target, TaskFileName.For(task.Id));
+    }
+
+    /// <summary>.NET says "Could not find file '/proc/x'" for a folder it cannot make; say which folder and why, at once.</summary>
+    private static void CreateFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new IOException($"The folder '{folder}' to save into cannot be created ({e.GetType().Name}: {e.Message}). Give -Path a folder you can write to.", e);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Veo.Core.Http;
 using System.Net;
 using System.Text;
 using Veo.Core.Pricing;
@@ -17,7 +18,7 @@ public class LiveCatalogFetchTests
         var handler = new RecordingHandler(HttpStatusCode.OK, Catalog);
         using var http = new HttpClient(handler);
 
-        var rows = await LiveCatalog.FetchAsync(http, new Uri(baseUri), CancellationToken.None);
+        var rows = await LiveCatalog.FetchAsync(http, new Uri(baseUri), HttpPolicy.Default, CancellationToken.None);
 
         Assert.Equal(HttpMethod.Get, handler.Request!.Method);
         Assert.Equal(new Uri("https://cn.crazyrouter.example/api/pricing"), handler.Request.RequestUri);
@@ -31,7 +32,7 @@ public class LiveCatalogFetchTests
         var handler = new RecordingHandler(HttpStatusCode.OK, Catalog);
         using var http = new HttpClient(handler);
 
-        await LiveCatalog.FetchAsync(http, new Uri("https://gw.example/relay"), CancellationToken.None);
+        await LiveCatalog.FetchAsync(http, new Uri("https://gw.example/relay"), HttpPolicy.Default, CancellationToken.None);
 
         Assert.Equal(new Uri("https://gw.example/relay/api/pricing"), handler.Request!.RequestUri);
     }
@@ -42,7 +43,7 @@ public class LiveCatalogFetchTests
         using var http = new HttpClient(new RecordingHandler(HttpStatusCode.ServiceUnavailable, "upstream maintenance"));
 
         var error = await Assert.ThrowsAsync<PricingCatalogException>(() =>
-            LiveCatalog.FetchAsync(http, new Uri("https://gw.example/"), CancellationToken.None));
+            LiveCatalog.FetchAsync(http, new Uri("https://gw.example/"), HttpPolicy.Default, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Contains("503", error.Message);

@@ -16,6 +16,7 @@ public static class BadRequests
         ("NUL in the prompt", r => r with { Prompt = "A fox\0 in the snow" }, "control character (U+0000 at position 6)"),
         ("terminal escape in the prompt", r => r with { Prompt = "A fox \u001b[31min red" }, "control character (U+001B"),
         ("escape in the negative prompt", r => r with { NegativePrompt = "blur\u001b[0m" }, "negative prompt holds a control character"),
+        ("a folder as the image", r => r with { Image = Path.GetTempPath() }, "is a folder; give one image file in it"),
         ("unknown model", r => r with { Model = "veo-2" }, "Model 'veo-2' is not offered"),
         ("empty model", r => r with { Model = "" }, "is not offered"),
         ("legacy fl model", r => r with { Model = "veo-3.1-fl" }, "Use one of: Fast, Standard"),

@@ -2,7 +2,7 @@ using Veo.HelpGen.Docs;
 
 namespace Veo.HelpGen.Cmdlets;
 
-/// <summary>A cmdlet as its attributes declare it: what the help must agree with.</summary>
+/// <summary>A cmdlet as PowerShell sees it once the module is imported: what the help must agree with.</summary>
 public sealed record CmdletMetadata(
     string Verb,
     string Noun,
@@ -10,22 +10,15 @@ public sealed record CmdletMetadata(
     string? DefaultParameterSet,
     bool SupportsShouldProcess,
     IReadOnlyList<ParameterMetadata> Parameters,
-    IReadOnlyList<string> OutputTypes)
+    IReadOnlyList<string> OutputTypes,
+    IReadOnlyList<SyntaxLine> Syntax)
 {
     public const string AllParameterSets = "__AllParameterSets";
 
     public string Name => $"{Verb}-{Noun}";
 
-    /// <summary>The named sets, default first; just <see cref="AllParameterSets"/> when the cmdlet names none.</summary>
-    public IReadOnlyList<string> ParameterSets
-    {
-        get
-        {
-            var named = Parameters.SelectMany(p => p.Sets).Select(s => s.Set).Where(s => s != AllParameterSets).Distinct().ToList();
-            if (DefaultParameterSet is { } d && named.Remove(d)) named.Insert(0, d);
-            return named.Count == 0 ? new[] { AllParameterSets } : named;
-        }
-    }
+    /// <summary>The sets in the order Get-Command -Syntax prints them; just <see cref="AllParameterSets"/> when the cmdlet names none.</summary>
+    public IReadOnlyList<string> ParameterSets => Syntax.Select(s => s.Set).ToList();
 
     /// <summary>The parameters a user can bind in <paramref name="set"/>, each with its binding in that set.</summary>
     public IEnumerable<(ParameterMetadata Parameter, ParameterSetMetadata Binding)> InSet(string set) =>
@@ -36,45 +29,40 @@ public sealed record CmdletMetadata(
 }
 
 /// <summary>
-/// One parameter: a property with [Parameter], or -WhatIf/-Confirm that PowerShell adds for SupportsShouldProcess
-/// (<see cref="IsImplicit"/>). <see cref="Type"/> is the property type with Nullable unwrapped.
+/// One parameter, common parameters left out; -WhatIf and -Confirm, which PowerShell adds for SupportsShouldProcess,
+/// are <see cref="IsImplicit"/>.
 /// </summary>
 public sealed record ParameterMetadata(
     string Name,
-    TypeRef Type,
+    Type Type,
     IReadOnlyList<string> Aliases,
     IReadOnlyList<ParameterSetMetadata> Sets,
     bool SupportsWildcards,
     bool DontShow = false,
     bool IsImplicit = false)
 {
-    public bool IsSwitch => Type.FullName == "System.Management.Automation.SwitchParameter";
+    public bool IsSwitch => Type == typeof(System.Management.Automation.SwitchParameter);
+
+    public bool IsArray => Type.IsArray;
+
+    /// <summary>The name the yaml blocks and the parameters section show, as platyPS writes it: String, Int32, String[]; Nullable&lt;T&gt; is T.</summary>
+    public string TypeName => ShortName(Nullable.GetUnderlyingType(Type) ?? Type);
+
+    private static string ShortName(Type type)
+    {
+        if (type.IsArray) return ShortName(type.GetElementType()!) + "[]";
+        if (!type.IsGenericType) return type.Name;
+        return $"{type.Name.Substring(0, type.Name.IndexOf('`'))}[{string.Join(",", type.GetGenericArguments().Select(ShortName))}]";
+    }
 }
 
 /// <summary>How a parameter binds in one set (or in <see cref="CmdletMetadata.AllParameterSets"/>); Position null is "Named".</summary>
 public sealed record ParameterSetMetadata(string Set, bool Mandatory, int? Position, PipelineInput Pipeline);
 
-/// <summary>A type as metadata names it, without loading it.</summary>
-public sealed record TypeRef(string FullName, IReadOnlyList<TypeRef>? GenericArguments = null, TypeRef? ElementType = null)
-{
-    public bool IsArray => ElementType is not null;
+/// <summary>
+/// One parameter set as PowerShell renders it: <see cref="Text"/> is the line Get-Command -Syntax prints, and
+/// <see cref="Parameters"/> its parameters in that order with the type name shown for each value (none for a switch).
+/// </summary>
+public sealed record SyntaxLine(string Set, bool IsDefault, string Text, IReadOnlyList<SyntaxToken> Parameters);
 
-    /// <summary>Nullable&lt;T&gt; is T: PowerShell binds and shows both the same way.</summary>
-    public TypeRef Unwrapped => FullName == "System.Nullable`1" && GenericArguments is { Count: 1 } args ? args[0] : this;
-
-    /// <summary>The name help shows, as platyPS writes it: String, Int32, String[], SecureString.</summary>
-    public string ShortName
-    {
-        get
-        {
-            if (ElementType is not null) return ElementType.ShortName + "[]";
-            if (!ReferenceEquals(Unwrapped, this)) return Unwrapped.ShortName;
-            var name = FullName.Substring(FullName.LastIndexOfAny(new[] { '.', '+' }) + 1);
-            var tick = name.IndexOf('`');
-            if (tick >= 0) name = name.Substring(0, tick);
-            return GenericArguments is { Count: > 0 } args ? $"{name}[{string.Join(",", args.Select(a => a.ShortName))}]" : name;
-        }
-    }
-
-    public override string ToString() => ShortName;
-}
+public sealed record SyntaxToken(string Name, string? ValueType);

@@ -36,19 +36,15 @@ public sealed record ParameterDoc(string Name, IReadOnlyList<string> Description
     public ParameterYaml First => Blocks[0];
 }
 
-/// <summary>
-/// A parameter's yaml block. <see cref="Sets"/> is empty for "(All)"; <see cref="Position"/> is null for "Named".
-/// </summary>
-public sealed record ParameterYaml(
-    string Type,
-    IReadOnlyList<string> Sets,
-    IReadOnlyList<string> Aliases,
-    bool Required,
-    int? Position,
-    string DefaultValue,
-    PipelineInput Pipeline,
-    bool Wildcards,
-    int Line);
+/// <summary>A parameter's yaml block: each field's value and line. <see cref="Sets"/> is empty for "(All)".</summary>
+public sealed record ParameterYaml(IReadOnlyDictionary<string, (string Value, int Line)> Fields, int Line)
+{
+    public string this[string key] => Fields[key].Value;
+
+    public IReadOnlyList<string> Sets => ParameterYamlReader.List(this["Parameter Sets"]) is var sets && sets.SequenceEqual(new[] { ParameterYamlReader.AllSets }) ? Array.Empty<string>() : sets;
+
+    public string DefaultValue => this["Default value"];
+}
 
 /// <summary>An entry of ## INPUTS or ## OUTPUTS: a type name and what it means here.</summary>
 public sealed record TypeDoc(string Name, IReadOnlyList<string> Description);

@@ -25,16 +25,7 @@ public static class CommandDocReader
                 Error(i + 1, $"A placeholder is left: {lines[i].Trim()}");
         }
 
-        MarkdownFile file;
-        try
-        {
-            file = MarkdownParser.Parse(text);
-        }
-        catch (MarkdownFormatException e)
-        {
-            Error(e.Line, e.Message);
-            file = new MarkdownFile(new Dictionary<string, string>(), Array.Empty<Block>());
-        }
+        var file = MarkdownParser.Parse(text, Error);
 
         var title = file.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Heading && b.Level == 1);
         if (title is null) Error(1, "The page has no '# Cmdlet-Name' title.");
@@ -66,14 +57,13 @@ public static class CommandDocReader
             string.IsNullOrWhiteSpace(online) ? null : online);
     }
 
-    /// <summary>Paragraphs as help shows them: inline markdown flattened, list items kept as "- item", code verbatim.</summary>
+    /// <summary>Paragraphs as help shows them: list items kept as "- item", code verbatim.</summary>
     public static IReadOnlyList<string> Paragraphs(IEnumerable<Block> blocks) => blocks
         .Where(b => b.Kind != BlockKind.Heading)
         .Select(b => b.Kind switch
         {
-            BlockKind.ListItem => "- " + InlineText.Plain(b.Text),
-            BlockKind.Code or BlockKind.Table => b.Text,
-            _ => InlineText.Plain(b.Text),
+            BlockKind.ListItem => "- " + b.Text,
+            _ => b.Text,
         })
         .Where(p => p.Trim().Length > 0)
         .ToList();
@@ -196,6 +186,6 @@ public static class CommandDocReader
 
     private static IReadOnlyList<LinkDoc> ReadLinks(IReadOnlyList<Block> section) =>
         section.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
-            .SelectMany(b => InlineText.Links(b.Text).Select(l => new LinkDoc(l.Text, l.Uri)).DefaultIfEmpty(new LinkDoc(InlineText.Plain(b.Text), "")))
+            .SelectMany(b => b.Links.Select(l => new LinkDoc(l.Text, l.Uri)).DefaultIfEmpty(new LinkDoc(b.Text, "")))
             .ToList();
 }

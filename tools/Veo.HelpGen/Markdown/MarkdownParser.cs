@@ -1,4 +1,11 @@
-using System.Text.RegularExpressions;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace Veo.HelpGen.Markdown;
 
@@ -11,107 +18,131 @@ public enum BlockKind
     Table,
 }
 
-/// <summary>One block of a markdown file; <see cref="Line"/> is 1-based, for messages that point at the source.</summary>
-public sealed record Block(BlockKind Kind, string Text, int Line, int Level = 0, string Language = "");
+/// <summary>
+/// One block of a page, flattened for help: a heading, paragraph or list item holds its text as a console shows
+/// it (no bold, a web link as "text (address)"), code and tables their source. <see cref="Line"/> is 1-based.
+/// </summary>
+public sealed record Block(BlockKind Kind, string Text, int Line, int Level = 0, string Language = "")
+{
+    /// <summary>The [text](address) links of a paragraph or list item, in order.</summary>
+    public IReadOnlyList<(string Text, string Uri)> Links { get; init; } = Array.Empty<(string, string)>();
+}
 
 public sealed record MarkdownFile(IReadOnlyDictionary<string, string> FrontMatter, IReadOnlyList<Block> Blocks);
 
-/// <summary>A markdown file the parser cannot read (an unclosed code fence); the line says where.</summary>
-public sealed class MarkdownFormatException : Exception
-{
-    public MarkdownFormatException(int line, string message) : base(message) => Line = line;
-
-    public int Line { get; }
-}
-
 /// <summary>
-/// The subset of markdown that help is written in: front matter, ATX headings, paragraphs, list items,
-/// fenced code and pipe tables. Enough for the platyPS layout; anything else reads as a paragraph.
+/// Markdown read by Markdig (CommonMark, with the yaml front matter and pipe tables platyPS pages use), as the
+/// sequence of blocks help is made of. What Markdig accepts silently but help cannot use is a diagnostic.
 /// </summary>
 public static class MarkdownParser
 {
-    private static readonly Regex Heading = new(@"^(#{1,6})\s+(.*?)\s*#*\s*$", RegexOptions.Compiled);
-    private static readonly Regex ListMarker = new(@"^\s*(?:[-*+]|\d+[.)])\s+(.*)$", RegexOptions.Compiled);
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePipeTables().Build();
 
-    public static MarkdownFile Parse(string text)
+    public static MarkdownFile Parse(string text, Action<int, string> error)
     {
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var front = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var i = 0;
-        if (lines.Length > 0 && lines[0].Trim() == "---")
-        {
-            for (i = 1; i < lines.Length && lines[i].Trim() != "---"; i++)
-            {
-                var colon = lines[i].IndexOf(':');
-                if (colon > 0) front[lines[i].Substring(0, colon).Trim()] = lines[i].Substring(colon + 1).Trim();
-            }
-            if (i == lines.Length) throw new MarkdownFormatException(1, "The front matter that opens with '---' is never closed.");
-            i++;
-        }
-
+        text = text.Replace("\r\n", "\n");
+        var document = Markdig.Markdown.Parse(text, Pipeline);
         var blocks = new List<Block>();
-        var pending = new List<string>();
-        var pendingKind = BlockKind.Paragraph;
-        var pendingLine = 0;
-
-        void Flush()
+        var front = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var block in document)
         {
-            if (pending.Count > 0)
-                blocks.Add(new Block(pendingKind, string.Join(pendingKind == BlockKind.Table ? "\n" : " ", pending), pendingLine));
-            pending.Clear();
+            var line = block.Line + 1;
+            switch (block)
+            {
+                case YamlFrontMatterBlock yaml:
+                    ReadFrontMatter(yaml.Lines.ToString(), line, front, error);
+                    break;
+                case HeadingBlock heading:
+                    blocks.Add(Inline(BlockKind.Heading, heading.Inline, line) with { Level = heading.Level });
+                    break;
+                case FencedCodeBlock code:
+                    if (code.ClosingFencedCharCount == 0) error(line, "This code fence is never closed.");
+                    blocks.Add(new Block(BlockKind.Code, code.Lines.ToString().TrimEnd('\n'), line, Language: code.Info ?? ""));
+                    break;
+                case Table:
+                    blocks.Add(new Block(BlockKind.Table, string.Join("\n", Source(text, block).Split('\n').Select(l => l.Trim())), line));
+                    break;
+                case ListBlock list:
+                    foreach (var item in list.OfType<ListItemBlock>())
+                    {
+                        var paragraphs = item.Descendants<ParagraphBlock>().Select(p => Inline(BlockKind.ListItem, p.Inline, item.Line + 1)).ToList();
+                        blocks.Add(new Block(BlockKind.ListItem, string.Join(" ", paragraphs.Select(p => p.Text)), item.Line + 1) { Links = paragraphs.SelectMany(p => p.Links).ToList() });
+                    }
+                    break;
+                case ParagraphBlock paragraph:
+                    blocks.Add(Inline(BlockKind.Paragraph, paragraph.Inline, line));
+                    break;
+                default:
+                    // A quote, an indented code block, raw HTML: help has no such thing, so it reads as a paragraph.
+                    blocks.Add(new Block(BlockKind.Paragraph, string.Join(" ", Source(text, block).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), line));
+                    break;
+            }
         }
-
-        void Start(BlockKind kind, int line, string first)
-        {
-            Flush();
-            pendingKind = kind;
-            pendingLine = line;
-            pending.Add(first);
-        }
-
-        for (; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            var trimmed = line.Trim();
-            var number = i + 1;
-            if (trimmed.StartsWith("```", StringComparison.Ordinal))
-            {
-                Flush();
-                var fence = trimmed.Substring(0, trimmed.Length - trimmed.TrimStart('`').Length);
-                var body = new List<string>();
-                for (i++; i < lines.Length && !lines[i].Trim().StartsWith(fence, StringComparison.Ordinal); i++) body.Add(lines[i]);
-                if (i == lines.Length) throw new MarkdownFormatException(number, "This code fence is never closed.");
-                blocks.Add(new Block(BlockKind.Code, string.Join("\n", body), number, Language: trimmed.Substring(fence.Length).Trim()));
-                continue;
-            }
-            if (trimmed.Length == 0)
-            {
-                Flush();
-                continue;
-            }
-            var heading = Heading.Match(line);
-            if (heading.Success)
-            {
-                Flush();
-                blocks.Add(new Block(BlockKind.Heading, heading.Groups[2].Value, number, heading.Groups[1].Length));
-                continue;
-            }
-            if (trimmed.StartsWith("|", StringComparison.Ordinal))
-            {
-                if (pendingKind == BlockKind.Table && pending.Count > 0) pending.Add(trimmed);
-                else Start(BlockKind.Table, number, trimmed);
-                continue;
-            }
-            var item = ListMarker.Match(line);
-            if (item.Success)
-            {
-                Start(BlockKind.ListItem, number, item.Groups[1].Value.Trim());
-                continue;
-            }
-            if (pending.Count == 0 || pendingKind == BlockKind.Table) Start(BlockKind.Paragraph, number, trimmed);
-            else pending.Add(trimmed);
-        }
-        Flush();
         return new MarkdownFile(front, blocks);
     }
+
+    private static string Source(string text, Markdig.Syntax.Block block) => text.Substring(block.Span.Start, block.Span.Length);
+
+    private static void ReadFrontMatter(string yaml, int line, Dictionary<string, string> front, Action<int, string> error)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode mapping) return;
+            foreach (var (key, value) in mapping.Children)
+                front[key.ToString()] = (value as YamlScalarNode)?.Value ?? "";
+        }
+        catch (YamlException e)
+        {
+            error(line + (int)e.Start.Line, $"The front matter is not yaml: {e.Message}");
+        }
+    }
+
+    private static Block Inline(BlockKind kind, ContainerInline? inline, int line)
+    {
+        var text = new StringBuilder();
+        var links = new List<(string, string)>();
+        Flatten(inline, text, links);
+        return new Block(kind, string.Join(" ", text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), line) { Links = links };
+    }
+
+    private static void Flatten(ContainerInline? container, StringBuilder text, List<(string, string)> links)
+    {
+        for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LinkInline link when !link.IsImage:
+                    var words = new StringBuilder();
+                    Flatten(link, words, links);
+                    links.Add((words.ToString(), link.Url ?? ""));
+                    text.Append(IsAbsolute(link.Url) ? $"{words} ({link.Url})" : words.ToString());
+                    break;
+                case ContainerInline children:
+                    Flatten(children, text, links);
+                    break;
+                case CodeInline code:
+                    text.Append('`').Append(code.Content).Append('`');
+                    break;
+                case LiteralInline literal:
+                    text.Append(literal.Content);
+                    break;
+                case HtmlInline html:
+                    text.Append(html.Tag);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded);
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+            }
+        }
+    }
+
+    public static bool IsAbsolute(string? uri) => Uri.TryCreate(uri, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https");
 }

@@ -15,16 +15,9 @@ public static class AboutTopicWriter
 
     public static string? Write(string path, string markdown, ICollection<Diagnostic> diagnostics)
     {
-        MarkdownFile file;
-        try
-        {
-            file = MarkdownParser.Parse(markdown);
-        }
-        catch (MarkdownFormatException e)
-        {
-            diagnostics.Add(new Diagnostic(path, e.Line, e.Message));
-            return null;
-        }
+        var errors = diagnostics.Count;
+        var file = MarkdownParser.Parse(markdown, (line, message) => diagnostics.Add(new Diagnostic(path, line, message)));
+        if (diagnostics.Count > errors) return null;
         var expected = Path.GetFileNameWithoutExtension(path);
         var title = file.Blocks.FirstOrDefault();
         if (title is not { Kind: BlockKind.Heading, Level: 1 } || !title.Text.Trim().Equals(expected, StringComparison.OrdinalIgnoreCase))
@@ -54,7 +47,7 @@ public static class AboutTopicWriter
                     text.Append(block.Text.Trim().ToUpperInvariant()).Append('\n');
                     break;
                 case { Kind: BlockKind.Heading }:
-                    text.Append("  ").Append(InlineText.Plain(block.Text.Trim())).Append('\n');
+                    text.Append("  ").Append(block.Text).Append('\n');
                     break;
                 case { Kind: BlockKind.Code }:
                     foreach (var line in block.Text.Split('\n')) text.Append(line.Length == 0 ? "" : "        " + line).Append('\n');
@@ -63,12 +56,12 @@ public static class AboutTopicWriter
                     foreach (var line in block.Text.Split('\n')) text.Append("    ").Append(line).Append('\n');
                     break;
                 case { Kind: BlockKind.ListItem }:
-                    Wrap(text, "- " + InlineText.Plain(block.Text), "    ", "      ");
+                    Wrap(text, "- " + block.Text, "    ", "      ");
                     break;
                 default:
                     // Get-Help reads the fifth line as the topic's synopsis, so the short description stays on one line.
-                    if (ReferenceEquals(block, shortDescription)) text.Append("    ").Append(InlineText.Plain(block.Text)).Append('\n');
-                    else Wrap(text, InlineText.Plain(block.Text), "    ", "    ");
+                    if (ReferenceEquals(block, shortDescription)) text.Append("    ").Append(block.Text).Append('\n');
+                    else Wrap(text, block.Text, "    ", "    ");
                     break;
             }
             previous = block;

@@ -35,18 +35,23 @@ public static class MamlWriter
                 new XElement(Command + "noun", cmdlet.Noun),
                 Description(new[] { doc.Synopsis })),
             Description(doc.Description),
-            new XElement(Command + "syntax", cmdlet.ParameterSets.Select(set => SyntaxItem(cmdlet, doc, set))),
-            new XElement(Command + "parameters", Documented(cmdlet, doc).Select(p => Parameter(p.Parameter, p.Doc, Merged(p.Parameter), withValue: true))),
+            new XElement(Command + "syntax", cmdlet.Syntax.Select(syntax => SyntaxItem(cmdlet, doc, syntax))),
+            new XElement(Command + "parameters", Documented(cmdlet, doc).Select(p => Parameter(p.Parameter, p.Doc, Merged(p.Parameter), p.Parameter.TypeName))),
             new XElement(Command + "inputTypes", doc.Inputs.Select(t => TypeEntry("inputType", t))),
             new XElement(Command + "returnValues", doc.Outputs.Select(t => TypeEntry("returnValue", t))),
             doc.Notes.Count == 0 ? null : new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paragraphs(doc.Notes))),
             new XElement(Command + "examples", doc.Examples.Select(Example)),
             new XElement(Command + "relatedLinks", Links(doc)));
 
-    private static XElement SyntaxItem(CmdletMetadata cmdlet, CommandDoc doc, string set) =>
-        new(Command + "syntaxItem",
+    /// <summary>The set's parameters in the order, and with the value types, that Get-Command -Syntax shows, so Get-Help's syntax reads the same.</summary>
+    private static XElement SyntaxItem(CmdletMetadata cmdlet, CommandDoc doc, SyntaxLine syntax)
+    {
+        var bindings = cmdlet.InSet(syntax.Set).ToDictionary(p => p.Parameter.Name, StringComparer.OrdinalIgnoreCase);
+        return new(Command + "syntaxItem",
             new XElement(Maml + "name", cmdlet.Name),
-            SyntaxRenderer.Ordered(cmdlet, set).Select(p => Parameter(p.Parameter, DocOf(doc, p.Parameter), p.Binding, withValue: !p.Parameter.IsSwitch)));
+            syntax.Parameters.Where(t => bindings.ContainsKey(t.Name))
+                .Select(t => Parameter(bindings[t.Name].Parameter, DocOf(doc, bindings[t.Name].Parameter), bindings[t.Name].Binding, t.ValueType)));
+    }
 
     /// <summary>In the page's order, which is the order the author meant them to be read in.</summary>
     private static IEnumerable<(ParameterMetadata Parameter, ParameterDoc? Doc)> Documented(CmdletMetadata cmdlet, CommandDoc doc) =>
@@ -64,10 +69,11 @@ public static class MamlWriter
         parameter.Sets.Select(s => s.Position).FirstOrDefault(p => p is not null),
         parameter.Sets.Aggregate(PipelineInput.None, (all, s) => all | s.Pipeline));
 
-    private static XElement Parameter(ParameterMetadata parameter, ParameterDoc? doc, ParameterSetMetadata binding, bool withValue)
+    /// <param name="valueType">The type shown for the value; null for none (a switch in a syntax item).</param>
+    private static XElement Parameter(ParameterMetadata parameter, ParameterDoc? doc, ParameterSetMetadata binding, string? valueType)
     {
-        var type = parameter.Type.ShortName;
-        var variableLength = parameter.Type.IsArray ? "true" : "false";
+        var type = parameter.TypeName;
+        var variableLength = parameter.IsArray ? "true" : "false";
         return new XElement(Command + "parameter",
             new XAttribute("required", binding.Mandatory ? "true" : "false"),
             new XAttribute("variableLength", variableLength),
@@ -77,15 +83,15 @@ public static class MamlWriter
             new XAttribute("aliases", parameter.Aliases.Count == 0 ? "none" : string.Join(", ", parameter.Aliases)),
             new XElement(Maml + "name", parameter.Name),
             Description(doc?.Description ?? Array.Empty<string>()),
-            withValue
-                ? new XElement(Command + "parameterValue", new XAttribute("required", parameter.IsSwitch ? "false" : "true"), new XAttribute("variableLength", variableLength), type)
-                : null,
+            valueType is null
+                ? null
+                : new XElement(Command + "parameterValue", new XAttribute("required", parameter.IsSwitch ? "false" : "true"), new XAttribute("variableLength", variableLength), valueType),
             new XElement(Dev + "type", new XElement(Maml + "name", type), new XElement(Maml + "uri")),
             new XElement(Dev + "defaultValue", DefaultValue(doc)));
     }
 
     private static string DefaultValue(ParameterDoc? doc) =>
-        doc is null || string.IsNullOrWhiteSpace(doc.First.DefaultValue) ? "None" : doc.First.DefaultValue;
+        doc is null || doc.First.DefaultValue.Length == 0 ? "None" : doc.First.DefaultValue;
 
     private static XElement TypeEntry(string element, TypeDoc type) =>
         new(Command + element,
@@ -103,7 +109,7 @@ public static class MamlWriter
         if (doc.OnlineVersion is { } online)
             yield return Link("Online Version:", online);
         foreach (var link in doc.Links)
-            yield return Link(link.Text, Markdown.InlineText.IsAbsolute(link.Uri) ? link.Uri : "");
+            yield return Link(link.Text, Markdown.MarkdownParser.IsAbsolute(link.Uri) ? link.Uri : "");
     }
 
     private static XElement Link(string text, string uri) =>

@@ -24,12 +24,11 @@ public static class PageScaffold
             .Append($"# {cmdlet.Name}\n\n")
             .Append("## SYNOPSIS\n").Append($"{Placeholder} the Synopsis }}}}\n\n")
             .Append("## SYNTAX\n\n");
-        var sets = cmdlet.ParameterSets;
-        foreach (var set in sets)
+        foreach (var syntax in cmdlet.Syntax)
         {
-            if (set != CmdletMetadata.AllParameterSets)
-                page.Append($"### {set}{(set == cmdlet.DefaultParameterSet ? " (Default)" : "")}\n");
-            page.Append("```\n").Append(SyntaxRenderer.Render(cmdlet, set)).Append("\n```\n\n");
+            if (syntax.Set != CmdletMetadata.AllParameterSets)
+                page.Append($"### {syntax.Set}{(syntax.IsDefault ? " (Default)" : "")}\n");
+            page.Append("```\n").Append(syntax.Text).Append("\n```\n\n");
         }
         page.Append("## DESCRIPTION\n").Append($"{Placeholder} the Description }}}}\n\n")
             .Append("## EXAMPLES\n\n");
@@ -57,18 +56,24 @@ public static class PageScaffold
         foreach (var group in parameter.Sets.GroupBy(s => (s.Mandatory, s.Position, s.Pipeline)))
         {
             var sets = group.Select(s => s.Set).ToList();
-            yaml.Append("```yaml\n")
-                .Append($"Type: {parameter.Type.ShortName}\n")
-                .Append($"Parameter Sets: {(sets.Contains(CmdletMetadata.AllParameterSets) ? ParameterYamlReader.AllSets : string.Join(", ", sets))}\n")
-                .Append($"Aliases: {string.Join(", ", parameter.Aliases)}\n".Replace(": \n", ":\n"))
-                .Append('\n')
-                .Append($"Required: {group.Key.Mandatory}\n")
-                .Append($"Position: {group.Key.Position?.ToString() ?? "Named"}\n")
-                .Append("Default value: None\n")
-                .Append($"Accept pipeline input: {ParameterYamlReader.Describe(group.Key.Pipeline)}\n")
-                .Append($"Accept wildcard characters: {parameter.SupportsWildcards}\n")
-                .Append("```\n");
+            yaml.Append("```yaml\n");
+            foreach (var (key, value) in Fields(parameter, group.First(), sets.Contains(CmdletMetadata.AllParameterSets) ? ParameterYamlReader.AllSets : string.Join(", ", sets)))
+                yaml.Append($"{key}: {value}".TrimEnd()).Append(key == "Aliases" ? "\n\n" : "\n");
+            yaml.Append("```\n");
         }
         return yaml.ToString();
     }
+
+    /// <summary>The fields of a yaml block, in platyPS's order, for <paramref name="parameter"/> as it binds in <paramref name="binding"/>'s set.</summary>
+    public static IEnumerable<(string Key, string Value)> Fields(ParameterMetadata parameter, ParameterSetMetadata binding, string sets) => new[]
+    {
+        ("Type", parameter.TypeName),
+        ("Parameter Sets", sets),
+        ("Aliases", string.Join(", ", parameter.Aliases)),
+        ("Required", binding.Mandatory.ToString()),
+        ("Position", binding.Position?.ToString() ?? "Named"),
+        ("Default value", "None"),
+        ("Accept pipeline input", ParameterYamlReader.Describe(binding.Pipeline)),
+        ("Accept wildcard characters", parameter.SupportsWildcards.ToString()),
+    };
 }

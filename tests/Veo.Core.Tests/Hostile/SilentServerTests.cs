@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Veo.Core.Http;
+using Veo.Core.Routes;
+using Veo.Core.Tasks;
+using Veo.Core.Tests.Support;
+
+namespace Veo.Core.Tests.Hostile;
+
+/// <summary>A server that goes silent after the create must not hold the shell past the wait's own deadline.</summary>
+public sealed class SilentServerTests : IDisposable
+{
+    private readonly TestHome _home = new();
+
+    [Fact]
+    public async Task A_wait_whose_polls_hang_ends_at_its_timeout()
+    {
+        // Reads the request, then says nothing until the test ends.
+        using var silent = new ScriptedServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
+        var policy = TestHome.FastPolicy with { AttemptTimeout = TimeSpan.FromSeconds(100), Deadline = TimeSpan.FromMinutes(10) };
+        var engine = new VeoEngine(_home.Journal, policy);
+        var provider = engine.Provider(BuiltInRoutes.LaoZhang.At(silent.BaseUri), new ApiKey(TestHome.Key));
+        using var waiter = new TaskWaiter(engine, new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromSeconds(2) }, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+
+        waiter.Add(new VideoTask { Id = "task_1", Route = "LaoZhang", Status = VideoTaskStatus.Queued, CreatedAt = DateTimeOffset.UtcNow }, provider);
+        var events = await Task.Run(() => waiter.Drain(TimeSpan.FromMilliseconds(100)).OfType<WaitEvent>().ToList());
+
+        Assert.Equal(WaitEventKind.TimedOut, Assert.Single(events, e => e.Kind != WaitEventKind.Progress).Kind);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"the wait took {clock.Elapsed.TotalSeconds:0.0} s against a 2 s timeout");
+    }
+
+    public void Dispose() => _home.Dispose();
+}
+
+public class SilentCatalogTests
+{
+    [Fact]
+    public async Task A_pricing_catalog_that_never_answers_fails_within_the_attempt_timeout()
+    {
+        using var silent = new ScriptedServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<Veo.Core.Pricing.PricingCatalogException>(() =>
+            Veo.Core.Pricing.LiveCatalog.FetchAsync(new HttpClient(), silent.BaseUri, TestHome.FastPolicy with { AttemptTimeout = TimeSpan.FromSeconds(1) }, CancellationToken.None));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+}
