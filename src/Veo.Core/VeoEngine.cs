@@ -24,7 +24,36 @@ public sealed class VeoEngine
 
     public IVideoProvider Provider(VideoRoute route, ApiKey key, IEngineLog? log = null) => VideoProviders.For(route, key, Policy, log);
 
-    public async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken)
+    /// <summary>Checks a request against a route's rules and prices it: throws before anything is paid when a rule is broken.</summary>
+    /// <exception cref="RequestValidationException">The request breaks the route's rules; the message says what to change.</exception>
+    public VideoPlan Plan(VideoRequest request, VideoRoute route, PriceBook prices)
+    {
+        var prepared = RequestValidator.Prepare(request, route);
+        return new VideoPlan(prepared, prices.Quote(route.Name, prepared.Model.Family, prepared.Request.DurationSeconds, prepared.Request.Resolution)?.Cost);
+    }
+
+    /// <summary>
+    /// The one way money is spent: the plan's cost is reserved against every cap, the create is journaled and sent
+    /// once, and the task is journaled before it is returned. A create refused for certain gives its cost back; one
+    /// whose outcome is unknown (ambiguous, stopped mid-request) stays counted, since it may have been billed.
+    /// </summary>
+    /// <exception cref="SpendingCapException">A cap would be passed; nothing was sent.</exception>
+    public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken)
+    {
+        if (caps.TryReserve(plan.Cost) is { } refusal) throw new SpendingCapException(refusal);
+        try
+        {
+            return await CreateAsync(plan.Prepared, provider, plan.Cost, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not AmbiguousCreateException && e is not OperationCanceledException)
+        {
+            caps.Release(plan.Cost);
+            throw;
+        }
+    }
+
+    /// <summary>Sends a create with no caps: the hosts go through <see cref="CreateAsync(VideoPlan, IVideoProvider, SpendingCaps, CancellationToken)"/>.</summary>
+    internal async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken)
     {
         // Journaled before it is sent: a process killed while the request is in flight leaves this line unsettled.
         var sent = new JournalEntry

@@ -1,4 +1,5 @@
 using Veo.Core;
+using Veo.Core.Pricing;
 using Veo.Core.Providers;
 using Veo.Core.Sessions;
 using Veo.Core.Requests;
@@ -26,20 +27,20 @@ internal sealed class BatchRun
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var route = _session.ResolveRoute(_options.Route, null);
-        var prepared = _options.Prompts
-            .Select(p => RequestValidator.Prepare(new VideoRequest { Prompt = p, Model = _options.Model, Resolution = _options.Resolution }, route))
-            .ToList();
         var engine = _session.Engine;
+        var plans = _options.Prompts
+            .Select(p => engine.Plan(new VideoRequest { Prompt = p, Model = _options.Model, Resolution = _options.Resolution }, route, _session.Prices))
+            .ToList();
         var provider = engine.Provider(route, _session.ResolveKey(route, null));
-        var total = prepared.Sum(p => _session.Prices.Quote(route.Name, p.Model.Family, p.Request.DurationSeconds, p.Request.Resolution)?.Cost ?? 0);
-        _out.WriteLine($"{prepared.Count} video(s) on {route.Name}, estimated cost ${total:0.00}; journal: {engine.Journal.Path}");
+        _out.WriteLine($"{plans.Count} video(s) on {route.Name}, estimated cost ${plans.Sum(p => p.Cost ?? 0):0.00}; journal: {engine.Journal.Path}");
 
+        // The same caps as New-VeoVideo: the session's and VEO_MAX_COST.
+        var caps = new SpendingCaps(_session.Spending);
         using var waiter = new TaskWaiter(engine, _session.Wait, cancellationToken);
-        foreach (var request in prepared)
+        foreach (var plan in plans)
         {
-            var cost = _session.Prices.Quote(route.Name, request.Model.Family, request.Request.DurationSeconds, request.Request.Resolution)?.Cost;
-            var task = await engine.CreateAsync(request, provider, cost, cancellationToken);
-            _out.WriteLine($"created {task.Id}: {request.Request.Prompt}");
+            var task = await engine.CreateAsync(plan, provider, caps, cancellationToken);
+            _out.WriteLine($"created {task.Id}: {plan.Prepared.Request.Prompt}");
             waiter.Add(task, provider);
         }
         return await SaveAsTheyFinishAsync(waiter, cancellationToken);

@@ -1,3 +1,4 @@
+using Veo.Core.Pricing;
 using System.Globalization;
 using Veo.Core;
 using Veo.Core.Http;
@@ -110,8 +111,8 @@ internal sealed class DownloadBenchmark(Settings settings, TextWriter output)
             var engine = new VeoEngine(new TaskJournal(Path.Combine(home.FullName, "journal.jsonl")));
             var route = BuiltInRoutes.LaoZhang.At(emulator.BaseUri);
             var provider = engine.Provider(route, new ApiKey(Settings.Key));
-            var prepared = RequestValidator.Prepare(new VideoRequest { Prompt = "A lighthouse at dusk, one large file" }, route);
-            return (await engine.CreateAsync(prepared, provider, null, CancellationToken.None)).Id;
+            var plan = engine.Plan(new VideoRequest { Prompt = "A lighthouse at dusk, one large file" }, route, PriceBook.Default);
+            return (await engine.CreateAsync(plan, provider, new SpendingCaps(), CancellationToken.None)).Id;
         }
         finally
         {

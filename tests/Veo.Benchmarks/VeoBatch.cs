@@ -1,3 +1,4 @@
+using Veo.Core.Pricing;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Veo.Core;
@@ -44,10 +45,11 @@ internal static partial class VeoBatch
             var started = DateTimeOffset.UtcNow;
             var watch = Stopwatch.StartNew();
             using var waiter = new TaskWaiter(engine, new WaitOptions { PollInterval = interval, Timeout = TimeSpan.FromMinutes(30) }, CancellationToken.None);
+            var caps = new SpendingCaps();
             for (var i = 1; i <= count; i++)
             {
-                var prepared = RequestValidator.Prepare(new VideoRequest { Prompt = $"A cinematic lighthouse at sunset, ocean waves, slow camera push-in ({i})" }, route);
-                var task = await engine.CreateAsync(prepared, provider, null, CancellationToken.None);
+                var plan = engine.Plan(new VideoRequest { Prompt = $"A cinematic lighthouse at sunset, ocean waves, slow camera push-in ({i})" }, route, PriceBook.Default);
+                var task = await engine.CreateAsync(plan, provider, caps, CancellationToken.None);
                 known[task.Id] = DateTimeOffset.UtcNow;
                 waiter.Add(task, provider);
             }

@@ -1,3 +1,4 @@
+using Veo.Core.Pricing;
 using System.Diagnostics;
 using Veo.Core;
 using Veo.Core.Http;
@@ -118,14 +119,16 @@ public static class FaultSoak
                 Timeout = TimeSpan.FromMinutes(3),
             }, cancellationToken);
 
+            // The money path New-VeoVideo takes: plan, reserve against the caps, create (no cap is set here).
+            var caps = new SpendingCaps();
             // New-VeoVideo: one create after another; Wait-VeoVideo passes on what finished meanwhile; Save-VeoVideo saves it.
             for (var i = 0; i < options.Count; i++)
             {
                 var provider = providers[i % providers.Count];
-                var prepared = RequestValidator.Prepare(new VideoRequest { Prompt = PromptOf(i) }, provider.Route);
+                var plan = engine.Plan(new VideoRequest { Prompt = PromptOf(i) }, provider.Route, PriceBook.Default);
                 try
                 {
-                    waiter.Add(await engine.CreateAsync(prepared, provider, null, cancellationToken), provider);
+                    waiter.Add(await engine.CreateAsync(plan, provider, caps, cancellationToken), provider);
                 }
                 catch (AmbiguousCreateException)
                 {

@@ -190,7 +190,7 @@ internal sealed class ApiChannel
 
     /// <summary>Streams a download to disk; a server that stops sending for an attempt timeout fails it rather than hang.</summary>
     public Task CopyBodyAsync(HttpResponseMessage response, Stream destination, CancellationToken cancellationToken) =>
-        ResponseStreams.CopyAsync(response, destination, Policy.AttemptTimeout, cancellationToken);
+        ResponseStreams.CopyAsync(response, destination, Policy.AttemptTimeout, Policy.DownloadDeadline, cancellationToken);
 
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -29,5 +29,11 @@ public sealed record HttpPolicy
     /// </summary>
     public long MaxVideoBytes { get; init; } = 2L << 30;
 
+    /// <summary>
+    /// The longest one download may take. Each read must bring data within <see cref="AttemptTimeout"/>, but a server
+    /// that trickles a byte every few seconds would pass that forever; this ends it (30 minutes is 2 GiB at 1.2 MB/s).
+    /// </summary>
+    public TimeSpan DownloadDeadline { get; init; } = TimeSpan.FromMinutes(30);
+
     public static HttpPolicy Default { get; } = new();
 }

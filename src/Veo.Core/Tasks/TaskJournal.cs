@@ -65,16 +65,55 @@ public sealed class TaskJournal
     }
 
     /// <summary>Every readable entry in order; a line torn by a crash is skipped, never fatal.</summary>
-    public IReadOnlyList<JournalEntry> ReadAll()
+    public IReadOnlyList<JournalEntry> ReadAll() => Snapshot().Entries;
+
+    /// <summary>The latest known state of every task, folded from its entries.</summary>
+    public IReadOnlyList<JournalTask> Tasks() => Snapshot().Tasks;
+
+    /// <summary>Bytes of the file parsed so far by this instance: a read after an append parses only the new lines.</summary>
+    internal long BytesParsed { get; private set; }
+
+    private JournalSnapshot _snapshot = JournalSnapshot.Empty;
+    private readonly object _readLock = new();
+
+    /// <summary>
+    /// The journal as read so far, brought up to date: only the bytes appended since the last read are parsed, so a
+    /// resume by id or a Tab completion costs the new lines, not the whole history. A file that shrank or was
+    /// replaced (another tool rewrote it) is read again from the start.
+    /// </summary>
+    private JournalSnapshot Snapshot()
     {
-        if (!File.Exists(Path)) return Array.Empty<JournalEntry>();
-        var text = WithLock(FileMode.Open, FileAccess.Read, FileShare.Read, stream =>
+        lock (_readLock)
         {
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return reader.ReadToEnd();
-        });
+            if (!File.Exists(Path)) return _snapshot = JournalSnapshot.Empty;
+            _snapshot = WithLock(FileMode.Open, FileAccess.Read, FileShare.Read, stream =>
+            {
+                var known = _snapshot;
+                if (stream.Length < known.Offset || !known.StartsLike(stream)) known = JournalSnapshot.Empty;
+                if (stream.Length == known.Offset) return known;
+                stream.Seek(known.Offset, SeekOrigin.Begin);
+                var bytes = new byte[stream.Length - known.Offset];
+                var read = 0;
+                while (read < bytes.Length)
+                {
+                    var n = stream.Read(bytes, read, bytes.Length - read);
+                    if (n == 0) break;
+                    read += n;
+                }
+                // Only whole lines: a line being written (or torn) is read again next time.
+                var end = read == 0 ? -1 : Array.LastIndexOf(bytes, (byte)'\n', read - 1);
+                if (end < 0) return known;
+                BytesParsed += end + 1;
+                return known.With(Parse(bytes, end + 1), known.Offset + end + 1, known.Offset == 0 ? Head(bytes, end + 1) : known.Head);
+            });
+            return _snapshot;
+        }
+    }
+
+    private static List<JournalEntry> Parse(byte[] bytes, int length)
+    {
         var entries = new List<JournalEntry>();
-        foreach (var line in text.Split('\n'))
+        foreach (var line in Encoding.UTF8.GetString(bytes, 0, length).Split('\n'))
         {
             if (line.Trim().Length == 0) continue;
             try
@@ -83,28 +122,13 @@ public sealed class TaskJournal
             }
             catch (JsonException)
             {
+                // A line torn by a crash mid-write: skipped, never fatal.
             }
         }
         return entries;
     }
 
-    /// <summary>The latest known state of every task, folded from its entries.</summary>
-    public IReadOnlyList<JournalTask> Tasks()
-    {
-        var byId = new Dictionary<string, JournalTask>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var e in ReadAll())
-        {
-            if (e.Id is null) continue;
-            if (!byId.TryGetValue(e.Id, out var current))
-            {
-                current = new JournalTask(new VideoTask { Id = e.Id }, null);
-                order.Add(e.Id);
-            }
-            byId[e.Id] = current.Apply(e);
-        }
-        return order.Select(id => byId[id]).ToList();
-    }
+    private static byte[] Head(byte[] bytes, int length) => bytes.Take(Math.Min(length, JournalSnapshot.HeadLength)).ToArray();
 
     private T WithLock<T>(FileMode mode, FileAccess access, FileShare share, Func<FileStream, T> action)
     {

@@ -89,10 +89,9 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
     [ValidateRange(0, 1_000_000)]
     public decimal? MaxCost { get; set; }
 
-    private SpendingGuard? _batch;
-    private bool _capReached;
+    private SpendingCaps? _caps;
 
-    protected override void BeginProcessing() => _batch = new SpendingGuard(MaxCost, "-MaxCost cap");
+    protected override void BeginProcessing() => _caps = new SpendingCaps(new SpendingGuard(MaxCost, "-MaxCost cap"), Session.Spending);
 
     protected override void ProcessRecord()
     {
@@ -114,58 +113,32 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
                 ReferenceImages = (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p, "-ReferenceImage")!).ToArray(),
                 GenerateAudio = NoAudio.IsPresent ? false : null,
             };
-            var route = Session.ResolveRoute(Route, BaseUri);
-            var prepared = RequestValidator.Prepare(request, route);
-            foreach (var warning in prepared.Warnings) WriteWarning(warning);
-            var cost = Session.Prices.Quote(route.Name, prepared.Model.Family, prepared.Request.DurationSeconds, prepared.Request.Resolution)?.Cost;
-            if (CapRefusal(cost) is { } refusal)
+            var engine = Session.Engine;
+            var plan = engine.Plan(request, Session.ResolveRoute(Route, BaseUri), Session.Prices);
+            foreach (var warning in plan.Warnings) WriteWarning(warning);
+            // Said before asking, so -WhatIf and -Confirm never offer a video a cap would refuse; the engine checks again as it reserves.
+            if (_caps!.Check(plan.Cost) is { } refusal)
             {
                 Fail(new SpendingCapException(refusal), request);
                 return;
             }
-            var what = $"{prepared.Request.Mode} {prepared.Request.DurationSeconds} s {prepared.Request.Resolution} {prepared.Request.AspectRatio} " +
-                       $"with {prepared.Model.WireId} on {route.Name}, estimated cost {(cost is null ? "unknown" : SpendingGuard.Money(cost.Value))}";
             // PowerShell quotes the target itself: What if: Performing the operation "Create a video (...)" on target "A fox".
-            if (!ShouldProcess(Shorten(prepared.Request.Prompt), $"Create a video ({what})")) return;
+            if (!ShouldProcess(Shorten(plan.Prepared.Request.Prompt), $"Create a video ({plan.Summary})"))
+            {
+                if (IsWhatIf()) _caps.Pretend(plan.Cost);
+                return;
+            }
 
-            var engine = Session.Engine;
-            var provider = engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Log);
-            VideoTask task;
-            try
-            {
-                MoneySpent = true;
-                task = Run(ct => engine.CreateAsync(prepared, provider, cost, ct));
-            }
-            catch (Core.Http.AmbiguousCreateException)
-            {
-                // It may have been billed: count it against the caps.
-                Spend(cost);
-                throw;
-            }
-            Spend(cost);
-            Log.Verbose($"Created task {task.Id} on {route.Name} ({task.Status}); it is in the journal at {engine.Journal.Path}.");
+            var provider = engine.Provider(plan.Route, Session.ResolveKey(plan.Route, KeyFrom(ApiKey)), Log);
+            MoneySpent = true;
+            var task = Run(ct => engine.CreateAsync(plan, provider, _caps, ct));
+            Log.Verbose($"Created task {task.Id} on {plan.Route.Name} ({task.Status}); it is in the journal at {engine.Journal.Path}.");
             Emit(task);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
             Fail(e, (object?)request ?? Prompt);
         }
-    }
-
-    /// <summary>Once a cap is hit, the rest of the batch is refused too, so a script never spends past it by skipping one video.</summary>
-    private string? CapRefusal(decimal? cost)
-    {
-        if (_capReached) return $"The spending cap was reached earlier in this batch; nothing more is sent.";
-        var refusal = _batch!.Refusal(cost) ?? Session.Spending.Refusal(cost) ?? EnvironmentSpendingCap.Current().Refusal(cost);
-        _capReached = refusal is not null;
-        return refusal;
-    }
-
-    private void Spend(decimal? cost)
-    {
-        _batch!.Record(cost);
-        Session.Spending.Record(cost);
-        EnvironmentSpendingCap.Current().Record(cost);
     }
 
     /// <summary>Images are local files; a URL is said to be one rather than looked for as a drive named "https".</summary>
@@ -176,6 +149,10 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
             throw new ArgumentException($"{parameter} takes a local JPEG, PNG or WebP file, not a URL ({path}). Download it first (Invoke-WebRequest -OutFile).");
         return ResolvePath(path!);
     }
+
+    private bool IsWhatIf() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) ? whatIf is SwitchParameter { IsPresent: true }
+        : GetVariableValue("WhatIfPreference") is SwitchParameter { IsPresent: true } or true;
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 }

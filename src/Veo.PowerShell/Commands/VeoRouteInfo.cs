@@ -9,8 +9,9 @@ public sealed record VeoRouteInfo(string Name, Dialect Dialect, Uri BaseUri, str
     internal static VeoRouteInfo Of(VideoRoute route, VeoSession session)
     {
         var isDefault = string.Equals(route.Name, session.DefaultRoute, StringComparison.OrdinalIgnoreCase);
-        var located = isDefault ? session.ResolveRoute(route.Name, null) : route;
-        var source = session.KeySource(route);
+        // Where this session connected the route (Connect-Veo remembers each route's address), else its own.
+        var located = session.ResolveRoute(route.Name, null);
+        var source = session.KeySource(located);
         return new VeoRouteInfo(route.Name, route.Dialect, located.BaseUri, route.KeyVariable, source, source != "none", isDefault,
             session.Routes.IsBuiltIn(route.Name), route.Models.Select(m => m.WireId).ToList());
     }

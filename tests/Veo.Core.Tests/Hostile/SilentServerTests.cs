@@ -29,6 +29,31 @@ public sealed class SilentServerTests : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"the wait took {clock.Elapsed.TotalSeconds:0.0} s against a 2 s timeout");
     }
 
+    [Fact]
+    public async Task A_download_that_trickles_ends_at_its_deadline_and_leaves_nothing()
+    {
+        // A byte every 200 ms passes any idle timeout; only a deadline on the whole download ends it.
+        using var trickle = new ScriptedServer(async (_, stream, ct) =>
+        {
+            await ScriptedServer.WriteHeadAsync(stream, "HTTP/1.1 200 OK\nContent-Type: video/mp4\nContent-Length: 100000\nConnection: close", ct);
+            for (var i = 0; i < 100; i++)
+            {
+                await stream.WriteAsync(new byte[] { 0 }, ct);
+                await Task.Delay(200, ct);
+            }
+        });
+        var policy = TestHome.FastPolicy with { MaxRetries = 1, DownloadDeadline = TimeSpan.FromSeconds(1) };
+        var engine = new VeoEngine(_home.Journal, policy);
+        var provider = engine.Provider(BuiltInRoutes.LaoZhang.At(trickle.BaseUri), new ApiKey(TestHome.Key));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => engine.SaveAsync(new VideoTask { Id = "task_1", Route = "LaoZhang", Status = VideoTaskStatus.Completed },
+            provider, _home.PathOf("slow.mp4"), overwrite: false, NullEngineLog.Instance, CancellationToken.None));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
+        Assert.Empty(Directory.GetFiles(_home.Folder, "*.mp4*"));
+    }
+
     public void Dispose() => _home.Dispose();
 }
 

@@ -1,0 +1,67 @@
+namespace Veo.Core.Pricing;
+
+/// <summary>
+/// Every cap one batch of creates answers to: its own (New-VeoVideo -MaxCost), the session's (Connect-Veo -MaxCost)
+/// and the process's (VEO_MAX_COST). A create's cost is reserved against all of them at once before it is sent, so
+/// creates running side by side can never pass a cap together; only a create refused for certain gives its cost
+/// back. Once one video is refused, so is every later one of the batch: a script never spends past a cap by
+/// skipping one video.
+/// </summary>
+public sealed class SpendingCaps
+{
+    /// <summary>One ledger for every guard of the process, so a reservation against several is all or nothing.</summary>
+    private static readonly object Ledger = new();
+
+    private readonly IReadOnlyList<SpendingGuard> _guards;
+    private string? _refusal;
+    private decimal _pretended;
+
+    /// <param name="guards">The batch's and the session's guards (null ones are skipped); the VEO_MAX_COST cap is always added.</param>
+    public SpendingCaps(params SpendingGuard?[] guards)
+    {
+        _guards = guards.OfType<SpendingGuard>().ToList();
+    }
+
+    /// <summary>Why a video of this cost would be refused now, without reserving anything (for -WhatIf and early errors); a refusal holds for the rest of the batch.</summary>
+    /// <exception cref="ArgumentException">VEO_MAX_COST cannot be read.</exception>
+    public string? Check(decimal? cost)
+    {
+        lock (Ledger) return Refusal(cost + _pretended, Guards()) is { } refusal ? _refusal = refusal : null;
+    }
+
+    /// <summary>Counts a video -WhatIf showed as made, so the rest of the what-if batch shows where a cap would stop it.</summary>
+    public void Pretend(decimal? cost)
+    {
+        lock (Ledger) _pretended += cost ?? 0;
+    }
+
+    /// <summary>Reserves the cost against every cap, or returns why not (and refuses the rest of the batch from then on).</summary>
+    /// <exception cref="ArgumentException">VEO_MAX_COST cannot be read.</exception>
+    public string? TryReserve(decimal? cost)
+    {
+        lock (Ledger)
+        {
+            var guards = Guards();
+            if (Refusal(cost, guards) is { } refusal) return _refusal = refusal;
+            foreach (var guard in guards) guard.Record(cost);
+            return null;
+        }
+    }
+
+    /// <summary>Gives back a reservation whose create was refused for certain: nothing was made, nothing billed.</summary>
+    public void Release(decimal? cost)
+    {
+        if (cost is null) return;
+        lock (Ledger)
+        {
+            foreach (var guard in Guards()) guard.Record(-cost.Value);
+        }
+    }
+
+    private string? Refusal(decimal? cost, IEnumerable<SpendingGuard> guards) =>
+        _refusal is not null
+            ? "A spending cap was reached earlier in this batch; nothing more is sent."
+            : guards.Select(g => g.Refusal(cost)).FirstOrDefault(r => r is not null);
+
+    private IEnumerable<SpendingGuard> Guards() => _guards.Append(EnvironmentSpendingCap.Current());
+}

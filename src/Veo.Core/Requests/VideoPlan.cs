@@ -1,0 +1,23 @@
+using System.Globalization;
+using Veo.Core.Pricing;
+using Veo.Core.Routes;
+
+namespace Veo.Core.Requests;
+
+/// <summary>A request checked for a route and priced: what would be sent, and what it would cost, before anything is.</summary>
+public sealed record VideoPlan(PreparedRequest Prepared, decimal? Cost)
+{
+    public VideoRoute Route => Prepared.Route;
+    public IReadOnlyList<string> Warnings => Prepared.Warnings;
+
+    /// <summary>"TextToVideo 8 s 720p 16:9 with veo-3.1-fast-generate-preview on LaoZhang, estimated cost $0.30".</summary>
+    public string Summary
+    {
+        get
+        {
+            var r = Prepared.Request;
+            return string.Format(CultureInfo.InvariantCulture, "{0} {1} s {2} {3} with {4} on {5}, estimated cost {6}",
+                r.Mode, r.DurationSeconds, r.Resolution, r.AspectRatio, Prepared.Model.WireId, Route.Name, Cost is null ? "unknown" : SpendingGuard.Money(Cost.Value));
+        }
+    }
+}

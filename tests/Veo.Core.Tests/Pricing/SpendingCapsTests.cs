@@ -1,0 +1,76 @@
+using Veo.Core.Http;
+using Veo.Core.Pricing;
+using Veo.Core.Routes;
+using Veo.Core.Tests.Requests;
+using Veo.Core.Tests.Support;
+
+namespace Veo.Core.Tests.Pricing;
+
+/// <summary>The one money path: every host plans, reserves against the caps, then creates.</summary>
+public sealed class SpendingCapsTests : EmulatorTest
+{
+    [Fact]
+    public void Creates_reserved_side_by_side_never_pass_a_cap_together()
+    {
+        var caps = new SpendingCaps(new SpendingGuard(3.00m, "-MaxCost cap"));
+
+        var reserved = 0;
+        Parallel.For(0, 100, _ =>
+        {
+            if (caps.TryReserve(0.30m) is null) Interlocked.Increment(ref reserved);
+        });
+
+        Assert.Equal(10, reserved);
+    }
+
+    [Fact]
+    public void Once_a_video_is_refused_the_rest_of_the_batch_is_refused_too()
+    {
+        var caps = new SpendingCaps(new SpendingGuard(1.00m, "-MaxCost cap"));
+
+        Assert.Null(caps.TryReserve(0.80m));
+        Assert.NotNull(caps.TryReserve(0.30m));
+        Assert.NotNull(caps.TryReserve(0.10m));
+    }
+
+    [Fact]
+    public async Task A_create_refused_for_certain_gives_its_cost_back()
+    {
+        using var refusing = ScriptedServer.Json(_ => "{\"error\":{\"message\":\"bad field\",\"code\":\"invalid_request\"}}", status: 400);
+        var engine = Home.Engine();
+        var provider = engine.Provider(BuiltInRoutes.LaoZhang.At(refusing.BaseUri), new ApiKey(TestHome.Key));
+        var session = new SpendingGuard(1.00m, "session spending cap");
+        var plan = engine.Plan(BadRequests.Valid, provider.Route, PriceBook.Default);
+
+        await Assert.ThrowsAsync<ApiException>(() => engine.CreateAsync(plan, provider, new SpendingCaps(session), CancellationToken.None));
+
+        Assert.Equal(0m, session.Spent);
+    }
+
+    [Fact]
+    public async Task A_create_whose_answer_was_lost_stays_counted()
+    {
+        Emulator.Faults.Add(new Veo.Emulator.Fault(Veo.Emulator.FaultKind.ResetAfterRead, PathContains: "/v1/videos"));
+        var engine = Home.Engine();
+        var provider = engine.Provider(BuiltInRoutes.LaoZhang.At(Emulator.BaseUri), new ApiKey(TestHome.Key));
+        var session = new SpendingGuard(1.00m, "session spending cap");
+        var plan = engine.Plan(BadRequests.Valid, provider.Route, PriceBook.Default);
+
+        await Assert.ThrowsAsync<AmbiguousCreateException>(() => engine.CreateAsync(plan, provider, new SpendingCaps(session), CancellationToken.None));
+
+        Assert.Equal(0.30m, session.Spent);
+    }
+
+    [Fact]
+    public async Task A_cap_that_refuses_sends_nothing()
+    {
+        var engine = Home.Engine();
+        var provider = engine.Provider(BuiltInRoutes.LaoZhang.At(Emulator.BaseUri), new ApiKey(TestHome.Key));
+        var plan = engine.Plan(BadRequests.Valid with { Model = "Standard" }, provider.Route, PriceBook.Default);
+
+        await Assert.ThrowsAsync<SpendingCapException>(() =>
+            engine.CreateAsync(plan, provider, new SpendingCaps(new SpendingGuard(1.00m, "-MaxCost cap")), CancellationToken.None));
+
+        Assert.DoesNotContain(Emulator.Requests, r => r.Method == "POST");
+    }
+}

@@ -1,0 +1,100 @@
+using Veo.Core.Pricing;
+using Veo.PowerShell.Tests.Harness;
+
+namespace Veo.PowerShell.Tests.Commands;
+
+public class GetVeoPriceTests : PowerShellTest
+{
+    [Fact]
+    public void With_no_arguments_it_lists_every_route_and_model_cheapest_first()
+    {
+        var rows = Run("Get-VeoPrice").Objects<PriceQuote>();
+
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.OrderBy(r => r.Cost).Select(r => r.Cost), rows.Select(r => r.Cost));
+        Assert.Contains(rows, r => r.Route == "LaoZhang" && r.Billing == Billing.PerCall);
+        Assert.Contains(rows, r => r.Route == "Google" && r.Resolution == "4k" && r.Cost == 4.80m);
+        Assert.Contains(rows, r => r.Route == "Crazyrouter" && r.Cost == 0.80m);
+        Assert.All(rows, r => Assert.Equal(8, r.Seconds));
+    }
+
+    [Theory]
+    [InlineData("veo-3.1-fast-generate-preview", "1080p", 0.30, 0.96, -68.8)]
+    [InlineData("veo-3.1-fast-generate-preview", "4k", 0.30, 2.40, -87.5)]
+    [InlineData("veo-3.1-generate-preview", "1080p", 1.20, 3.20, -62.5)]
+    [InlineData("veo-3.1-generate-preview", "4k", 1.20, 4.80, -75.0)]
+    public void Compare_reproduces_the_gateway_documents_table(string model, string resolution, double laoZhang, double google, double percent)
+    {
+        var rows = Run($"Get-VeoPrice -Model {model} -Resolution {resolution} -Compare Google").Objects<PriceQuote>();
+
+        var row = rows.Single(r => r.Route == "LaoZhang");
+        Assert.Equal((decimal)laoZhang, row.Cost);
+        Assert.Equal((decimal)laoZhang - (decimal)google, row.Difference);
+        Assert.Equal((decimal)percent, row.PercentDifference);
+        Assert.Equal((decimal)google, rows.Single(r => r.Route == "Google").Cost);
+    }
+
+    [Fact]
+    public void Compare_finds_the_reference_even_when_the_table_is_narrowed_to_one_route()
+    {
+        var row = Run("Get-VeoPrice -Route LaoZhang -Model Fast -Resolution 1080p -Compare Google").Single<PriceQuote>();
+        Assert.Equal(-68.8m, row.PercentDifference);
+    }
+
+    [Fact]
+    public void Count_prices_a_batch()
+    {
+        var row = Run("Get-VeoPrice -Route Crazyrouter -Model Standard -Count 10").Single<PriceQuote>();
+        Assert.Equal(16.00m, row.Cost);
+    }
+
+    [Fact]
+    public void Tasks_piped_in_are_priced_as_they_were_made()
+    {
+        var sum = Run("'a', 'b' | New-VeoVideo -Model Standard | Get-VeoPrice | Measure-Object Cost -Sum").Single<Microsoft.PowerShell.Commands.GenericMeasureInfo>();
+        Assert.Equal(2.40, sum.Sum);
+    }
+
+    [Fact]
+    public void Live_reads_the_catalog_and_shows_where_it_differs_from_the_book()
+    {
+        Emulator.Pricing.Set(new Veo.Emulator.PriceRow("veo-3.1-fast", 0.12m));
+        var result = Run($"Get-VeoPrice -Live -Route Crazyrouter -BaseUri '{Emulator.BaseUri}'");
+
+        Assert.Empty(result.Errors);
+        var difference = result.Single<PriceDifference>();
+        Assert.Equal(("veo-3.1-fast", 0.10m, 0.12m), (difference.Model, difference.BookPrice, difference.LivePrice));
+        Assert.DoesNotContain(Emulator.Requests.Single(r => r.Path == "/api/pricing").Headers.Keys, k => k.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_users_price_file_overrides_the_book()
+    {
+        File.WriteAllText(Home.PathOf("prices.json"),
+            """[{"route":"LaoZhang","model":"veo-3.1-fast","billing":"PerCall","price":0.25,"currency":"USD","source":"my contract","asOf":"2026-11-01"}]""");
+        var row = Run("Get-VeoPrice -Route LaoZhang -Model Fast -Resolution 720p -PriceBook prices.json").Single<PriceQuote>();
+        Assert.Equal((0.25m, "my contract"), (row.Cost, row.Source));
+    }
+
+    [Fact]
+    public void The_price_file_in_VEO_HOME_is_read_without_being_named()
+    {
+        File.WriteAllText(Home.PathOf("prices.json"),
+            """[{"route":"LaoZhang","model":"veo-3.1-fast","billing":"PerCall","price":0.25,"currency":"USD","source":"my contract","asOf":"2026-11-01"}]""");
+        using var fresh = new VeoShell(Home.Folder);
+        var row = fresh.Run("Get-VeoPrice -Route LaoZhang -Model Fast -Resolution 720p").Single<PriceQuote>();
+        Assert.Equal((0.25m, "my contract"), (row.Cost, row.Source));
+    }
+
+    [Theory]
+    [InlineData("Get-VeoPrice -Model Fsat", "Models: Fast, Standard")]
+    [InlineData("Get-VeoPrice -Route LaoZang", "Routes: LaoZhang, Crazyrouter, Google")]
+    public void A_misspelt_model_or_route_is_an_error_naming_the_valid_ones_not_an_empty_table(string script, string named)
+    {
+        var result = Run(script);
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.AllErrorRecords());
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains(named, error.Exception.Message);
+    }
+}
