@@ -1,90 +1,185 @@
 #requires -Version 7.0
 <#
 .SYNOPSIS
-    Builds, tests, packages or demonstrates the Veo module. Thin: the work is done by dotnet.
+    Builds, tests, packages or demonstrates the Veo module. Thin: the work is done by dotnet, node and Pester.
+.DESCRIPTION
+    Needs only the .NET SDK: pwsh is the local tool pinned in .config/dotnet-tools.json and Pester comes from a NuGet
+    restore of tools/pester, so run it as `dotnet tool restore && dotnet pwsh ./build.ps1 <task>`.
 .EXAMPLE
     ./build.ps1 Build      # lays out a loadable module in out/Veo
 .EXAMPLE
-    ./build.ps1 Test       # xunit suites, then the Pester suite against the emulator
+    ./build.ps1 Test       # every test: xunit, the SDK conformance suite, the package check, the Pester suite
 .EXAMPLE
-    ./build.ps1 Pester     # only the Pester suite (what .ci/run adds after dotnet test)
+    ./build.ps1 Pester     # only the Pester suite, against the module laid out in out/Veo
 .EXAMPLE
-    ./build.ps1 Demo       # New-VeoVideo | Wait-VeoVideo | Save-VeoVideo against the built-in emulator
+    ./build.ps1 Demo 'A lighthouse at dusk' 'A paper boat in the rain'    # prompts in, MP4s out (emulator without a key)
+.EXAMPLE
+    ./build.ps1 Demo -Csv prompts.csv -OutFolder ./videos
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
     [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Demo')]
     [string] $Task = 'Build',
+    # Demo: the prompts, one video each.
+    [Parameter(Position = 1, ValueFromRemainingArguments)]
+    [string[]] $Prompt,
+    # Demo: a CSV file whose rows New-VeoVideo binds by name (a Prompt column, optionally Model, Resolution, ...).
+    [string] $Csv,
+    # Demo: where the MP4s go.
+    [string] $OutFolder = './videos',
     [string] $Configuration = 'Release'
 )
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $moduleDir = Join-Path $root 'out/Veo'
+Import-Module (Join-Path $root 'tools/VeoEmulator.psm1') -Force
 
-function Invoke-Dotnet {
-    dotnet @args
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
+# Runs a program and turns a non-zero exit into an error. Plain $args, not parameters: "-o" and the like are the program's.
+# Its output is for the person watching (Out-Host), so a function calling it returns only what it means to.
+function Invoke-Native {
+    $command = $args[0]
+    $arguments = @($args | Select-Object -Skip 1)   # always an array: splatting a lone string would pass its characters
+    & $command @arguments | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "$command $($arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
 function Build-Module {
     Remove-Item $moduleDir -Recurse -Force -ErrorAction SilentlyContinue
-    Invoke-Dotnet publish (Join-Path $root 'src/Veo.PowerShell/Veo.PowerShell.csproj') -c $Configuration -o $moduleDir --nologo
-    Invoke-Dotnet build (Join-Path $root 'src/Veo.Emulator/Veo.Emulator.csproj') -c $Configuration --nologo
+    Invoke-Native dotnet publish (Join-Path $root 'src/Veo.PowerShell/Veo.PowerShell.csproj') -c $Configuration -o $moduleDir --nologo
+    Invoke-Native dotnet build (Join-Path $root 'src/Veo.Emulator/Veo.Emulator.csproj') -c $Configuration --nologo
     Get-ChildItem $moduleDir -Filter '*.pdb' | Remove-Item
     Write-Host "Module laid out in $moduleDir"
 }
 
-function Start-Emulator {
-    $dll = Join-Path $root "src/Veo.Emulator/bin/$Configuration/net8.0/Veo.Emulator.dll"
-    $log = New-TemporaryFile
-    $process = Start-Process dotnet -ArgumentList $dll, '--port', '0', '--render-seconds', '3', '--content-lag-seconds', '1' `
-        -RedirectStandardOutput $log -PassThru -NoNewWindow
-    $deadline = (Get-Date).AddSeconds(30)
-    while ((Get-Date) -lt $deadline) {
-        $line = Get-Content $log -ErrorAction SilentlyContinue | Select-String 'listening on (\S+)' | Select-Object -First 1
-        if ($line) { return [pscustomobject]@{ Process = $process; BaseUri = $line.Matches[0].Groups[1].Value } }
-        Start-Sleep -Milliseconds 200
+function Build-Package {
+    Invoke-Native dotnet pack (Join-Path $root 'packaging/Veo.Package.csproj') -c $Configuration -o (Join-Path $root 'out/package') "-p:ModuleDir=$moduleDir/" --nologo
+    $version = ([xml](Get-Content (Join-Path $root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version
+    Get-Item (Join-Path $root "out/package/Veo.$version.nupkg")
+}
+
+# What Publish-PSResource needs at the package root; a package without them installs a module that does not load.
+function Assert-PackageHoldsModule {
+    param([Parameter(Mandatory)] [IO.FileInfo] $Package)
+    $zip = [IO.Compression.ZipFile]::OpenRead($Package.FullName)
+    try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
+    $missing = 'Veo.psd1', 'Veo.PowerShell.dll', 'Veo.Core.dll', 'Veo.format.ps1xml' | Where-Object { $_ -notin $entries }
+    if ($missing) { throw "$($Package.FullName) lacks $($missing -join ', ')" }
+    Write-Host "Package $($Package.FullName) holds the module."
+}
+
+# The official openai and @google/genai npm packages, unmodified, against the built emulator (tests/conformance).
+function Invoke-Conformance {
+    if (-not (Get-Command node -ErrorAction SilentlyContinue) -or -not (Get-Command npm -ErrorAction SilentlyContinue)) {
+        throw 'The conformance suite needs Node.js 20 or newer with npm on PATH (.ci/run installs them).'
     }
-    throw 'The emulator did not start within 30 s.'
+    $nodeMajor = [int](node -p 'process.versions.node.split(".")[0]')
+    if ($nodeMajor -lt 20) { throw "Node.js $(node --version) is too old for the conformance suite (the SDKs need 20 or newer)." }
+    Push-Location (Join-Path $root 'tests/conformance')
+    try {
+        # --ignore-scripts: the SDKs need no install scripts (protobufjs' postinstall only prints).
+        Invoke-Native npm ci --no-audit --no-fund --ignore-scripts
+        Invoke-Native node --test
+    }
+    finally { Pop-Location }
+}
+
+# Pester 5.7.1 from NuGet (tools/pester), found by path in the global packages folder: never Install-Module.
+function Get-PesterManifest {
+    Invoke-Native dotnet restore (Join-Path $root 'tools/pester/Pester.Restore.csproj') --nologo
+    $globalPackages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $manifest = Join-Path $globalPackages.Trim() 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $manifest)) { throw "Pester 5.7.1 is not at $manifest after the restore of tools/pester." }
+    $manifest
+}
+
+# The pwsh running this script, to start more of it: the local tool runs as `dotnet pwsh.dll`, an installed one directly.
+function Get-PwshCommand {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') } else { , $process }
+}
+
+# Each file of tests/pester runs in a fresh pwsh (tools/pester/Invoke-PesterFile.ps1) against the module in out/Veo.
+function Invoke-PesterSuite {
+    $manifest = Get-PesterManifest
+    $pwsh = @(Get-PwshCommand)
+    $pwshArguments = @($pwsh | Select-Object -Skip 1)
+    $summaries = foreach ($file in Get-ChildItem (Join-Path $root 'tests/pester') -Filter '*.Tests.ps1' | Sort-Object Name) {
+        $summary = New-TemporaryFile
+        try {
+            # Out-Host: the file's progress is shown as it runs, and only its counts are collected.
+            & $pwsh[0] @pwshArguments -NoProfile -NonInteractive -File (Join-Path $root 'tools/pester/Invoke-PesterFile.ps1') `
+                -PesterManifest $manifest -Path $file.FullName -SummaryPath $summary.FullName | Out-Host
+            $counts = Get-Content $summary -Raw | ConvertFrom-Json
+            if (-not $counts) { $counts = [pscustomobject]@{ File = $file.Name; Result = 'Crashed'; Passed = 0; Failed = 0; FailedBlocks = 0; FailedContainers = 1; Seconds = 0 } }
+            $counts
+        }
+        finally { Remove-Item $summary -ErrorAction SilentlyContinue }
+    }
+    $summaries | Format-Table File, Result, Passed, Failed, FailedBlocks, FailedContainers, Seconds | Out-Host
+    $passed = ($summaries | Measure-Object Passed -Sum).Sum
+    $failed = ($summaries | Measure-Object Failed -Sum).Sum
+    Write-Host "Pester: $passed passed, $failed failed in $(@($summaries).Count) files, $(($summaries | Measure-Object Seconds -Sum).Sum) s."
+    if ($summaries | Where-Object Result -NE 'Passed') { throw "Pester: $failed test(s) failed ($(($summaries | Where-Object Result -NE 'Passed').File -join ', '))." }
+}
+
+# New-VeoVideo | Wait-VeoVideo | Save-VeoVideo with the laid-out module: the real service when a key is set, else the emulator.
+function Invoke-Demo {
+    $prompts = if ($Csv) { Import-Csv $Csv } elseif ($Prompt) { $Prompt } else { 'A cinematic lighthouse at sunset', 'A paper boat on a rainy street' }
+    $out = New-Item -ItemType Directory -Force -Path $OutFolder
+    $make = {
+        param([int] $PollInterval)
+        $files = $prompts | New-VeoVideo | Wait-VeoVideo -PollInterval $PollInterval | Save-VeoVideo -Path $out.FullName
+        $files | Format-Table | Out-Host
+        Write-Host "$(@($files).Count) video(s) saved in $($out.FullName)"
+    }
+    if ($env:LAOZHANG_API_KEY -or $env:VEO_API_KEY) {
+        Write-Host 'A key is set: making the videos on the real LaoZhang service (this is paid).'
+        Import-Module (Join-Path $moduleDir 'Veo.psd1') -Force
+        Connect-Veo -Route LaoZhang | Out-Null
+        & $make 15
+        return
+    }
+    # The emulator's tasks die with it, so they go to a journal of their own, not the user's.
+    $userVeoHome = $env:VEO_HOME
+    $env:VEO_HOME = Join-Path ([IO.Path]::GetTempPath()) "veo-demo-$([guid]::NewGuid())"
+    try {
+        Import-Module (Join-Path $moduleDir 'Veo.psd1') -Force
+        Use-VeoEmulator -Options @{ Configuration = $Configuration; RenderSeconds = 3 } {
+            param($emulator)
+            Write-Host "No LAOZHANG_API_KEY or VEO_API_KEY: making the videos on the emulator at $($emulator.BaseUri) (nothing is paid)."
+            Connect-Veo -Route LaoZhang -BaseUri $emulator.BaseUri -ApiKey (ConvertTo-SecureString $emulator.Key -AsPlainText -Force) | Out-Null
+            & $make 1
+        }
+    }
+    finally {
+        Remove-Item $env:VEO_HOME -Recurse -Force -ErrorAction SilentlyContinue
+        $env:VEO_HOME = $userVeoHome
+    }
 }
 
 switch ($Task) {
     'Build' { Build-Module }
-    { $_ -in 'Test', 'Pester' } {
+    'Test' {
+        Invoke-Native dotnet test (Join-Path $root 'Veo.sln') --nologo
         Build-Module
-        if ($Task -eq 'Test') { Invoke-Dotnet test (Join-Path $root 'Veo.sln') --nologo }
-        if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0')) {
-            Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser -Force -SkipPublisherCheck
-        }
-        $config = New-PesterConfiguration
-        $config.Run.Path = Join-Path $root 'tests/pester'
-        $config.Run.Exit = $true
-        $config.Output.Verbosity = 'Detailed'
-        Invoke-Pester -Configuration $config
+        Invoke-Conformance
+        Assert-PackageHoldsModule (Build-Package)
+        Invoke-PesterSuite
+    }
+    'Pester' {
+        Build-Module
+        Invoke-PesterSuite
     }
     'Package' {
         Build-Module
-        Invoke-Dotnet pack (Join-Path $root 'packaging/Veo.Package.csproj') -c $Configuration -o (Join-Path $root 'out/package') "-p:ModuleDir=$moduleDir/" --nologo
-        $nupkg = Get-ChildItem (Join-Path $root 'out/package') -Filter 'Veo.*.nupkg' | Sort-Object LastWriteTime | Select-Object -Last 1
+        $nupkg = Build-Package
+        Assert-PackageHoldsModule $nupkg
         Write-Host "Module folder: $moduleDir"
         Write-Host "Package:       $($nupkg.FullName)  (Publish-PSResource -NupkgPath $($nupkg.FullName) -Repository PSGallery -ApiKey ...)"
     }
     'Demo' {
         Build-Module
-        $emulator = Start-Emulator
-        try {
-            Import-Module (Join-Path $moduleDir 'Veo.psd1') -Force
-            Connect-Veo -Route LaoZhang -BaseUri $emulator.BaseUri -ApiKey (ConvertTo-SecureString 'emulator-key' -AsPlainText -Force)
-            Get-VeoPrice -Resolution 1080p -Compare Google | Format-Table
-            'A cinematic lighthouse at sunset', 'A paper boat on a rainy street' |
-                New-VeoVideo -Resolution 720p |
-                Wait-VeoVideo -PollInterval 1 |
-                Save-VeoVideo -Path (Join-Path $root 'out/videos') |
-                Format-Table
-        }
-        finally {
-            Stop-Process -Id $emulator.Process.Id -ErrorAction SilentlyContinue
-        }
+        Invoke-Demo
     }
 }

@@ -1,0 +1,91 @@
+#requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Every example a user reads runs here against the emulator: each ```powershell block of README.md and each example under
+# "## EXAMPLES" of docs/*.md, read from the markdown itself, so an example that goes stale or breaks fails CI.
+# Each runs in a runspace of its own (a fresh Veo session) in the world Invoke-Example describes.
+
+BeforeDiscovery {
+    $root = (Resolve-Path "$PSScriptRoot/../..").Path
+    Import-Module (Join-Path $PSScriptRoot 'VeoTestSupport.psm1') -Force
+    $pages = @(Get-Item (Join-Path $root 'README.md')) + @(Get-ChildItem (Join-Path $root 'docs') -Filter '*.md' | Sort-Object Name)
+    $examples = foreach ($page in $pages) { Get-MarkdownExample $page.FullName }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'VeoTestSupport.psm1') -Force
+    $emulator = Start-TestEmulator
+    $veoHomes = Join-Path ([IO.Path]::GetTempPath()) "veo-pester-examples-$([guid]::NewGuid())"
+    $userVeoHome = $env:VEO_HOME
+
+    # The examples name real hosts, placeholder ids and pauses meant for a person. Each row replaces one text of an
+    # example before it runs, and says why; nothing else of an example is changed.
+    $substitutions = @(
+        # Every address an example names is the emulator's: nothing leaves the machine and nothing is paid.
+        @{ Text = 'http://127.0.0.1:5080/'; With = $emulator.BaseUri }
+        @{ Text = 'https://api.example.com/'; With = $emulator.BaseUri }
+        @{ Text = 'https://other.example.com/'; With = $emulator.BaseUri }
+        @{ Text = 'https://gw.example.com/'; With = $emulator.BaseUri }
+        # The module the README's Build section lays out.
+        @{ Text = './out/Veo/Veo.psd1'; With = Get-VeoModuleManifest }
+        # The task ids of the pages' sample output stand for a finished task of the fixture.
+        @{ Text = 'task_9jt2n9togd1pi9b3lljnlv4e0833h7wv'; With = '$known.Id' }
+        @{ Text = 'video_68d7e1a4c2b88190'; With = '$known.Id' }
+        # The attempt id of Confirm-VeoCreate's page stands for the fixture's create whose answer was lost.
+        @{ Text = '0f3c9a7e5b2d4c1e8a6f9b0d2e4c6a8b'; With = '$uncertain.attempt' }
+        # Poll intervals chosen for the real service; the emulator renders in a second.
+        @{ Text = '-PollInterval 10'; With = '-PollInterval 1' }
+        @{ Text = '-PollInterval 30'; With = '-PollInterval 1' }
+        # Nobody is there to answer -Confirm's prompt: the test answers Yes.
+        @{ Text = 'Unregister-VeoRoute -Confirm'; With = 'Unregister-VeoRoute -Confirm:$false' }
+    )
+
+    # Examples that show an error on purpose, and the error id each must produce.
+    $expectedErrors = @{
+        'New-VeoVideo.md - Example 6: A request that cannot be made is refused before any call' = 'InvalidVideoRequest'
+    }
+
+    # Variables the examples read or set, restored after each: they are the process's, shared by every runspace.
+    $exampleVariables = 'MYGATEWAY_KEY', 'LAOZHANG_API_KEY', 'CRAZYROUTER_API_KEY', 'GEMINI_API_KEY', 'VEO_API_KEY', 'VEO_MAX_COST'
+}
+
+AfterAll {
+    Stop-VeoEmulator $emulator
+    $env:VEO_HOME = $userVeoHome
+    Remove-Item $veoHomes -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe '<_>' -ForEach @($examples.Page | Select-Object -Unique) {
+    It '<_.Title>' -ForEach @($examples | Where-Object Page -EQ $_) {
+        $example = $_
+        $workspace = Join-Path $TestDrive ($example.Name -replace '\W+', '-')
+        $saved = @{}
+        foreach ($name in $exampleVariables) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        # Its own journal and registered routes, so no example sees another's tasks.
+        $env:VEO_HOME = Join-Path $veoHomes ($example.Name -replace '\W+', '-')
+        $env:MYGATEWAY_KEY = $emulator.Key
+        $createsBefore = (Get-EmulatorTask $emulator).Count
+        try { $run = Invoke-Example -Emulator $emulator -Code $example.Code -Workspace $workspace -Substitution $substitutions }
+        finally { foreach ($name in $exampleVariables) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+        $fixtureCreates = $run.Tasks.Count
+
+        if ($expectedErrors[$example.Name]) {
+            $run.Errors | Should -Not -BeNullOrEmpty
+            $run.Errors[0].FullyQualifiedErrorId | Should -BeLike "$($expectedErrors[$example.Name])*"
+        }
+        else {
+            $run.Errors | Should -BeNullOrEmpty -Because ($run.Errors | ForEach-Object { "$_ ($($_.FullyQualifiedErrorId))" } | Out-String)
+            # A video the example asks for (a New-VeoVideo command without -WhatIf) is created...
+            # (a Pester example asserts for itself)
+            if (-not $run.IsPester -and ($run.Code -split "`n" | Where-Object { $_ -match '(^|\|)\s*New-VeoVideo\b' -and $_ -notmatch '-WhatIf' })) {
+                (Get-EmulatorTask $emulator).Count - $createsBefore | Should -BeGreaterThan $fixtureCreates -Because 'the example creates a video'
+            }
+            # ... and one it saves is on disk.
+            if (-not $run.IsPester -and $run.Code -match 'Save-VeoVideo') {
+                Get-ChildItem $workspace -Recurse -Filter '*.mp4' | Should -Not -BeNullOrEmpty -Because 'the example saves a video'
+            }
+        }
+        # A table on the page shows the columns a user gets.
+        if ($example.Output -and ($documented = Get-TableHeader $example.Output)) {
+            (Get-TableHeader $run.Output) -join ' ' | Should -Be ($documented -join ' ') -Because "the page shows this table:`n$($example.Output)"
+        }
+    }
+}
