@@ -27,6 +27,7 @@ public class ErrorIdTests
         new ApiException("LaoZhang", (HttpStatusCode)429, null, "slow down", null),
         new AmbiguousCreateException("LaoZhang", new IOException("reset")),
         new VideoTaskFailedException(Task),
+        new VideoUndeliverableException("LaoZhang", "Failed to fetch video content"),
         new WaitTimeoutException(Task, 10),
         new VideoNotFinishedException(Task),
         new ContentNotReadyException("task_1", "IN_PROGRESS"),

@@ -131,6 +131,7 @@ internal sealed class ApiChannel
             using (response)
             {
                 var body = _key.Redact(await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, cancellationToken).ConfigureAwait(false));
+                if (UndeliverableVideo.Is(response, body)) throw new VideoUndeliverableException(Route, ErrorBody.Parse(body).Message);
                 throw refusal(response, body) ?? ToApiException(response, body);
             }
         }
@@ -140,6 +141,9 @@ internal sealed class ApiChannel
 
     /// <summary>Enough of an error answer to quote it; the rest of a flood is not read.</summary>
     private const int ErrorTextLimit = 64 * 1024;
+
+    /// <summary>Half the attempt: an error answer that stalls is reported with what came, before the attempt itself times out.</summary>
+    private TimeSpan ErrorBodyTimeout => TimeSpan.FromTicks(Policy.AttemptTimeout.Ticks / 2);
 
     /// <summary>
     /// Whatever a server says (a video URI, a redirect, a file link), the key goes only to the scheme, host and port
@@ -179,6 +183,7 @@ internal sealed class ApiChannel
                 var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
                 _log.Debug($"{exchange} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
                 if (completion == HttpCompletionOption.ResponseContentRead) await BoundedBody.BufferAsync(response, Policy.MaxAnswerBytes, ct).ConfigureAwait(false);
+                else if (!response.IsSuccessStatusCode) await BoundedBody.BufferErrorAsync(response, ErrorTextLimit, ErrorBodyTimeout, ct).ConfigureAwait(false);
                 return response;
             }
             catch (Exception e)

@@ -56,4 +56,33 @@ internal static class BoundedBody
         }
         return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
+
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes of an error answer to a streamed request, inside the attempt, and
+    /// keeps them as its content: the retry rules can then read why it was refused, and a flood is cut off.
+    /// </summary>
+    public static async Task BufferErrorAsync(HttpResponseMessage response, int limit, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var bytes = new MemoryStream();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(timeout);
+        try
+        {
+            using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var buffer = new byte[8192];
+            int read;
+            while (bytes.Length < limit && (read = await body.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, limit - bytes.Length), budget.Token).ConfigureAwait(false)) > 0)
+                bytes.Write(buffer, 0, read);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // A refusal whose explanation stalls or breaks off is still a refusal: keep what came.
+            var note = System.Text.Encoding.UTF8.GetBytes(" (the answer broke off)");
+            bytes.Write(note, 0, note.Length);
+        }
+        var content = new ByteArrayContent(bytes.ToArray());
+        foreach (var header in response.Content.Headers) content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        content.Headers.ContentLength = bytes.Length;
+        response.Content = content;
+    }
 }

@@ -17,8 +17,9 @@ internal static class ResiliencePipelines
     public static ResiliencePipeline<HttpResponseMessage> ForReads(HttpPolicy policy, string route, IEngineLog log) =>
         Build(policy, route, log, args => args.Outcome switch
         {
-            // Reading it again brings the same flood.
+            // Reading it again brings the same flood, or the same "cannot deliver".
             { Exception: AnswerTooLargeException } => false,
+            { Result: { } undeliverable } when UndeliverableVideo.Is(undeliverable) => false,
             { Exception: HttpRequestException or TimeoutRejectedException or IOException } => true,
             { Result: { } r } => r.StatusCode == (HttpStatusCode)429 || (int)r.StatusCode >= 500,
             _ => false,

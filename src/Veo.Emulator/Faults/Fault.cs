@@ -23,6 +23,12 @@ public enum FaultKind
     FailTask,
     /// <summary>The next task created by a matching request serves its video only <see cref="Fault.Delay"/> after completing.</summary>
     ContentLag,
+    /// <summary>
+    /// A completed task whose video the gateway cannot deliver (often a safety-filtered one): new-api's video proxy answers
+    /// 502 {"error":{"message":"Failed to fetch video content","type":"server_error"}} (controller/video_proxy.go,
+    /// videoProxyError; also "Failed to resolve Gemini video URL"). <see cref="Fault.ErrorMessage"/> replaces the message.
+    /// </summary>
+    VideoUndeliverable,
 }
 
 /// <summary>

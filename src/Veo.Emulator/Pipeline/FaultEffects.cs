@@ -23,6 +23,11 @@ internal static class FaultEffects
                 await DialectErrors.RateLimited(context.Request, fault.RetryAfter).ExecuteAsync(context);
                 return StatusCodes.Status429TooManyRequests;
 
+            case FaultKind.VideoUndeliverable:
+                await Results.Json(new { error = new { message = fault.ErrorMessage ?? "Failed to fetch video content", type = "server_error" } },
+                    statusCode: StatusCodes.Status502BadGateway).ExecuteAsync(context);
+                return StatusCodes.Status502BadGateway;
+
             case FaultKind.ServerError:
                 await DialectErrors.ServerError(context.Request, fault.StatusCode).ExecuteAsync(context);
                 return fault.StatusCode;

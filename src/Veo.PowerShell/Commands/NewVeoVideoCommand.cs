@@ -108,7 +108,6 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
 
     protected override void ProcessRecord()
     {
-        MoneySpent = false;
         VideoRequest? request = null;
         try
         {
@@ -143,7 +142,6 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
             }
 
             var provider = engine.Provider(plan.Route, Session.ResolveKey(plan.Route, KeyFrom(ApiKey)), Log);
-            MoneySpent = true;
             var caps = _caps;
             if (ThrottleLimit == 1)
             {

@@ -18,7 +18,7 @@ internal static class ErrorMapping
     public static readonly IReadOnlyList<string> FixedIds = new[]
     {
         "InvalidVideoRequest", "InvalidArgument", "SpendingCapReached", "ApiKeyMissing", "ApiKeyRefused", "CreateOutcomeUnknown",
-        "VideoTaskFailed", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
+        "VideoTaskFailed", "VideoUndeliverable", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
         "FileAccessDenied", "NetworkError", "Stopped", "UnexpectedError",
     };
 
@@ -31,6 +31,7 @@ internal static class ErrorMapping
         AmbiguousCreateException e => Record(e, "CreateOutcomeUnknown", ErrorCategory.OperationTimeout, target,
             "Check the provider's task list or console before submitting this prompt again."),
         VideoTaskFailedException e => Record(e, "VideoTaskFailed", ErrorCategory.InvalidResult, target),
+        VideoUndeliverableException e => Record(e, "VideoUndeliverable", ErrorCategory.ResourceUnavailable, target),
         WaitTimeoutException e => Record(e, "WaitTimeout", ErrorCategory.OperationTimeout, target,
             "The task goes on on the server; wait for it again later by its id."),
         ContentNotReadyException or VideoNotFinishedException => Record(exception, "VideoNotReady", ErrorCategory.ResourceBusy, target),

@@ -16,10 +16,7 @@ internal sealed class QueuedLog : IEngineLog
     public void Debug(string message) => _queue.Enqueue(('D', message));
     public void Warning(string message) => _queue.Enqueue(('W', message));
 
-    /// <param name="mayPrompt">
-    /// False once money is spent while the debug and verbose streams would ask "Continue?" (-Debug makes a compiled
-    /// cmdlet inquire on both): the lines then go straight to the host's display, which never asks.
-    /// </param>
+    /// <param name="mayPrompt">False when the debug and verbose streams would ask "Continue?": the lines then go straight to the host's display.</param>
     public void DrainTo(PSCmdlet cmdlet, bool mayPrompt)
     {
         while (_queue.TryDequeue(out var item))

@@ -19,12 +19,6 @@ public abstract class VeoCmdlet : PSCmdlet
     /// <summary>This runspace's Veo state.</summary>
     internal VeoSession Session => RunspaceSessions.Current;
 
-    /// <summary>
-    /// Set once this record has spent money: from then on nothing may prompt, so a debug line that would ask
-    /// "Continue?" ($DebugPreference = 'Inquire') is written as verbose instead.
-    /// </summary>
-    protected bool MoneySpent { get; set; }
-
     protected override void StopProcessing() => _stopping.Cancel();
 
     /// <summary>Runs engine work to completion on the pipeline thread; Ctrl+C cancels it.</summary>
@@ -40,7 +34,12 @@ public abstract class VeoCmdlet : PSCmdlet
         }
     }
 
-    protected void Pump() => Log.DrainTo(this, mayPrompt: !(MoneySpent && StreamsInquire()));
+    /// <remarks>
+    /// -Debug makes a compiled cmdlet ask "Continue?" at each debug and verbose line: at every HTTP exchange, after money
+    /// is spent, and as an error in a non-interactive shell. Veo's lines then go straight to the host's display, which
+    /// never asks.
+    /// </remarks>
+    protected void Pump() => Log.DrainTo(this, mayPrompt: !StreamsInquire());
 
     protected void Emit(object value)
     {

@@ -73,6 +73,27 @@ public sealed class SilentServerTests : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("LaoZhang", "Failed to fetch video content")]
+    [InlineData("Google", "Failed to resolve Gemini video URL")]
+    public async Task A_video_the_gateway_cannot_deliver_is_a_final_error_at_once(string route, string message)
+    {
+        // new-api's video proxy (controller/video_proxy.go) answers so for a completed task it cannot deliver.
+        using var gateway = ScriptedServer.Json(_ => $"{{\"error\":{{\"message\":\"{message}\",\"type\":\"server_error\"}}}}", status: 502);
+        var engine = new VeoEngine(_home.Journal, TestHome.FastPolicy with { FirstRetryDelay = TimeSpan.FromSeconds(1) });
+        var provider = engine.Provider(BuiltInRoutes.Find(route)!.At(gateway.BaseUri), new ApiKey(TestHome.Key));
+        var task = new VideoTask { Id = route == "Google" ? "models/veo-3.1-fast-generate-preview/operations/op1" : "task_1", Route = route, Status = VideoTaskStatus.Completed,
+            VideoUrl = route == "Google" ? new Uri(gateway.BaseUri, "v1beta/files/abc:download?alt=media").ToString() : null };
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<VideoUndeliverableException>(() =>
+            engine.SaveAsync(task, provider, _home.PathOf("gone.mp4"), overwrite: false, NullEngineLog.Instance, CancellationToken.None));
+
+        Assert.Contains(message, error.Message);
+        Assert.Single(gateway.Requests);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+    }
+
     public void Dispose() => _home.Dispose();
 }
 

@@ -36,6 +36,19 @@ public class ResilienceTests : EmulatorTest
     }
 
     [Fact]
+    public async Task The_emulator_plays_a_completed_video_new_api_cannot_deliver_and_the_save_ends_at_once()
+    {
+        var task = await _flow.WaitAsync(await _flow.CreateAsync(BadRequests.Valid));
+        Emulator.Faults.Add(new Fault(FaultKind.VideoUndeliverable, PathContains: "/content", Times: 10));
+
+        var error = await Assert.ThrowsAsync<VideoUndeliverableException>(() =>
+            _flow.Engine.SaveAsync(task, _flow.Provider, Home.PathOf("gone.mp4"), overwrite: false, NullEngineLog.Instance, CancellationToken.None));
+
+        Assert.Contains("Failed to fetch video content", error.Message);
+        Assert.Single(Emulator.Requests, r => r.Path.EndsWith("/content", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_Gemini_poll_answered_429_waits_as_long_as_its_RetryInfo_says()
     {
         // Google gives no Retry-After header: the wait is error.details[].retryDelay ("1s") in the body.
