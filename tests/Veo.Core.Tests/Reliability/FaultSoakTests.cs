@@ -20,7 +20,9 @@ public class FaultSoakTests(ITestOutputHelper output)
         output.WriteLine(printed.ToString());
 
         Assert.False(report.Hung);
-        Assert.All(Enum.GetValues<FaultKind>(), kind => Assert.True(report.Injected.GetValueOrDefault(kind) > 0, $"no {kind} fault was injected"));
+        // Every fault a task recovers from; an undeliverable video ends its task for good, so it is tested on its own (ResilienceTests).
+        Assert.All(Enum.GetValues<FaultKind>().Where(k => k != FaultKind.VideoUndeliverable),
+            kind => Assert.True(report.Injected.GetValueOrDefault(kind) > 0, $"no {kind} fault was injected"));
         Assert.Empty(report.LostTasks);
         Assert.Equal(0, report.DuplicateCreates);
         Assert.Equal(0, report.AmbiguousRetried);
