@@ -366,12 +366,21 @@ Describe 'Veo in everyday PowerShell idioms' {
             finally { $runspace.Dispose() }
         }
 
-        It 'Wait-VeoVideo -Debug shows each HTTP exchange (method, URL, status) and never the key' {
+        It 'Wait-VeoVideo shows each HTTP exchange (method, URL, status) on the debug stream and never the key' {
             $task = New-VeoVideo 'debugged'
             $DebugPreference = 'Continue'
-            $debug = $task | Wait-VeoVideo -PollInterval 1 -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+            $debug = $task | Wait-VeoVideo -PollInterval 1 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
             $debug.Message | Should -Match "GET .*$([regex]::Escape($task.Id)).*200"
             $debug.Message | Should -Not -Match $emulator.Key
+        }
+
+        It 'Wait-VeoVideo -Debug asks nothing, even in a non-interactive shell' {
+            # -Debug makes a compiled cmdlet ask "Continue?" at each debug line, an error where nobody can answer;
+            # Veo writes its lines to the host instead.
+            $task = New-VeoVideo 'debugged, not asked'
+            $done = $task | Wait-VeoVideo -PollInterval 1 -Debug -ErrorVariable failed
+            $failed | Should -BeNullOrEmpty
+            $done.Id | Should -Be $task.Id
         }
 
         It 'Wait-VeoVideo -Verbose says what it polls' {
