@@ -185,8 +185,19 @@ describe(`${sdk} against the OpenAI-Videos dialect`, () => {
     });
   }
 
-  it('an unknown video id is a 404 NotFoundError', async () => {
+  // new-api answers an unknown task 400 {"code":"task_not_exist",...} on its task endpoints (relay/relay_task.go), and the
+  // SDK reads that as a BadRequestError; its content endpoint answers 404 "Task not found" (controller/video_proxy.go).
+  it('an unknown video id is a 400 BadRequestError with task_not_exist, as new-api answers', async () => {
     await assert.rejects(client.videos.retrieve('task_doesnotexist'), (error) => {
+      assert.ok(error instanceof BadRequestError, `a BadRequestError, not ${error?.constructor?.name}`);
+      // The envelope has no "error" object, so the SDK shows "400 status code (no body)": only the status tells.
+      assert.equal(error.status, 400);
+      return true;
+    });
+  });
+
+  it('the content of an unknown video is a 404 NotFoundError', async () => {
+    await assert.rejects(client.videos.downloadContent('task_doesnotexist'), (error) => {
       assert.ok(error instanceof NotFoundError, `a NotFoundError, not ${error?.constructor?.name}`);
       assert.equal(error.status, 404);
       return true;

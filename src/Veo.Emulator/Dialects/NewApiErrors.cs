@@ -37,8 +37,20 @@ internal static class NewApiErrors
             : Error(401, "Invalid API key.", "invalid_request_error", "invalid_api_key");
     }
 
-    public static IResult TaskNotFound(string id) =>
-        Error(StatusCodes.Status404NotFound, $"Task {id} does not exist.", "invalid_request_error", "task_not_exist");
+    /// <summary>
+    /// A task id the gateway does not know, on its task endpoints: 400 with new-api's task envelope, not the OpenAI
+    /// error shape (relay/relay_task.go: TaskErrorWrapperLocal(errors.New("task_not_exist"), "task_not_exist",
+    /// http.StatusBadRequest); its test TestVideoFetchSameUserDifferentGroupReturnsNotFound expects 400).
+    /// </summary>
+    public static IResult TaskNotFound() =>
+        Wire.Json(new JsonObject { ["code"] = "task_not_exist", ["message"] = "task_not_exist", ["data"] = null }, StatusCodes.Status400BadRequest);
+
+    /// <summary>
+    /// The video proxy's own answers on /v1/videos/{id}/content (controller/video_proxy.go, videoProxyError):
+    /// {"error":{"message","type"}}, 404 "Task not found" and 400 "Task is not completed yet, current status: X".
+    /// </summary>
+    public static IResult VideoProxy(int statusCode, string message) =>
+        Wire.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error" } }, statusCode);
 
     public static IResult RateLimited() =>
         Error(StatusCodes.Status429TooManyRequests, "Rate limit reached for requests. Please try again later.", "rate_limit_error",

@@ -44,7 +44,7 @@ internal static class OpenAiVideosDialect
     private static IResult Poll(HttpContext context, EmulatorState state, string id)
     {
         if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
-        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound(id);
+        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
 
         var current = task.StateAt(state.Clock.Now);
         var body = new JsonObject
@@ -65,15 +65,16 @@ internal static class OpenAiVideosDialect
     private static IResult Content(HttpContext context, EmulatorState state, string id)
     {
         if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
-        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound(id);
+        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.VideoProxy(StatusCodes.Status404NotFound, "Task not found");
 
         var current = task.StateAt(state.Clock.Now);
+        // new-api's task statuses are FAILURE and IN_PROGRESS (model/task.go); the proxy quotes them. Clients look for
+        // IN_PROGRESS and retry; the lag after "completed" answers the same way.
         if (current.Phase == TaskPhase.Failed)
-            return NewApiErrors.Error(StatusCodes.Status400BadRequest, "task status is FAILURE", "invalid_request_error", "task_failed");
-        // The gateway's own words while the file is not there yet; clients look for IN_PROGRESS and retry.
+            return NewApiErrors.VideoProxy(StatusCodes.Status400BadRequest, "Task is not completed yet, current status: FAILURE");
         return current.ContentReady
             ? Wire.Video(state, task.Order.Fixture)
-            : NewApiErrors.Error(StatusCodes.Status400BadRequest, "task status is IN_PROGRESS", "invalid_request_error", "task_not_completed");
+            : NewApiErrors.VideoProxy(StatusCodes.Status400BadRequest, "Task is not completed yet, current status: IN_PROGRESS");
     }
 
     private static string Status(TaskPhase phase) => phase switch

@@ -44,7 +44,7 @@ internal static class UnifiedVideoDialect
     {
         if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
         if (string.IsNullOrWhiteSpace(id)) return NewApiErrors.BadRequest(new FieldError("id", "id is required: GET /v1/video/query?id=<task id>.", "missing_required_parameter"));
-        if (state.Tasks.Find(EmulatedApi.UnifiedVideo, id) is not { } task) return NewApiErrors.TaskNotFound(id);
+        if (state.Tasks.Find(EmulatedApi.UnifiedVideo, id) is not { } task) return NewApiErrors.TaskNotFound();
 
         var current = task.StateAt(state.Clock.Now);
         var body = new JsonObject

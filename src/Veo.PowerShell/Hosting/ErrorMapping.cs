@@ -36,6 +36,8 @@ internal static class ErrorMapping
             "The task goes on on the server; wait for it again later by its id."),
         ContentNotReadyException or VideoNotFinishedException => Record(exception, "VideoNotReady", ErrorCategory.ResourceBusy, target),
         InvalidVideoException e => Record(e, "InvalidVideoFile", ErrorCategory.InvalidData, target),
+        // new-api answers an unknown task id 400 task_not_exist (relay/relay_task.go): it is a missing task, not a bad request.
+        ApiException { ErrorCode: "task_not_exist" } e => Record(e, "NotFound", ErrorCategory.ObjectNotFound, target),
         ApiException e => Record(e, "Api" + (int)e.StatusCode, Category(e.StatusCode), target),
         ArgumentException e => Record(e, "InvalidArgument", ErrorCategory.InvalidArgument, target),
         KeyNotFoundException e => Record(e, "NotFound", ErrorCategory.ObjectNotFound, target),

@@ -82,9 +82,10 @@ public sealed class OpenAiVideosLifecycleTests : OpenAiVideosTest
         using var response = await Client.GetAsync($"v1/videos/{id}/content");
         var error = await ErrorOf(response);
 
+        // new-api's video proxy words (controller/video_proxy.go), which clients look for.
         Assert.Equal(400, (int)response.StatusCode);
-        Assert.Equal("task status is IN_PROGRESS", error.GetProperty("message").GetString());
-        Assert.Equal("task_not_completed", error.GetProperty("code").GetString());
+        Assert.Equal("Task is not completed yet, current status: IN_PROGRESS", error.GetProperty("message").GetString());
+        Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
     }
 
     [Fact]
@@ -119,13 +120,23 @@ public sealed class OpenAiVideosLifecycleTests : OpenAiVideosTest
     [Theory]
     [InlineData("v1/videos/task_doesnotexist")]
     [InlineData("v1/video/generations/task_doesnotexist")]
-    [InlineData("v1/videos/task_doesnotexist/content")]
-    public async Task An_unknown_task_answers_404_task_not_exist(string path)
+    public async Task An_unknown_task_answers_400_in_new_apis_task_envelope(string path)
     {
         using var response = await Client.GetAsync(path);
 
+        Assert.Equal(400, (int)response.StatusCode);
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(("task_not_exist", "task_not_exist", System.Text.Json.JsonValueKind.Null),
+            (body.GetProperty("code").GetString(), body.GetProperty("message").GetString(), body.GetProperty("data").ValueKind));
+    }
+
+    [Fact]
+    public async Task The_content_of_an_unknown_task_answers_404_Task_not_found_as_the_video_proxy_does()
+    {
+        using var response = await Client.GetAsync("v1/videos/task_doesnotexist/content");
+
         Assert.Equal(404, (int)response.StatusCode);
-        Assert.Equal("task_not_exist", (await ErrorOf(response)).GetProperty("code").GetString());
+        Assert.Equal("Task not found", (await ErrorOf(response)).GetProperty("message").GetString());
     }
 
     [Fact]

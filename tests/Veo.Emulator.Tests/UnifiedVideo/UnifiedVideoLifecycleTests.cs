@@ -92,15 +92,15 @@ public sealed class UnifiedVideoLifecycleTests : UnifiedVideoTest
     }
 
     [Fact]
-    public async Task Query_without_an_id_is_refused_and_an_unknown_id_is_404()
+    public async Task Query_without_an_id_is_refused_and_an_unknown_id_is_400_task_not_exist()
     {
         using var missing = await Client.GetAsync("v1/video/query");
         using var unknown = await Client.GetAsync("v1/video/query?id=veo3.1:1-nope1");
 
         Assert.Equal(400, (int)missing.StatusCode);
         Assert.Equal("id", (await Json.ReadAsync(missing)).GetProperty("error").GetProperty("param").GetString());
-        Assert.Equal(404, (int)unknown.StatusCode);
-        Assert.Equal("task_not_exist", (await Json.ReadAsync(unknown)).GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(400, (int)unknown.StatusCode);
+        Assert.Equal("task_not_exist", (await Json.ReadAsync(unknown)).GetProperty("code").GetString());
     }
 
     [Fact]
