@@ -18,8 +18,11 @@ internal static class JsonElementExtensions
         _ => null,
     };
 
+    /// <summary>A number, also when sent as text, and as new-api sends progress: "40%".</summary>
     public static long? Long(this JsonElement e, string name) =>
-        e.Str(name) is { } s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : null;
+        e.Str(name) is { } s && double.TryParse(s.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsNaN(d) && !double.IsInfinity(d)
+            ? (long)Math.Max(long.MinValue, Math.Min(long.MaxValue, d))
+            : null;
 
     public static bool? Bool(this JsonElement e, string name) => e.Prop(name) switch
     {

@@ -83,8 +83,9 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
         Field("size", prepared.Size.ToString());
         Field("resolution", r.Resolution);
         Field("aspectRatio", r.AspectRatio);
-        // Without metadata the gateway renders 4K requests at 1080p.
-        Field("metadata", $"{{\"durationSeconds\":{seconds},\"resolution\":\"{r.Resolution}\",\"aspectRatio\":\"{r.AspectRatio}\"}}");
+        // Without metadata the gateway renders 4K requests at 1080p; stock new-api builds Veo's parameters from metadata
+        // alone (relay/channel/task/gemini/adaptor.go), so the negative prompt and seed go there as well.
+        Field("metadata", Metadata(r));
         if (!string.IsNullOrWhiteSpace(r.NegativePrompt)) Field("negativePrompt", r.NegativePrompt!.Trim());
         if (r.Seed is { } seed) Field("seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (prepared.ReferenceImages.Count > 0) Field("referenceType", "asset");
@@ -94,8 +95,26 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
         return form;
     }
 
+    private static string Metadata(VideoRequest r)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("durationSeconds", r.DurationSeconds);
+            json.WriteString("resolution", r.Resolution);
+            json.WriteString("aspectRatio", r.AspectRatio);
+            if (!string.IsNullOrWhiteSpace(r.NegativePrompt)) json.WriteString("negativePrompt", r.NegativePrompt!.Trim());
+            if (r.Seed is { } seed) json.WriteNumber("seed", seed);
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     private VideoTask ReadTask(JsonElement json, bool creating = false)
     {
+        // Stock new-api's older task path wraps the task: {"code":"success","data":{"task_id","status":"SUCCESS","progress":"100%"}}.
+        if (json.Prop("data") is { ValueKind: JsonValueKind.Object } data && (data.Str("id") ?? data.Str("task_id")) is not null) json = data;
         var id = json.Str("id") ?? json.Str("task_id") ?? throw _channel.Malformed("The task id (id or task_id)", json);
         // A create answered with an id is a created task whatever its status says; a poll needs a status it can read.
         var statusText = json.Str("status") ?? (creating ? "" : throw _channel.Malformed("The task status", json));

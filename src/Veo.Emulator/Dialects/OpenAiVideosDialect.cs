@@ -15,7 +15,7 @@ internal static class OpenAiVideosDialect
     {
         app.MapPost("/v1/videos", (HttpContext context) => Create(context, state));
         app.MapGet("/v1/videos/{id}", (HttpContext context, string id) => Poll(context, state, id));
-        app.MapGet("/v1/video/generations/{id}", (HttpContext context, string id) => Poll(context, state, id));
+        app.MapGet("/v1/video/generations/{id}", (HttpContext context, string id) => CompatPoll(context, state, id));
         app.MapGet("/v1/videos/{id}/content", (HttpContext context, string id) => Content(context, state, id));
     }
 
@@ -60,6 +60,37 @@ internal static class OpenAiVideosDialect
         if (current.Phase == TaskPhase.Failed)
             body["error"] = new JsonObject { ["code"] = "video_generation_failed", ["message"] = task.Failure!.Message };
         return Wire.Json(body);
+    }
+
+    /// <summary>
+    /// The older task path: as LaoZhang documents it, the same object as /v1/videos/{id}; with the StockNewApiTaskShape
+    /// fault, as stock new-api answers it (relay/relay_task.go with dto/task.go's TaskDto):
+    /// {"code":"success","message":"","data":{"task_id","status":"NOT_START|IN_PROGRESS|SUCCESS|FAILURE","progress":"40%","fail_reason"}}.
+    /// </summary>
+    private static IResult CompatPoll(HttpContext context, EmulatorState state, string id)
+    {
+        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (!context.Items.ContainsKey(FaultEffects.StockNewApiShape)) return Poll(context, state, id);
+        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
+
+        var current = task.StateAt(state.Clock.Now);
+        var data = new JsonObject
+        {
+            ["task_id"] = task.Id,
+            ["action"] = "generate",
+            ["status"] = current.Phase switch
+            {
+                TaskPhase.Queued => "NOT_START",
+                TaskPhase.InProgress => "IN_PROGRESS",
+                TaskPhase.Completed => "SUCCESS",
+                _ => "FAILURE",
+            },
+            ["progress"] = $"{current.Progress}%",
+            ["fail_reason"] = current.Phase == TaskPhase.Failed ? task.Failure!.Message : "",
+            ["submit_time"] = task.CreatedAt.ToUnixTimeSeconds(),
+            ["finish_time"] = current.Phase is TaskPhase.Completed or TaskPhase.Failed ? task.FinishedAt.ToUnixTimeSeconds() : 0,
+        };
+        return Wire.Json(new JsonObject { ["code"] = "success", ["message"] = "", ["data"] = data });
     }
 
     private static IResult Content(HttpContext context, EmulatorState state, string id)

@@ -29,6 +29,11 @@ public enum FaultKind
     /// videoProxyError; also "Failed to resolve Gemini video URL"). <see cref="Fault.ErrorMessage"/> replaces the message.
     /// </summary>
     VideoUndeliverable,
+    /// <summary>
+    /// The older task path (/v1/video/generations/{id}) answers as stock new-api does rather than as LaoZhang documents
+    /// (the same object as /v1/videos/{id}): {"code":"success","data":{"task_id","status":"SUCCESS","progress":"100%"}}.
+    /// </summary>
+    StockNewApiTaskShape,
 }
 
 /// <summary>

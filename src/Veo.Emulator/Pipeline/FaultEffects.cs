@@ -8,6 +8,9 @@ internal static class FaultEffects
     private const int CorruptedPrefix = 16;
     private static readonly TimeSpan TruncateGrace = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Set on a request the StockNewApiTaskShape fault matched; the dialect answers in that shape.</summary>
+    public const string StockNewApiShape = "veo-emulator:stock-new-api-shape";
+
     public static async Task<int> AnswerAsync(Fault? fault, HttpContext context, RequestDelegate next)
     {
         switch (fault?.Kind)
@@ -22,6 +25,11 @@ internal static class FaultEffects
                     context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
                 await DialectErrors.RateLimited(context.Request, fault.RetryAfter).ExecuteAsync(context);
                 return StatusCodes.Status429TooManyRequests;
+
+            case FaultKind.StockNewApiTaskShape:
+                context.Items[StockNewApiShape] = true;
+                await next(context);
+                return context.Response.StatusCode;
 
             case FaultKind.VideoUndeliverable:
                 await Results.Json(new { error = new { message = fault.ErrorMessage ?? "Failed to fetch video content", type = "server_error" } },

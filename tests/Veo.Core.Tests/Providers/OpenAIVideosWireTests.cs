@@ -37,7 +37,8 @@ public class OpenAIVideosWireTests : EmulatorTest
         Assert.Equal("1280x720", fields["size"]);
         Assert.Equal("720p", fields["resolution"]);
         Assert.Equal("16:9", fields["aspectRatio"]);
-        Assert.Equal("{\"durationSeconds\":6,\"resolution\":\"720p\",\"aspectRatio\":\"16:9\"}", fields["metadata"]);
+        // Stock new-api builds Veo's parameters from metadata alone (relay/channel/task/gemini/adaptor.go): they go there too.
+        Assert.Equal("{\"durationSeconds\":6,\"resolution\":\"720p\",\"aspectRatio\":\"16:9\",\"negativePrompt\":\"blurry, watermark\",\"seed\":20260520}", fields["metadata"]);
         Assert.Equal("blurry, watermark", fields["negativePrompt"]);
         Assert.Equal("20260520", fields["seed"]);
         Assert.DoesNotContain("generateAudio", fields.Keys);

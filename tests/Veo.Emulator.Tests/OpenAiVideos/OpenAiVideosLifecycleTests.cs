@@ -131,6 +131,21 @@ public sealed class OpenAiVideosLifecycleTests : OpenAiVideosTest
     }
 
     [Fact]
+    public async Task With_the_StockNewApiTaskShape_fault_the_older_task_path_answers_in_stock_new_apis_envelope()
+    {
+        var id = await CreateTaskAsync();
+        Server.Faults.Add(new Fault(FaultKind.StockNewApiTaskShape, PathContains: "/v1/video/generations/"));
+        Server.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        using var response = await Client.GetAsync($"v1/video/generations/{id}");
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var data = body.GetProperty("data");
+
+        Assert.Equal("success", body.GetProperty("code").GetString());
+        Assert.Equal((id, "SUCCESS", "100%"), (data.GetProperty("task_id").GetString(), data.GetProperty("status").GetString(), data.GetProperty("progress").GetString()));
+    }
+
+    [Fact]
     public async Task The_content_of_an_unknown_task_answers_404_Task_not_found_as_the_video_proxy_does()
     {
         using var response = await Client.GetAsync("v1/videos/task_doesnotexist/content");
