@@ -109,8 +109,10 @@ internal static class GeminiRequest
             return "parameters.negativePrompt must be a string.";
         if (parameters["personGeneration"] is { } person && !PersonGeneration.Contains(StringOrNull(person)))
             return $"parameters.personGeneration {person.ToJsonString()} is not supported; use {string.Join(", ", PersonGeneration)}.";
-        if (parameters["seed"] is { } seed && (seed.GetValueKind() != JsonValueKind.Number || !seed.AsValue().TryGetValue<uint>(out _)))
-            return $"parameters.seed {seed.ToJsonString()} must be a non-negative integer (at most 4294967295).";
+        // The Gemini API takes no seed: python-genai refuses it before sending ("seed parameter is not supported in Gemini
+        // API", _GenerateVideosConfig_to_mldev); only Vertex AI takes one.
+        if (parameters.ContainsKey("seed"))
+            return "parameters.seed is not supported by the Gemini API (only Vertex AI takes a seed); remove it.";
         if (parameters["sampleCount"] is { } count && (count.GetValueKind() != JsonValueKind.Number || !count.AsValue().TryGetValue<int>(out var samples) || samples != 1))
             return "parameters.sampleCount must be 1: Veo 3.1 renders one video per request.";
         if (parameters["enhancePrompt"] is { } enhance && enhance.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))

@@ -17,9 +17,9 @@ public sealed class GeminiValidationTests : GeminiTest
             new JsonObject { ["aspectRatio"] = "16:9", ["resolution"] = "1080p", ["durationSeconds"] = 8, ["personGeneration"] = "allow_adult" }));
 
     [Fact]
-    public async Task A_seed_is_accepted_from_clients_that_send_one() =>
-        // @google/genai refuses config.seed before sending on the Gemini API; a REST client may still send it.
-        await CreateOperationAsync(Request(parameters: new JsonObject { ["seed"] = 7 }));
+    public async Task A_seed_is_refused_as_the_Gemini_API_takes_none() =>
+        // python-genai and @google/genai refuse config.seed on the Gemini API (Vertex only); a REST client that sends one is told.
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["seed"] = 7 }), "seed");
 
     [Fact]
     public async Task The_webhook_config_the_sdk_sends_at_the_top_level_is_accepted()
