@@ -27,12 +27,12 @@ internal static class UnifiedVideoDialect
 
         var task = state.Tasks.Create(order!, Wire.PathAndQuery(context.Request));
         var current = task.StateAt(state.Clock.Now);
-        return Wire.Json(new JsonObject
+        return Answer(context, new JsonObject
         {
             ["id"] = task.Id,
             ["object"] = "video",
             ["model"] = task.Model,
-            ["status"] = Status(current.Phase),
+            ["status"] = Status(current.Phase, context),
             ["progress"] = current.Progress,
             ["created_at"] = task.CreatedAt.ToUnixTimeSeconds(),
             ["status_update_time"] = current.ChangedAt.ToUnixTimeMilliseconds(),
@@ -50,15 +50,21 @@ internal static class UnifiedVideoDialect
         var body = new JsonObject
         {
             ["id"] = task.Id,
-            ["status"] = Status(current.Phase),
+            ["status"] = Status(current.Phase, context),
             ["video_url"] = current.Phase == TaskPhase.Completed ? $"{Wire.CdnBaseUri(context.Request)}cdn/videos/{task.Id}.mp4" : null,
             ["enhanced_prompt"] = task.Order.Prompt,
             ["status_update_time"] = current.ChangedAt.ToUnixTimeMilliseconds(),
             ["detail"] = Detail(task),
         };
         if (current.Phase == TaskPhase.Failed) body["fail_reason"] = task.Failure!.Message;
-        return Wire.Json(body);
+        return Answer(context, body);
     }
+
+    /// <summary>Crazyrouter's bare object, or, with the WrappedUnifiedShape fault, the family's {"code","data"} envelope.</summary>
+    private static IResult Answer(HttpContext context, JsonObject task) =>
+        Wire.Json(Wrapped(context) ? new JsonObject { ["code"] = "success", ["message"] = "", ["data"] = task } : task);
+
+    private static bool Wrapped(HttpContext context) => context.Items.ContainsKey(FaultEffects.WrappedUnified);
 
     /// <summary>Ids look like the family's: veo3.1-fast:1770350082-abc12.</summary>
     private static string NewId(string model, DateTimeOffset now) =>
@@ -66,11 +72,12 @@ internal static class UnifiedVideoDialect
 
     private static JsonNode Detail(VideoTask task) => task.Order.RequestEcho!.DeepClone();
 
-    private static string Status(TaskPhase phase) => phase switch
+    /// <summary>Crazyrouter's words; Yunwu-style gateways say "success" for a finished task.</summary>
+    private static string Status(TaskPhase phase, HttpContext context) => phase switch
     {
         TaskPhase.Queued => "pending",
         TaskPhase.InProgress => "processing",
-        TaskPhase.Completed => "completed",
+        TaskPhase.Completed => Wrapped(context) ? "success" : "completed",
         _ => "failed",
     };
 }

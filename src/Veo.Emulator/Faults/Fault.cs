@@ -34,6 +34,11 @@ public enum FaultKind
     /// (the same object as /v1/videos/{id}): {"code":"success","data":{"task_id","status":"SUCCESS","progress":"100%"}}.
     /// </summary>
     StockNewApiTaskShape,
+    /// <summary>
+    /// The unified-video answers as other gateways of the family give them (Yunwu-style): wrapped in
+    /// {"code":"success","data":{...}} and with the word "success" for a finished task, not "completed".
+    /// </summary>
+    WrappedUnifiedShape,
 }
 
 /// <summary>

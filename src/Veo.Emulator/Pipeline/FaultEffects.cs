@@ -11,6 +11,9 @@ internal static class FaultEffects
     /// <summary>Set on a request the StockNewApiTaskShape fault matched; the dialect answers in that shape.</summary>
     public const string StockNewApiShape = "veo-emulator:stock-new-api-shape";
 
+    /// <summary>Set on a request the WrappedUnifiedShape fault matched.</summary>
+    public const string WrappedUnified = "veo-emulator:wrapped-unified-shape";
+
     public static async Task<int> AnswerAsync(Fault? fault, HttpContext context, RequestDelegate next)
     {
         switch (fault?.Kind)
@@ -28,6 +31,11 @@ internal static class FaultEffects
 
             case FaultKind.StockNewApiTaskShape:
                 context.Items[StockNewApiShape] = true;
+                await next(context);
+                return context.Response.StatusCode;
+
+            case FaultKind.WrappedUnifiedShape:
+                context.Items[WrappedUnified] = true;
                 await next(context);
                 return context.Response.StatusCode;
 

@@ -49,6 +49,19 @@ public class ResilienceTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_unified_gateway_that_wraps_its_answers_and_says_success_is_followed_to_the_saved_video()
+    {
+        // Yunwu-style gateways: {"code":"success","data":{...}} and "success" for a finished task.
+        Emulator.Faults.Add(new Fault(FaultKind.WrappedUnifiedShape, PathContains: "/v1/video/", Times: 1000));
+        var flow = new EngineFlow(Home, Emulator, BuiltInRoutes.Crazyrouter);
+
+        var saved = await flow.MakeAsync(BadRequests.Valid);
+
+        Assert.Equal(1280, saved.File.Width);
+        Assert.Contains(Emulator.Requests, r => r.Path == "/v1/video/query" && r.StatusCode == 200);
+    }
+
+    [Fact]
     public async Task A_Gemini_poll_answered_429_waits_as_long_as_its_RetryInfo_says()
     {
         // Google gives no Retry-After header: the wait is error.details[].retryDelay ("1s") in the body.

@@ -104,6 +104,20 @@ public sealed class UnifiedVideoLifecycleTests : UnifiedVideoTest
     }
 
     [Fact]
+    public async Task With_the_WrappedUnifiedShape_fault_answers_are_wrapped_and_a_finished_task_says_success()
+    {
+        var id = await CreateTaskAsync();
+        Server.Clock.Advance(TimeSpan.FromMinutes(5));
+        Server.Faults.Add(new Fault(FaultKind.WrappedUnifiedShape, PathContains: "/v1/video/query"));
+
+        using var response = await Client.GetAsync($"v1/video/query?id={Uri.EscapeDataString(id)}");
+        var body = await Json.ReadAsync(response);
+
+        Assert.Equal("success", body.GetProperty("code").GetString());
+        Assert.Equal((id, "success"), (body.GetProperty("data").GetProperty("id").GetString(), body.GetProperty("data").GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task The_api_paths_need_the_bearer_key()
     {
         var id = await CreateTaskAsync();
