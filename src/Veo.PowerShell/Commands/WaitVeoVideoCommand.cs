@@ -41,6 +41,11 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
     [ValidateRange(1, 3600)]
     public int PollInterval { get; set; }
 
+    /// <summary>Polls in flight at once across all the tasks (8 by default): the services rate-limit per key.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; }
+
     protected override void BeginProcessing()
     {
         var defaults = Session.Wait;
@@ -48,6 +53,7 @@ public sealed class WaitVeoVideoCommand : VeoTaskCmdlet
         {
             Timeout = TimeSpan.FromSeconds(Timeout),
             PollInterval = PollInterval > 0 ? TimeSpan.FromSeconds(PollInterval) : defaults.PollInterval,
+            MaxConcurrentPolls = ThrottleLimit > 0 ? ThrottleLimit : defaults.MaxConcurrentPolls,
         }, Cancellation, Log);
     }
 
