@@ -56,7 +56,7 @@ public class CmdletReaderTests
     public void Parameters_inherited_from_a_base_class_are_read_with_their_sets_and_common_parameters_are_left_out()
     {
         var wait = Cmdlet("Wait-VeoVideo");
-        Assert.Equal(new[] { "ApiKey", "BaseUri", "Id", "InputObject", "PollInterval", "Route", "Timeout" }, wait.Parameters.Select(p => p.Name).Order());
+        Assert.Equal(new[] { "ApiKey", "BaseUri", "Id", "InputObject", "PollInterval", "Route", "ThrottleLimit", "Timeout" }, wait.Parameters.Select(p => p.Name).Order());
         Assert.Equal(new[] { "Task", "Id" }, wait.ParameterSets);
         Assert.Equal("VideoTask[]", Parameter("Wait-VeoVideo", "InputObject").TypeName);
         Assert.Equal(new[] { "TaskId", "task_id" }, Parameter("Wait-VeoVideo", "Id").Aliases);

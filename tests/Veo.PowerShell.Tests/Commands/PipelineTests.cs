@@ -148,8 +148,9 @@ public class CompletionOrderTests : PowerShellTest
     public void Wait_emits_tasks_in_the_order_they_finish_not_the_order_they_came()
     {
         var first = Run("$first = New-VeoVideo 'made first'; $first").Single<VideoTask>();
-        Thread.Sleep(1200);
         var second = Run("$second = New-VeoVideo 'made second'; $second").Single<VideoTask>();
+        // The second task's polls are answered 1.5 s late, so it is seen finished well after the first, whatever the jitter.
+        Emulator.Faults.Add(new Veo.Emulator.Fault(Veo.Emulator.FaultKind.Latency, PathContains: second.Id, Times: 20) { Delay = TimeSpan.FromMilliseconds(1500) });
 
         var result = Run("$second, $first | Wait-VeoVideo");
 
