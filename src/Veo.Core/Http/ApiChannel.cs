@@ -75,8 +75,8 @@ internal sealed class ApiChannel
         {
             if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
             {
-                // A proxy's 502/504 can come after the upstream made (and billed) the task.
-                var note = await ReadBodyOrNoteAsync(response).ConfigureAwait(false);
+                // A proxy's 502/504 can come after the upstream made (and billed) the task. SendAsync already read its body.
+                var note = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
                 throw new AmbiguousCreateException(Route, ToApiException(response, note));
             }
             string? body = null;
@@ -130,8 +130,9 @@ internal sealed class ApiChannel
             if (response.IsSuccessStatusCode) return response;
             using (response)
             {
-                var body = _key.Redact(await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, cancellationToken).ConfigureAwait(false));
-                if (UndeliverableVideo.Is(response, body)) throw new VideoUndeliverableException(Route, ErrorBody.Parse(body).Message);
+                // SendAsync kept at most 64 KiB of the refusal, read within half the attempt.
+                var body = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+                if (UndeliverableVideo.Is(response)) throw new VideoUndeliverableException(Route, ErrorBody.Parse(body).Message);
                 throw refusal(response, body) ?? ToApiException(response, body);
             }
         }
@@ -151,18 +152,6 @@ internal sealed class ApiChannel
     /// </summary>
     private bool IsOwnOrigin(Uri? uri) =>
         uri is { IsAbsoluteUri: true } && Uri.Compare(uri, _origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
-
-    private async Task<string> ReadBodyOrNoteAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            return _key.Redact(await BoundedBody.ReadTextAsync(response, ErrorTextLimit, Policy.AttemptTimeout, CancellationToken.None).ConfigureAwait(false));
-        }
-        catch (Exception e) when (IsLostAnswer(e))
-        {
-            return $"(the answer broke off: {e.Message})";
-        }
-    }
 
     private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
 

@@ -34,30 +34,6 @@ internal static class BoundedBody
     }
 
     /// <summary>
-    /// The text of an error answer to a streamed request: at most <paramref name="limit"/> bytes, within
-    /// <paramref name="timeout"/>; a body that stalls or floods gives what arrived, and a note that it broke off.
-    /// </summary>
-    public static async Task<string> ReadTextAsync(HttpResponseMessage response, int limit, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        var bytes = new MemoryStream();
-        try
-        {
-            using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var buffer = new byte[8192];
-            int read;
-            while (bytes.Length < limit && (read = await body.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, limit - bytes.Length), deadline.Token).ConfigureAwait(false)) > 0)
-                bytes.Write(buffer, 0, read);
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            return System.Text.Encoding.UTF8.GetString(bytes.ToArray()) + " (the answer broke off)";
-        }
-        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    /// <summary>
     /// Reads at most <paramref name="limit"/> bytes of an error answer to a streamed request, inside the attempt, and
     /// keeps them as its content: the retry rules can then read why it was refused, and a flood is cut off.
     /// </summary>

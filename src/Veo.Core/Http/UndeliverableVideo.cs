@@ -13,10 +13,11 @@ internal static class UndeliverableVideo
         "Failed to fetch video content", "Failed to resolve Gemini video URL", "Failed to resolve Vertex video URL", "Upstream did not return video content",
     };
 
-    public static bool Is(HttpResponseMessage response, string body) =>
-        (int)response.StatusCode == 502 && Messages.Any(m => body.IndexOf(m, StringComparison.OrdinalIgnoreCase) >= 0);
-
-    /// <summary>For the retry rules, which see the response before anyone read it: the body is the bounded copy SendAsync kept.</summary>
-    public static bool Is(HttpResponseMessage response) =>
-        (int)response.StatusCode == 502 && response.Content is ByteArrayContent && Is(response, response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+    /// <summary>Reads the bounded copy of the body that ApiChannel.SendAsync keeps of every refusal, so the retry rules can ask too.</summary>
+    public static bool Is(HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode != 502 || response.Content is not ByteArrayContent) return false;
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        return Messages.Any(m => body.IndexOf(m, StringComparison.OrdinalIgnoreCase) >= 0);
+    }
 }

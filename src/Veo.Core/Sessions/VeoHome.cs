@@ -26,9 +26,6 @@ public sealed class VeoHome
     public static VeoHome FromEnvironment(HttpPolicy policy) => new(
         new VeoEngine(TaskJournal.Default(), policy), RouteRegistry.Default(), Path.Combine(TaskJournal.DefaultFolder(), "prices.json"));
 
-    /// <summary>What identifies this home: a change of VEO_HOME gives another key.</summary>
-    public string Key => Engine.Journal.Path + "|" + Routes.SettingsPath;
-
     public VeoEngine Engine { get; }
     public RouteRegistry Routes { get; }
 

@@ -67,8 +67,11 @@ public abstract class VeoCmdlet : PSCmdlet
     /// -Debug on a compiled cmdlet makes its debug and verbose lines ask "Continue?" (seen in pwsh 7.6); so does a
     /// preference of Inquire.
     /// </summary>
-    private bool StreamsInquire() =>
+    /// <remarks>Preferences do not change while a command runs: asked once, not at every drain.</remarks>
+    private bool StreamsInquire() => _streamsInquire ??=
         MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true }
         || GetVariableValue("DebugPreference") is ActionPreference.Inquire
         || GetVariableValue("VerbosePreference") is ActionPreference.Inquire;
+
+    private bool? _streamsInquire;
 }
