@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('Veo.format.ps1xml')
-    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoVideo', 'Confirm-VeoCreate')
+    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoVideo', 'Confirm-VeoCreate', 'Start-VeoEmulator', 'Stop-VeoEmulator', 'Get-VeoEmulatorRequest', 'Add-VeoEmulatorFault')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

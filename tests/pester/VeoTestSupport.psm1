@@ -16,7 +16,7 @@ function Get-VeoModuleManifest { $script:moduleManifest }
 
 function Get-RepositoryRoot { $script:repositoryRoot }
 
-function Start-TestEmulator { Start-VeoEmulator @script:fastEmulator }
+function Start-TestEmulator { Start-VeoEmulatorProcess @script:fastEmulator }
 
 function ConvertTo-TestKey {
     param([Parameter(Mandatory)] $Emulator)
