@@ -11,6 +11,8 @@
     # Windows PowerShell: netstandard2.0 with System.Text.Json 8 wants .NET Framework 4.7.2 (4.6.1 lacks netstandard's facades).
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Desktop', 'Core')
+    # First, before PowerShell reads the cmdlets: it tells .NET where Veo's dependencies are (src/Veo.PowerShell.Loader).
+    NestedModules        = @('Veo.PowerShell.Loader.dll')
     FormatsToProcess     = @('Veo.format.ps1xml')
     CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoVideo', 'Confirm-VeoCreate')
     FunctionsToExport    = @()
