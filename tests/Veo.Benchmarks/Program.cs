@@ -12,7 +12,7 @@ if (settings is null)
 
 var output = Console.Out;
 output.WriteLine("Machine");
-foreach (var line in Machine.Describe()) output.WriteLine($"  {line}");
+foreach (var line in Machine.Describe(("curl", "curl"), ("python3", Python.Executable()))) output.WriteLine($"  {line}");
 
 var tables = new List<(string Name, IReadOnlyList<Row> Rows)>();
 foreach (var name in settings.Benchmarks)

@@ -1,18 +1,18 @@
 using System.Runtime.InteropServices;
 
-namespace Veo.Benchmarks;
+namespace Veo.TestSupport;
 
-/// <summary>What the figures were measured on, printed with every run.</summary>
+/// <summary>What the figures (benchmarks, soak) were measured on, printed with every run.</summary>
 internal static class Machine
 {
-    public static IEnumerable<string> Describe()
+    /// <param name="tools">Other programs whose version the figures depend on, as (name, program), e.g. ("curl", "curl").</param>
+    public static IEnumerable<string> Describe(params (string Name, string Program)[] tools)
     {
-        yield return $"CPU: {CpuModel()} ({Environment.ProcessorCount} logical cores, nproc {Environment.ProcessorCount})";
+        yield return $"CPU: {CpuModel()} ({Environment.ProcessorCount} logical cores)";
         yield return $"Memory: {MemoryTotal()}";
         yield return $"OS: {OsName()} (kernel {Kernel()})";
         yield return $".NET: {RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture}), GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
-        yield return $"curl: {FirstLine("curl", "--version")}";
-        yield return $"python3: {FirstLine(Python.Executable(), "--version")}";
+        foreach (var (name, program) in tools) yield return $"{name}: {FirstLine(program, "--version")}";
     }
 
     private static string CpuModel() =>
@@ -24,7 +24,7 @@ internal static class Machine
         var line = ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
         return line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kib)
             ? $"{kib / 1024.0 / 1024:0.0} GiB"
-            : "unknown";
+            : $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB available to .NET";
     }
 
     private static string OsName() =>
