@@ -41,7 +41,7 @@ internal static class GeminiDialect
         {
             FileId = TaskStore.RandomAlphanumeric(12),
         };
-        var task = state.Tasks.Create(order, Wire.PathAndQuery(context.Request));
+        if (state.CreateWithinQuota(order, Wire.PathAndQuery(context.Request), out var refused) is not { } task) return GoogleErrors.QuotaRefused(refused!);
         return Wire.Json(new JsonObject { ["name"] = OperationName(task) });
     }
 

@@ -27,7 +27,7 @@ internal static class OpenAiVideosDialect
         var (order, error) = OpenAiVideosRequest.Read(RequestBody.Of(context), id);
         if (error is not null) return NewApiErrors.BadRequest(error);
 
-        var task = state.Tasks.Create(order!, Wire.PathAndQuery(context.Request));
+        if (state.CreateWithinQuota(order!, Wire.PathAndQuery(context.Request), out var refused) is not { } task) return NewApiErrors.QuotaRefused(refused!);
         var current = task.StateAt(state.Clock.Now);
         return Wire.Json(new JsonObject
         {

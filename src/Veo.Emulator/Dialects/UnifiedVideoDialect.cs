@@ -25,7 +25,7 @@ internal static class UnifiedVideoDialect
         var (order, error) = UnifiedVideoRequest.Read(RequestBody.Of(context).Bytes, model => NewId(model, state.Clock.Now));
         if (error is not null) return NewApiErrors.BadRequest(error);
 
-        var task = state.Tasks.Create(order!, Wire.PathAndQuery(context.Request));
+        if (state.CreateWithinQuota(order!, Wire.PathAndQuery(context.Request), out var refused) is not { } task) return NewApiErrors.QuotaRefused(refused!);
         var current = task.StateAt(state.Clock.Now);
         return Answer(context, new JsonObject
         {
