@@ -1,10 +1,10 @@
 namespace Veo.Emulator;
 
 /// <summary>Which limit refused a create.</summary>
-public enum QuotaLimit { RequestsPerMinute, Running }
+internal enum QuotaLimit { RequestsPerMinute, Running }
 
 /// <summary>A create refused by the quota: which limit, its number, and how long until a create would pass.</summary>
-public sealed record QuotaRefusal(QuotaLimit Limit, int Allowed, TimeSpan RetryAfter);
+internal sealed record QuotaRefusal(QuotaLimit Limit, int Allowed, TimeSpan RetryAfter);
 
 /// <summary>
 /// The quotas the emulator plays (--requests-per-minute, --max-running), per key, on the emulator's clock: a create is
@@ -12,7 +12,7 @@ public sealed record QuotaRefusal(QuotaLimit Limit, int Allowed, TimeSpan RetryA
 /// N requests and refuses while the oldest is under a minute old: middleware/model-rate-limit.go), and a task runs from
 /// its create until it completes or fails. No web framework here: the dialects turn a refusal into their own 429.
 /// </summary>
-public sealed class CreateQuota(int? requestsPerMinute, int? maxRunning)
+internal sealed class CreateQuota(int? requestsPerMinute, int? maxRunning)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 

@@ -31,7 +31,7 @@ public class RequestsPerMinuteAnswerTests : EmulatorTest
     [Fact]
     public async Task Google_answers_RESOURCE_EXHAUSTED_with_the_wait_in_RetryInfo()
     {
-        using var google = new HttpClient { BaseAddress = Server.BaseUri };
+        using var google = Host.CreateClient(followRedirects: true);
         google.DefaultRequestHeaders.Add("x-goog-api-key", "emulator-key");
         HttpContent Body() => new StringContent("{\"instances\":[{\"prompt\":\"A cat on a piano\"}]}", Encoding.UTF8, "application/json");
         const string path = "v1beta/models/veo-3.1-fast-generate-preview:predictLongRunning";
