@@ -24,6 +24,8 @@ foreach (var name in settings.Benchmarks)
         "download" => await new DownloadBenchmark(settings, output).RunAsync(),
         "polls" => await new PollBenchmark(settings, output).RunAsync(),
         "e2e" => await new EndToEndBenchmark(settings, output).RunAsync(),
+        "quota" => await new QuotaBenchmark(settings, output).RunAsync(),
+        "throttle" => await new ThrottleBenchmark(settings, output).RunAsync(),
         _ => new ImportBenchmark(output).Run(),
     };
     tables.Add((name, rows));

@@ -18,7 +18,10 @@ public static class BuiltInRoutes
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
         },
-        new RouteCapabilities());
+        new RouteCapabilities())
+    {
+        Quota = RouteQuota.Gateway(LaoZhangName),
+    };
 
     /// <summary>Crazyrouter's unified video API: per-second billing; its public contract is text- and single-image-to-video at 720P.</summary>
     public static readonly VideoRoute Crazyrouter = new(
@@ -36,7 +39,10 @@ public static class BuiltInRoutes
             Resolutions = new[] { "720p" },
             FirstLastFrame = false,
             MaxReferenceImages = 0,
-        });
+        })
+    {
+        Quota = RouteQuota.Gateway(CrazyrouterName),
+    };
 
     /// <summary>Google's Gemini API, direct: per-second billing by resolution; preview and GA model ids.</summary>
     public static readonly VideoRoute Google = new(
@@ -52,7 +58,10 @@ public static class BuiltInRoutes
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001"),
         },
         // The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter).
-        new RouteCapabilities { Seed = false });
+        new RouteCapabilities { Seed = false })
+    {
+        Quota = RouteQuota.Google,
+    };
 
     public static readonly IReadOnlyList<VideoRoute> All = new[] { LaoZhang, Crazyrouter, Google };
 
