@@ -73,9 +73,16 @@ public sealed class RouteRegistry
     {
         var template = BuiltInRoutes.All.First(r => r.Dialect == entry.Dialect);
         var models = entry.Models is { Count: > 0 } ids
-            ? ids.Select(id => new RouteModel(Pricing.ModelFamily.Of(id), id)).ToList()
+            ? ids.Select(id => ModelOf(template, id)).ToList()
             : template.Models;
         return new VideoRoute(entry.Name, entry.Dialect, entry.BaseUri, entry.KeyVariable, models, template.Capabilities);
+    }
+
+    /// <summary>A gateway's own id for a model keeps what the built-in route's model of that family may do (Lite makes no 4K).</summary>
+    private static RouteModel ModelOf(VideoRoute template, string id)
+    {
+        var family = Pricing.ModelFamily.Of(id);
+        return new RouteModel(family, id) { Capabilities = template.Models.FirstOrDefault(m => m.Family == family)?.Capabilities };
     }
 
     private List<RouteEntry> Load()
