@@ -34,12 +34,17 @@ internal static class GeminiDialect
             return GoogleErrors.NotFound($"models/{model} is not found for API version v1beta, or is not supported for predictLongRunning. " +
                                          "Call ListModels to see the list of available models and their supported methods.");
         }
-        if (GeminiRequest.Problem(RequestBody.Of(context).Bytes, out var prompt, out var fixture) is { } problem)
-            return GoogleErrors.InvalidArgument(problem);
+        var body = RequestBody.Of(context).Bytes;
+        if (GeminiRequest.Problem(body, model, out var create) is { } problem) return GoogleErrors.InvalidArgument(problem);
+        var (fixture, seconds) = (create.Fixture, create.Seconds);
+        if (create.ExtendUri is not null
+            && GeminiExtension.Problem(create, JsonNode.Parse(body)!["parameters"] as JsonObject, state.Tasks, state.Clock.Now, out fixture, out seconds) is { } refusal)
+            return GoogleErrors.InvalidArgument(refusal);
 
-        var order = new TaskOrder(EmulatedApi.Gemini, TaskStore.RandomAlphanumeric(12), model, prompt, fixture)
+        var order = new TaskOrder(EmulatedApi.Gemini, TaskStore.RandomAlphanumeric(12), model, create.Prompt, fixture)
         {
             FileId = TaskStore.RandomAlphanumeric(12),
+            Seconds = seconds,
         };
         var task = state.Tasks.Create(order, Wire.PathAndQuery(context.Request));
         return Wire.Json(new JsonObject { ["name"] = OperationName(task) });

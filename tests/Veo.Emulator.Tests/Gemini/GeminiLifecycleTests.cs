@@ -8,8 +8,7 @@ public sealed class GeminiLifecycleTests : GeminiTest
     [Theory]
     [InlineData("veo-3.1-generate-preview")]
     [InlineData("veo-3.1-fast-generate-preview")]
-    [InlineData("veo-3.1-generate-001")]
-    [InlineData("veo-3.1-fast-generate-001")]
+    [InlineData("veo-3.1-lite-generate-preview")]
     public async Task Create_answers_only_the_operation_name(string model)
     {
         using var response = await CreateAsync(Request(), model);
