@@ -36,15 +36,14 @@ internal static class GeminiDialect
         }
         var body = RequestBody.Of(context).Bytes;
         if (GeminiRequest.Problem(body, model, out var create) is { } problem) return GoogleErrors.InvalidArgument(problem);
-        var (fixture, seconds) = (create.Fixture, create.Seconds);
+        var fixture = create.Fixture;
         if (create.ExtendUri is not null
-            && GeminiExtension.Problem(create, JsonNode.Parse(body)!["parameters"] as JsonObject, state.Tasks, state.Clock.Now, out fixture, out seconds) is { } refusal)
+            && GeminiExtension.Problem(create, JsonNode.Parse(body)!["parameters"] as JsonObject, state.Tasks, state.Clock.Now, out fixture) is { } refusal)
             return GoogleErrors.InvalidArgument(refusal);
 
         var order = new TaskOrder(EmulatedApi.Gemini, TaskStore.RandomAlphanumeric(12), model, create.Prompt, fixture)
         {
             FileId = TaskStore.RandomAlphanumeric(12),
-            Seconds = seconds,
         };
         var task = state.Tasks.Create(order, Wire.PathAndQuery(context.Request));
         return Wire.Json(new JsonObject { ["name"] = OperationName(task) });

@@ -18,11 +18,10 @@ internal static class GeminiExtension
     /// <summary>Generated videos are kept on the server for 2 days (Gemini API docs); after that their URI names nothing.</summary>
     public static readonly TimeSpan SourceLifetime = TimeSpan.FromDays(2);
 
-    /// <summary>Null and the order for the extension when the source may be extended, else the INVALID_ARGUMENT message.</summary>
-    public static string? Problem(GeminiCreate create, JsonObject? parameters, TaskStore tasks, DateTimeOffset now, out VideoFixture fixture, out int seconds)
+    /// <summary>Null and the video to render when the source may be extended, else the INVALID_ARGUMENT message.</summary>
+    public static string? Problem(GeminiCreate create, JsonObject? parameters, TaskStore tasks, DateTimeOffset now, out VideoFixture fixture)
     {
         fixture = create.Fixture;
-        seconds = create.Seconds;
         var uri = create.ExtendUri!;
         // Only URIs this service handed out name a video it can continue; the wording is the emulator's (Google's own
         // text for a foreign or deleted file was not found in a public source).
@@ -34,16 +33,15 @@ internal static class GeminiExtension
             return $"instances[0].video.uri names a video that is not ready (operation {GeminiDialect.OperationName(source)} is not done).";
         if (now - source.FinishedAt > SourceLifetime)
             return $"instances[0].video.uri names a video that has expired: generated videos are kept for {SourceLifetime.TotalDays} days.";
-        if (source.Order.Seconds > MaxSourceSeconds)
-            return $"The input video is {source.Order.Seconds} seconds long; videos of at most {MaxSourceSeconds} seconds can be extended.";
+        if (source.Order.Fixture.Seconds > MaxSourceSeconds)
+            return $"The input video is {source.Order.Fixture.Seconds} seconds long; videos of at most {MaxSourceSeconds} seconds can be extended.";
         var orientation = source.Order.Fixture.Orientation;
         if (parameters?["aspectRatio"] is { } aspect && GeminiRequest.StringOrNull(aspect) != VeoRules.AspectRatio(orientation))
             return $"parameters.aspectRatio {aspect.ToJsonString()} does not match the input video's \"{VeoRules.AspectRatio(orientation)}\".";
         if (source.Order.Fixture.Resolution != VideoResolution.P720)
             return $"The input video is {VeoRules.Name(source.Order.Fixture.Resolution)}; only 720p videos can be extended.";
 
-        fixture = new VideoFixture(orientation, VideoResolution.P720);
-        seconds = source.Order.Seconds + AddedSeconds;
+        fixture = new VideoFixture(orientation, VideoResolution.P720) { Seconds = source.Order.Fixture.Seconds + AddedSeconds };
         return null;
     }
 }

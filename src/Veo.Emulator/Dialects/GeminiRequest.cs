@@ -27,7 +27,7 @@ internal static class GeminiRequest
     /// <summary>Null when the request is acceptable, otherwise the INVALID_ARGUMENT message.</summary>
     public static string? Problem(byte[] body, string model, out GeminiCreate create)
     {
-        create = new GeminiCreate("", VideoFixture.Default, VeoRules.DefaultSeconds, null);
+        create = new GeminiCreate("", VideoFixture.Default, null);
         JsonObject? request;
         try
         {
@@ -54,8 +54,7 @@ internal static class GeminiRequest
                       ?? GeminiModes.Problem(model, instance, parameters)
                       ?? ReadParameters(instance, parameters, out fixture);
         if (problem is not null) return problem;
-        var seconds = parameters["durationSeconds"]?.GetValue<int>() ?? VeoRules.DefaultSeconds;
-        create = new GeminiCreate(prompt, fixture, seconds, GeminiModes.ExtensionUri(instance));
+        create = new GeminiCreate(prompt, fixture, GeminiModes.ExtensionUri(instance));
         return null;
     }
 
@@ -126,7 +125,7 @@ internal static class GeminiRequest
         if (parameters["enhancePrompt"] is { } enhance && enhance.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             return "parameters.enhancePrompt must be true or false.";
 
-        fixture = new VideoFixture(aspect ?? Orientation.Landscape, finalResolution);
+        fixture = new VideoFixture(aspect ?? Orientation.Landscape, finalResolution) { Seconds = seconds };
         return null;
     }
 
@@ -187,4 +186,4 @@ internal static class GeminiRequest
 }
 
 /// <summary>A predictLongRunning body that passed the checks: what to render, and the earlier video it extends, if any.</summary>
-internal sealed record GeminiCreate(string Prompt, VideoFixture Fixture, int Seconds, string? ExtendUri);
+internal sealed record GeminiCreate(string Prompt, VideoFixture Fixture, string? ExtendUri);

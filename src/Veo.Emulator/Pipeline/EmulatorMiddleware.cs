@@ -25,9 +25,19 @@ internal sealed class EmulatorMiddleware(RequestDelegate next, EmulatorState sta
         }
 
         entry.SetBody(await RequestBody.ReadAsync(context));
+        // Logged as the answer starts, not only after its last byte: a client may have read a whole video (and a test
+        // looked at the log) before the handler returns.
+        var answered = false;
+        context.Response.OnStarting(() =>
+        {
+            if (!answered) entry.SetStatus(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
-            entry.SetStatus(await FaultEffects.AnswerAsync(fault, context, next));
+            var status = await FaultEffects.AnswerAsync(fault, context, next);
+            answered = true;
+            entry.SetStatus(status);
         }
         catch (Exception) when (!context.Response.HasStarted)
         {

@@ -19,9 +19,6 @@ internal sealed record TaskOrder(EmulatedApi Api, string Id, string Model, strin
 
     /// <summary>The id of the file Gemini serves the video as.</summary>
     public string? FileId { get; init; }
-
-    /// <summary>How long the rendered video is: the seconds asked for, or the source and the extension for an extension.</summary>
-    public int Seconds { get; init; } = VeoRules.DefaultSeconds;
 }
 
 /// <summary>A task in memory. Its state is a pure function of the clock, so tests step through it exactly.</summary>
