@@ -112,7 +112,7 @@ internal sealed class VideoSaver
         if (request.OutputSeconds is { } seconds && (info.Duration - TimeSpan.FromSeconds(seconds)).Duration() > DurationTolerance)
         {
             warnings.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "Task {0} asked for a {1}-second video but the video lasts {2:0.0} seconds.", task.Id, seconds, info.Duration.TotalSeconds));
+                "Task {0} asked for {1} seconds of video but the video lasts {2:0.0} seconds.", task.Id, seconds, info.Duration.TotalSeconds));
         }
         return warnings;
     }
