@@ -37,7 +37,7 @@ internal sealed class Mp4Box
         {
             var size = (int)BinaryPrimitives.ReadUInt32BigEndian(data[offset..]);
             if (size < 8 || offset + size > data.Length) throw new InvalidDataException($"A box at {offset} has size {size}, which the fixture reader does not take.");
-            var type = Encoding.ASCII.GetString(data.Slice(offset + 4, 4));
+            var type = Encoding.ASCII.GetString(data.Slice(offset + 4, 4).ToArray());
             var body = data.Slice(offset + 8, size - 8);
             boxes.Add(Containers.Contains(type) ? new Mp4Box(type, null, Parse(body)) : new Mp4Box(type, body.ToArray(), null));
             offset += size;
@@ -53,9 +53,9 @@ internal sealed class Mp4Box
     {
         var header = new byte[8];
         BinaryPrimitives.WriteUInt32BigEndian(header, checked((uint)Size));
-        Encoding.ASCII.GetBytes(Type, header.AsSpan(4));
-        stream.Write(header);
-        if (Children is null) stream.Write(Payload);
+        Encoding.ASCII.GetBytes(Type, 0, 4, header, 4);
+        stream.Write(header, 0, header.Length);
+        if (Children is null) stream.Write(Payload!, 0, Payload!.Length);
         else foreach (var child in Children) child.WriteTo(stream);
     }
 }

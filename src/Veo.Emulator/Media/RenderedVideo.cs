@@ -23,7 +23,7 @@ internal static class RenderedVideo
 
     internal static byte[] Render(byte[] fixture, int seconds)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(seconds, 1);
+        if (seconds < 1) throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "A video lasts at least one second.");
         var boxes = Mp4Box.Parse(fixture);
         var ftyp = boxes.Single(b => b.Type == "ftyp");
         var moov = boxes.Single(b => b.Type == "moov");
@@ -56,7 +56,7 @@ internal static class RenderedVideo
         var mdatHeader = new byte[8];
         BinaryPrimitives.WriteUInt32BigEndian(mdatHeader, checked((uint)(position - mediaStart + 8)));
         "mdat"u8.CopyTo(mdatHeader.AsSpan(4));
-        output.Write(mdatHeader);
+        output.Write(mdatHeader, 0, mdatHeader.Length);
         foreach (var (track, second) in chunks) track.WriteChunk(second, output);
         return output.ToArray();
     }
