@@ -12,7 +12,7 @@ if (settings is null)
 
 var output = Console.Out;
 output.WriteLine("Machine");
-foreach (var line in Machine.Describe()) output.WriteLine($"  {line}");
+foreach (var line in Machine.Describe(("curl", "curl"), ("python3", Python.Executable()))) output.WriteLine($"  {line}");
 
 var tables = new List<(string Name, IReadOnlyList<Row> Rows)>();
 foreach (var name in settings.Benchmarks)
@@ -24,6 +24,8 @@ foreach (var name in settings.Benchmarks)
         "download" => await new DownloadBenchmark(settings, output).RunAsync(),
         "polls" => await new PollBenchmark(settings, output).RunAsync(),
         "e2e" => await new EndToEndBenchmark(settings, output).RunAsync(),
+        "quota" => await new QuotaBenchmark(settings, output).RunAsync(),
+        "throttle" => await new ThrottleBenchmark(settings, output).RunAsync(),
         _ => new ImportBenchmark(output).Run(),
     };
     tables.Add((name, rows));
