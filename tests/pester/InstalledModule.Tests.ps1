@@ -35,8 +35,9 @@ Stop-VeoEmulator
 '@
     $env:VEO_TEST_MODULES = $modules.FullName
     $env:VEO_TEST_WORK = $work.FullName
-    $exe, $rest = $pwsh
-    $output = & $exe @rest -NoProfile -NonInteractive -Command $script 2>&1
+    # Always an array: splatting a lone string would pass its characters.
+    $rest = @($pwsh | Select-Object -Skip 1)
+    $output = & $pwsh[0] @rest -NoProfile -NonInteractive -Command $script 2>&1
     $exitCode = $LASTEXITCODE
     Remove-Item Env:VEO_TEST_MODULES, Env:VEO_TEST_WORK
 }
