@@ -26,6 +26,12 @@ public abstract class VeoCompleter : IArgumentCompleter
     private static string Quote(string value) => value.IndexOfAny(new[] { ' ', ':', '\'' }) >= 0 ? $"'{value.Replace("'", "''")}'" : value;
 }
 
+/// <summary>The values of Google's personGeneration (allow_all for text and extension, allow_adult for images).</summary>
+public sealed class PersonGenerationCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => new[] { "allow_all", "allow_adult" };
+}
+
 public sealed class ModelCompleter : VeoCompleter
 {
     /// <summary>The models of the route being typed (-Route), else of the session's default route.</summary>
