@@ -13,6 +13,8 @@ internal static class Machine
         yield return $".NET: {RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture}), GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
         yield return $"curl: {FirstLine("curl", "--version")}";
         yield return $"python3: {FirstLine(Python.Executable(), "--version")}";
+        yield return $"pwsh (dotnet tool): {Pwsh.Version()}";
+        yield return $"load average (1, 5, 15 min): {PipelineBenchmark.Load()}";
     }
 
     private static string CpuModel() =>

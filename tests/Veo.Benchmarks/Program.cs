@@ -24,6 +24,9 @@ foreach (var name in settings.Benchmarks)
         "download" => await new DownloadBenchmark(settings, output).RunAsync(),
         "polls" => await new PollBenchmark(settings, output).RunAsync(),
         "e2e" => await new EndToEndBenchmark(settings, output).RunAsync(),
+        "pipeline" => await new PipelineBenchmark(settings, output).RunAsync(),
+        "journal" => await new JournalBenchmark(settings, output).RunAsync(),
+        "save" => await new SaveCmdletBenchmark(settings, output).RunAsync(),
         _ => new ImportBenchmark(output).Run(),
     };
     tables.Add((name, rows));
