@@ -19,7 +19,7 @@ internal sealed class ImportBenchmark(TextWriter output)
             output.WriteLine($"  {missing}");
             return [];
         }
-        var manifest = Repository.Module.Replace("'", "''");
+        var manifest = Pwsh.Module.Replace("'", "''");
         // Alternating, so a machine that drifts moves both.
         var (empty, import) = (new List<double>(), new List<double>());
         for (var i = 0; i < Rounds; i++)

@@ -55,7 +55,7 @@ internal sealed class JournalBenchmark(Settings settings, TextWriter output)
             if (olderTasks > 0) WriteHistory(journal, olderTasks, emulator.BaseUri);
             var historyBytes = File.Exists(journal) ? new FileInfo(journal).Length : 0;
             var csv = Path.Combine(home.FullName, "ids.csv");
-            var common = new[] { ("Module", Repository.Module), ("BaseUri", emulator.BaseUri.ToString()), ("Key", Settings.Key) };
+            var common = new[] { ("Module", Pwsh.Module), ("BaseUri", emulator.BaseUri.ToString()), ("Key", Settings.Key) };
             var created = await Pwsh.RunAsync("CreateIds.ps1", home.FullName, [.. common, ("Count", ResumedIds.ToString(CultureInfo.InvariantCulture)), ("Csv", csv)]);
             var runs = new List<JsonElement>();
             for (var round = 0; round < Rounds; round++)

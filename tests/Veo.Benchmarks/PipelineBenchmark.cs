@@ -30,7 +30,7 @@ internal sealed partial class PipelineBenchmark(Settings settings, TextWriter ou
             var home = Pwsh.NewHome("pipeline");
             try
             {
-                var result = await Pwsh.RunAsync("Pipeline.ps1", home.FullName, ("Module", Repository.Module), ("BaseUri", emulator.BaseUri.ToString()),
+                var result = await Pwsh.RunAsync("Pipeline.ps1", home.FullName, ("Module", Pwsh.Module), ("BaseUri", emulator.BaseUri.ToString()),
                     ("Key", Settings.Key), ("Count", count.ToString(CultureInfo.InvariantCulture)), ("PollInterval", interval.ToString(CultureInfo.InvariantCulture)),
                     ("OutFolder", Path.Combine(home.FullName, "videos")));
                 var files = result.GetProperty("files").GetInt32();

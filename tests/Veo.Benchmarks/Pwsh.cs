@@ -2,32 +2,19 @@ using System.Text.Json;
 
 namespace Veo.Benchmarks;
 
-/// <summary>Where the repository and its laid-out module are, found from the benchmark's own folder.</summary>
-internal static class Repository
-{
-    public static string Root { get; } = Find();
-
-    /// <summary>The module as build.ps1 Build lays it out, the one users import.</summary>
-    public static string Module => Path.Combine(Root, "out", "Veo", "Veo.psd1");
-
-    private static string Find()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Veo.sln"))) return folder.FullName;
-        throw new InvalidOperationException("Veo.sln was not found above the benchmark's folder.");
-    }
-}
-
 /// <summary>
 /// Runs the benchmark scripts (tests/Veo.Benchmarks/pwsh) in PowerShell 7.6.9, the local dotnet tool of the
 /// repository (dotnet pwsh), each in a fresh process with its own VEO_HOME, and reads the RESULT line they print.
 /// </summary>
 internal static class Pwsh
 {
+    /// <summary>The module as build.ps1 Build lays it out, the one users import.</summary>
+    public static string Module => Path.Combine(Repository.Root, "out", "Veo", "Veo.psd1");
+
     /// <summary>Why the cmdlet benchmarks cannot run here, or null.</summary>
     public static string? Missing()
     {
-        if (!File.Exists(Repository.Module)) return $"The module is not laid out: {Repository.Module} is missing (dotnet pwsh ./build.ps1 Build).";
+        if (!File.Exists(Module)) return $"The module is not laid out: {Module} is missing (dotnet pwsh ./build.ps1 Build).";
         if (!File.Exists(StandaloneEmulator.Dll)) return $"The emulator is not built: {StandaloneEmulator.Dll} is missing (dotnet pwsh ./build.ps1 Build).";
         var probe = ChildProcess.TryRun("dotnet", ["pwsh", "-NoProfile", "-NonInteractive", "-Command", "$PSVersionTable.PSVersion.ToString()"]);
         return probe is { ExitCode: 0 } ? null : "dotnet pwsh does not run: run 'dotnet tool restore' in the repository first.";

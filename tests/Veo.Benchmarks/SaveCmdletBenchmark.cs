@@ -32,7 +32,7 @@ internal sealed class SaveCmdletBenchmark(Settings settings, TextWriter output)
             try
             {
                 var rounds = size >= 1L << 30 ? settings.DownloadRounds : settings.DownloadRounds * 3;
-                var result = await Pwsh.RunAsync("Save.ps1", home.FullName, ("Module", Repository.Module), ("BaseUri", emulator.BaseUri.ToString()),
+                var result = await Pwsh.RunAsync("Save.ps1", home.FullName, ("Module", Pwsh.Module), ("BaseUri", emulator.BaseUri.ToString()),
                     ("Key", Settings.Key), ("Rounds", rounds.ToString(CultureInfo.InvariantCulture)), ("OutFolder", home.FullName));
                 if (result.GetProperty("bytes").GetInt64() != size) throw new InvalidOperationException($"Save-VeoVideo saved {result.GetProperty("bytes")} bytes, not {size}.");
                 var veo = result.GetProperty("veo").EnumerateArray().Select(s => size / s.GetDouble()).ToList();

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Veo.Benchmarks;
 
 /// <summary>
-/// The emulator as its own process, started through its command line (src/Veo.Emulator, Program.cs) as
+/// The emulator as its own process, started through its command line (src/Veo.Emulator.Server, Program.cs) as
 /// tools/VeoEmulator.psm1 starts it for the Pester suite: the cmdlet benchmarks' pwsh talks to it over loopback, and
 /// neither shares a thread pool or a garbage collector with the other.
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed partial class StandaloneEmulator : IDisposable
 
     public Uri BaseUri { get; }
 
-    public static string Dll => Path.Combine(Repository.Root, "src", "Veo.Emulator", "bin", "Release", "net8.0", "Veo.Emulator.dll");
+    public static string Dll => Path.Combine(Repository.Root, "src", "Veo.Emulator.Server", "bin", "Release", "net8.0", "Veo.Emulator.Server.dll");
 
     /// <param name="options">Command-line options, e.g. ("render-seconds", 2), ("content-lag-seconds", 1).</param>
     public static async Task<StandaloneEmulator> StartAsync(params (string Name, double Value)[] options)

@@ -17,13 +17,19 @@ public sealed record VideoRequest
     public IReadOnlyList<string> ReferenceImages { get; init; } = Array.Empty<string>();
     /// <summary>Veo always generates audio; a request for silence is refused with that explanation.</summary>
     public bool? GenerateAudio { get; init; }
+    /// <summary>An earlier video of the same service to continue; <see cref="DurationSeconds"/> is then the seconds added.</summary>
+    public ExtensionSource? Extend { get; init; }
+
+    /// <summary>How long the video the service hands back is: the source and the extension for an extension, or null when the source's length is unknown.</summary>
+    public int? OutputSeconds => Extend is null ? DurationSeconds : Extend.Seconds + DurationSeconds;
 
     /// <summary>How an error names the video it is about: the prompt, shortened, and what was asked.</summary>
     public override string ToString() =>
         $"\"{(Prompt.Length <= 60 ? Prompt : Prompt.Substring(0, 57) + "...")}\" ({Mode}, {DurationSeconds} s, {Resolution}, {Model})";
 
     public GenerationMode Mode =>
-        ReferenceImages.Count > 0 ? GenerationMode.ReferenceImages
+        Extend is not null ? GenerationMode.Extension
+        : ReferenceImages.Count > 0 ? GenerationMode.ReferenceImages
         : LastFrame is not null ? GenerationMode.FirstLastFrame
         : Image is not null ? GenerationMode.ImageToVideo
         : GenerationMode.TextToVideo;

@@ -20,4 +20,6 @@ public sealed record RouteCapabilities
     /// <summary>Largest image the route takes; the gateways document 20 MB for uploads.</summary>
     public long MaxImageBytes { get; init; } = 20L * 1000 * 1000;
     public IReadOnlyList<string> ImageTypes { get; init; } = new[] { "image/jpeg", "image/png", "image/webp" };
+    /// <summary>How the route extends an earlier video of its own; null when it cannot (no gateway documents it).</summary>
+    public ExtensionLimits? Extension { get; init; }
 }

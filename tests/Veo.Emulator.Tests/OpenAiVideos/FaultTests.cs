@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Veo.Emulator.Tests.OpenAiVideos;
 
-public sealed class FaultTests : OpenAiVideosTest
+public class FaultTests : OpenAiVideosTest
 {
     private static bool IsDroppedConnection(Exception e) => e is HttpRequestException or IOException;
 
@@ -22,7 +22,7 @@ public sealed class FaultTests : OpenAiVideosTest
     public async Task A_create_whose_answer_is_too_slow_for_the_client_still_creates_the_task()
     {
         Server.Faults.Add(new Fault(FaultKind.Latency, "/v1/videos") { Delay = TimeSpan.FromSeconds(2) });
-        using var impatient = ClientFor(Server);
+        using var impatient = ClientFor(Host);
         impatient.Timeout = TimeSpan.FromMilliseconds(300);
 
         await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.PostAsync("v1/videos", VideoForm.TextToVideo().Build()));
@@ -150,7 +150,7 @@ public sealed class FaultTests : OpenAiVideosTest
         var received = new MemoryStream();
         var error = await Record.ExceptionAsync(() => body.CopyToAsync(received));
 
-        Assert.Equal(Fixtures.Bytes("landscape-720p").Length, response.Content.Headers.ContentLength);
+        Assert.Equal(Fixtures.Served("landscape-720p").Length, response.Content.Headers.ContentLength);
         Assert.True(error is not null && IsDroppedConnection(error), $"got {error}");
         Assert.True(received.Length < response.Content.Headers.ContentLength);
     }
@@ -163,7 +163,7 @@ public sealed class FaultTests : OpenAiVideosTest
         Server.Faults.Add(new Fault(FaultKind.CorruptBody, "/content"));
 
         var bytes = await DownloadAsync(id);
-        var original = Fixtures.Bytes("landscape-720p");
+        var original = Fixtures.Served("landscape-720p");
 
         Assert.Equal(original.Length, bytes.Length);
         Assert.NotEqual(original, bytes);
@@ -226,9 +226,9 @@ public sealed class FaultTests : OpenAiVideosTest
     {
         async Task<int[]> StatusesAsync()
         {
-            await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { ManualClock = true, Seed = 42 });
-            using var client = ClientFor(server);
-            server.Faults.Add(new Fault(FaultKind.ServerError, Times: 20, Probability: 0.5));
+            await using var host = await StartAsync(new EmulatorOptions { ManualClock = true, Seed = 42 });
+            using var client = ClientFor(host);
+            host.Emulator.Faults.Add(new Fault(FaultKind.ServerError, Times: 20, Probability: 0.5));
             var statuses = new int[20];
             for (var i = 0; i < statuses.Length; i++)
             {
