@@ -99,6 +99,7 @@ internal sealed class GeminiProvider : IVideoProvider
         json.WriteString("resolution", r.Resolution);
         if (!string.IsNullOrWhiteSpace(r.NegativePrompt)) json.WriteString("negativePrompt", r.NegativePrompt!.Trim());
         if (r.Seed is { } seed) json.WriteNumber("seed", seed);
+        if (r.PersonGeneration is { } person) json.WriteString("personGeneration", person.Trim().ToLowerInvariant());
         json.WriteEndObject();
     });
 

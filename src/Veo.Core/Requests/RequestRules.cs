@@ -55,6 +55,17 @@ internal static class RequestRules
             ? $"The seed must be a whole number from 0 to {uint.MaxValue}; {c.Request.Seed} was given." : null),
         new("seed-supported", c => c.Request.Seed is not null && !c.Caps.Seed
             ? $"Route {c.Route.Name} does not take a seed; remove -Seed." : null),
+        new("person-generation-supported", c => c.Request.PersonGeneration is not null && c.Caps.PersonGeneration is null
+            ? $"Route {c.Route.Name} takes no person-generation setting; remove -PersonGeneration (only the Gemini API, -Route Google, takes one)." : null),
+        new("person-generation-mode", c => c.Request.PersonGeneration is { } asked && c.Caps.PersonGeneration is { } allowed
+                                            && allowed.TryGetValue(c.Request.Mode, out var value) && !string.Equals(asked.Trim(), value, StringComparison.OrdinalIgnoreCase)
+            ? $"-PersonGeneration {asked} is not taken for {c.Request.Mode} on {c.Route.Name}; that mode takes {value} only." : null),
+        new("enhance-prompt-supported", c => c.Request.EnhancePrompt is not null && !c.Caps.EnhancePrompt
+            ? $"Route {c.Route.Name} takes no prompt enhancement; remove -EnhancePrompt (the unified-video gateways take it)." : null),
+        new("upsample-supported", c => c.Request.Upsample is not null && c.Caps.UpsampleAspectRatios.Count == 0
+            ? $"Route {c.Route.Name} takes no upsampling; remove -Upsample (the unified-video gateways take it)." : null),
+        new("upsample-aspect", c => c.Request.Upsample == true && c.Caps.UpsampleAspectRatios.Count > 0 && !c.Caps.UpsampleAspectRatios.Contains(c.Request.AspectRatio)
+            ? $"Upsampling is made for {Or(c.Caps.UpsampleAspectRatios)} videos only on {c.Route.Name}; remove -Upsample or use -AspectRatio {c.Caps.UpsampleAspectRatios[0]}." : null),
     }.Concat(ExtensionRules.Errors).ToList();
 
     /// <summary>Rules for each image parameter, checked on the file's bytes.</summary>

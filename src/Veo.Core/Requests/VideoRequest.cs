@@ -17,6 +17,12 @@ public sealed record VideoRequest
     public IReadOnlyList<string> ReferenceImages { get; init; } = Array.Empty<string>();
     /// <summary>Veo always generates audio; a request for silence is refused with that explanation.</summary>
     public bool? GenerateAudio { get; init; }
+    /// <summary>Whether people may appear (Gemini API: allow_all, allow_adult); each mode takes one value, see the route's rules.</summary>
+    public string? PersonGeneration { get; init; }
+    /// <summary>Unified-video gateways: let the gateway rewrite the prompt (it translates a Chinese prompt to English).</summary>
+    public bool? EnhancePrompt { get; init; }
+    /// <summary>Unified-video gateways: upsample the rendered video (enable_upsample).</summary>
+    public bool? Upsample { get; init; }
     /// <summary>An earlier video of the same service to continue; <see cref="DurationSeconds"/> is then the seconds added.</summary>
     public ExtensionSource? Extend { get; init; }
 

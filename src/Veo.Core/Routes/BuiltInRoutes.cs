@@ -39,6 +39,11 @@ public static class BuiltInRoutes
             Resolutions = new[] { "720p" },
             FirstLastFrame = false,
             MaxReferenceImages = 0,
+            // The unified format's create takes both flags: docs.fast-token.com "Create video" (POST /v1/video/create):
+            // enhance_prompt "auto-translate Chinese to English", enable_upsample "Enable upsampling"; docs.octopusx.ai
+            // (Unified Video, Create Video): upsampling is "landscape only".
+            EnhancePrompt = true,
+            UpsampleAspectRatios = new[] { Requests.VideoFormat.Landscape },
         })
     {
         Quota = RouteQuota.Gateway(CrazyrouterName),
@@ -67,7 +72,22 @@ public static class BuiltInRoutes
     };
 
     /// <summary>The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter).</summary>
-    private static RouteCapabilities GeminiApi => new() { Seed = false, Extension = ExtensionLimits.GeminiApi };
+    private static RouteCapabilities GeminiApi => new() { Seed = false, Extension = ExtensionLimits.GeminiApi, PersonGeneration = GeminiPersonGeneration };
+
+    /// <summary>
+    /// Google's Veo 3.1 table (ai.google.dev/gemini-api/docs/video), as the discuss.ai.google.dev thread "Veo 3.1
+    /// image-to-video rejects documented personGeneration=allow_adult" quotes it: allow_all for text-to-video and
+    /// extension, allow_adult for image-to-video, interpolation and reference images. (That thread reports the service
+    /// refusing allow_adult for an image once; the table is what is checked here.)
+    /// </summary>
+    private static IReadOnlyDictionary<Requests.GenerationMode, string> GeminiPersonGeneration => new Dictionary<Requests.GenerationMode, string>
+    {
+        [Requests.GenerationMode.TextToVideo] = "allow_all",
+        [Requests.GenerationMode.Extension] = "allow_all",
+        [Requests.GenerationMode.ImageToVideo] = "allow_adult",
+        [Requests.GenerationMode.FirstLastFrame] = "allow_adult",
+        [Requests.GenerationMode.ReferenceImages] = "allow_adult",
+    };
 
     /// <summary>
     /// Veo 3.1 Lite (launched 2026-03-31): 720p and 1080p, text- and image-to-video only, no extension ("it doesn't support

@@ -73,6 +73,20 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
     [BlankIsDefault]
     public VideoReference? Extend { get; set; }
 
+    /// <summary>Whether people may appear, where the route takes it (the Gemini API: allow_all or allow_adult, by mode).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
+    [ArgumentCompleter(typeof(PersonGenerationCompleter))]
+    public string? PersonGeneration { get; set; }
+
+    /// <summary>Unified-video gateways: the gateway rewrites the prompt (enhance_prompt).</summary>
+    [Parameter]
+    public SwitchParameter EnhancePrompt { get; set; }
+
+    /// <summary>Unified-video gateways: upsample the video (enable_upsample, landscape only).</summary>
+    [Parameter]
+    public SwitchParameter Upsample { get; set; }
+
     /// <summary>Veo always makes audio; this switch exists to say so rather than to silently ignore the wish.</summary>
     [Parameter]
     public SwitchParameter NoAudio { get; set; }
@@ -136,6 +150,10 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
                 ReferenceImages = (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p, "-ReferenceImage")!).ToArray(),
                 GenerateAudio = NoAudio.IsPresent ? false : null,
                 Extend = extend,
+                PersonGeneration = PersonGeneration,
+                // Sent only when given: -EnhancePrompt:$false says "false" to a route that takes it, and nothing is assumed otherwise.
+                EnhancePrompt = MyInvocation.BoundParameters.ContainsKey(nameof(EnhancePrompt)) ? EnhancePrompt.IsPresent : null,
+                Upsample = MyInvocation.BoundParameters.ContainsKey(nameof(Upsample)) ? Upsample.IsPresent : null,
             };
             var engine = Session.Engine;
             var plan = engine.Plan(request, route, Session.Prices);
