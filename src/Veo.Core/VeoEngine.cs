@@ -145,6 +145,26 @@ public sealed class VeoEngine
         return task;
     }
 
+    /// <summary>
+    /// The finished video an extension continues. What the journal knows of the task (the request that made it, when it
+    /// finished) fills what the given one lacks; one not known to be finished with a video is asked of the service, a read
+    /// that costs nothing.
+    /// </summary>
+    /// <exception cref="RequestValidationException">The task has not finished with a video.</exception>
+    public async Task<ExtensionSource> ExtensionSourceAsync(VideoTask known, IVideoProvider provider, CancellationToken cancellationToken)
+    {
+        var journaled = Journal.Tasks().LastOrDefault(t => t.Task.Id == known.Id)?.Task;
+        var task = known with
+        {
+            Request = known.Request ?? journaled?.Request,
+            CompletedAt = known.CompletedAt ?? journaled?.CompletedAt,
+            Route = string.IsNullOrEmpty(known.Route) ? provider.Route.Name : known.Route,
+        };
+        if (task.Status != VideoTaskStatus.Completed || string.IsNullOrEmpty(task.VideoUrl))
+            task = await RefreshAsync(task, provider, cancellationToken).ConfigureAwait(false);
+        return ExtensionSource.Of(task);
+    }
+
     /// <summary>Polls once; a change of status (not every progress tick) goes to the journal.</summary>
     public async Task<VideoTask> RefreshAsync(VideoTask task, IVideoProvider provider, CancellationToken cancellationToken)
     {

@@ -79,13 +79,20 @@ public sealed class RouteRegistry
     {
         var template = BuiltInRoutes.All.First(r => r.Dialect == entry.Dialect);
         var models = entry.Models is { Count: > 0 } ids
-            ? ids.Select(id => new RouteModel(Pricing.ModelFamily.Of(id), id)).ToList()
+            ? ids.Select(id => ModelOf(template, id)).ToList()
             : template.Models;
         // A registered gateway's quota is what it was registered with: the built-in route's numbers are that service's own.
         return new VideoRoute(entry.Name, entry.Dialect, entry.BaseUri, entry.KeyVariable, models, template.Capabilities)
         {
             Quota = RouteQuota.None.With(entry.RequestsPerMinute, entry.MaxRunning, $"{entry.Name}: set by Register-VeoRoute"),
         };
+    }
+
+    /// <summary>A gateway's own id for a model keeps what the built-in route's model of that family may do (Lite makes no 4K).</summary>
+    private static RouteModel ModelOf(VideoRoute template, string id)
+    {
+        var family = Pricing.ModelFamily.Of(id);
+        return new RouteModel(family, id) { Capabilities = template.Models.FirstOrDefault(m => m.Family == family)?.Capabilities };
     }
 
     private List<RouteEntry> Load()

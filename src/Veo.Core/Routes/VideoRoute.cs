@@ -37,7 +37,10 @@ public sealed record VideoRoute(
 
     /// <summary>Names to offer in errors and tab completion.</summary>
     public IEnumerable<string> ModelNames =>
-        new[] { "Fast", "Standard" }.Where(a => FindModel(a) is not null).Concat(Models.Select(m => m.WireId)).Distinct();
+        new[] { "Fast", "Standard", "Lite" }.Where(a => FindModel(a) is not null).Concat(Models.Select(m => m.WireId)).Distinct();
+
+    /// <summary>What a request for <paramref name="model"/> may ask on this route.</summary>
+    public RouteCapabilities CapabilitiesOf(RouteModel? model) => model?.Capabilities ?? Capabilities;
 
     public override string ToString() => $"{Name} ({Dialect}, {BaseUri})";
 }
