@@ -18,7 +18,10 @@ public static class BuiltInRoutes
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
         },
-        new RouteCapabilities());
+        new RouteCapabilities())
+    {
+        Quota = RouteQuota.Gateway(LaoZhangName),
+    };
 
     /// <summary>Crazyrouter's unified video API: per-second billing; its public contract is text- and single-image-to-video at 720P.</summary>
     public static readonly VideoRoute Crazyrouter = new(
@@ -41,7 +44,10 @@ public static class BuiltInRoutes
             // (Unified Video, Create Video): upsampling is "landscape only".
             EnhancePrompt = true,
             UpsampleAspectRatios = new[] { Requests.VideoFormat.Landscape },
-        });
+        })
+    {
+        Quota = RouteQuota.Gateway(CrazyrouterName),
+    };
 
     /// <summary>
     /// Google's Gemini API, direct: per-second billing by resolution; the only route that extends its own videos. Only
@@ -60,7 +66,10 @@ public static class BuiltInRoutes
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
             new RouteModel(RouteModel.LiteFamily, "veo-3.1-lite-generate-preview") { Capabilities = GeminiLite },
         },
-        GeminiApi);
+        GeminiApi)
+    {
+        Quota = RouteQuota.Google,
+    };
 
     /// <summary>The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter).</summary>
     private static RouteCapabilities GeminiApi => new() { Seed = false, Extension = ExtensionLimits.GeminiApi, PersonGeneration = GeminiPersonGeneration };

@@ -42,7 +42,7 @@ internal static class GeminiDialect
         {
             FileId = TaskStore.RandomAlphanumeric(12),
         };
-        var task = state.Tasks.Create(order, request.PathAndQuery);
+        if (state.CreateWithinQuota(order, request.PathAndQuery, out var refused) is not { } task) return GoogleErrors.QuotaRefused(refused!);
         return Wire.Json(new JsonObject { ["name"] = OperationName(task) });
     }
 

@@ -175,10 +175,10 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
             var caps = _caps;
             if (ThrottleLimit == 1)
             {
-                Report(Run(ct => engine.CreateAsync(plan, provider, caps, ct)));
+                Report(Run(ct => engine.CreateAsync(plan, provider, caps, ct, Log)));
                 return;
             }
-            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps, ct), Cancellation);
+            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps, ct, Log), Cancellation);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
