@@ -16,8 +16,11 @@ public sealed record VideoPlan(PreparedRequest Prepared, decimal? Cost)
         get
         {
             var r = Prepared.Request;
-            return string.Format(CultureInfo.InvariantCulture, "{0} {1} s {2} {3} with {4} on {5}, estimated cost {6}",
-                r.Mode, r.DurationSeconds, r.Resolution, r.AspectRatio, Prepared.Model.WireId, Route.Name, Cost is null ? "unknown" : SpendingGuard.Money(Cost.Value));
+            var extends = r.Extend is { } source
+                ? string.Format(CultureInfo.InvariantCulture, " of {0}{1}", source.TaskId, r.OutputSeconds is { } total ? $" ({total} s in all)" : "")
+                : "";
+            return string.Format(CultureInfo.InvariantCulture, "{0}{1} {2} s {3} {4} with {5} on {6}, estimated cost {7}",
+                r.Mode, extends, r.DurationSeconds, r.Resolution, r.AspectRatio, Prepared.Model.WireId, Route.Name, Cost is null ? "unknown" : SpendingGuard.Money(Cost.Value));
         }
     }
 }

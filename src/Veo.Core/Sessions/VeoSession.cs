@@ -40,13 +40,21 @@ public sealed class VeoSession
     /// <summary>What this session may spend (Connect-Veo -MaxCost); what was spent is kept when the cap changes.</summary>
     public SpendingGuard Spending { get; } = new(null, "session spending cap");
 
-    /// <summary>Records where a route lives in this session and the key for that address; returns the connection before.</summary>
-    public RouteConnection? Connect(string route, Uri? baseUri, ApiKey? key)
+    /// <summary>
+    /// Records where a route lives in this session, the key for that address and the quota to hold it to (null keeps
+    /// the quota set before, 0 lifts a limit); returns the connection before.
+    /// </summary>
+    public RouteConnection? Connect(string route, Uri? baseUri, ApiKey? key, int? requestsPerMinute = null, int? maxRunning = null)
     {
+        if (requestsPerMinute < 0 || maxRunning < 0) throw new ArgumentException("A quota cannot be negative; 0 means no limit.");
         lock (_connections)
         {
             _connections.TryGetValue(route, out var before);
-            _connections[route] = new RouteConnection(baseUri is null ? null : RouteUris.Normalize(baseUri), key);
+            _connections[route] = new RouteConnection(baseUri is null ? null : RouteUris.Normalize(baseUri), key)
+            {
+                RequestsPerMinute = requestsPerMinute ?? before?.RequestsPerMinute,
+                MaxRunning = maxRunning ?? before?.MaxRunning,
+            };
             return before;
         }
     }
@@ -65,8 +73,13 @@ public sealed class VeoSession
         var routeName = string.IsNullOrWhiteSpace(name) ? DefaultRoute : name!.Trim();
         var route = Routes.Find(routeName)
             ?? throw new ArgumentException($"There is no route named '{routeName}'. Known routes: {string.Join(", ", Routes.All.Select(r => r.Name))}. Register a gateway with Register-VeoRoute.");
-        var at = baseUri ?? ConnectionOf(route.Name)?.BaseUri;
-        return at is null ? route : route.At(at);
+        var connection = ConnectionOf(route.Name);
+        var at = baseUri ?? connection?.BaseUri;
+        var located = at is null ? route : route.At(at);
+        return connection is null ? located : located with
+        {
+            Quota = located.Quota.With(connection.RequestsPerMinute, connection.MaxRunning, $"{route.Name}: set by Connect-Veo"),
+        };
     }
 
     /// <summary>The key for a route at its address: the one given, the session's for that route and address, then environment variables.</summary>

@@ -30,6 +30,16 @@ public sealed class ConnectVeoCommand : VeoCmdlet
     [ValidateRange(0, 1_000_000)]
     public decimal? MaxCost { get; set; }
 
+    /// <summary>Creates a minute this session holds the route to, per key (0: no limit); the route's own number otherwise.</summary>
+    [Parameter]
+    [ValidateRange(0, 100_000)]
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Tasks running at once this session holds the route to, per key (0: no limit); the route's own number otherwise.</summary>
+    [Parameter]
+    [ValidateRange(0, 10_000)]
+    public int? MaxRunning { get; set; }
+
     protected override void EndProcessing()
     {
         try
@@ -41,7 +51,7 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             var address = BaseUri ?? previous?.BaseUri;
             var before = session.ResolveRoute(name, null).BaseUri;
             var defaultBefore = session.ResolveRoute(null, null);
-            session.Connect(name, address, KeyFrom(ApiKey) ?? (BaseUri is null ? previous?.Key : null));
+            session.Connect(name, address, KeyFrom(ApiKey) ?? (BaseUri is null ? previous?.Key : null), RequestsPerMinute, MaxRunning);
             session.DefaultRoute = name;
             var route = session.ResolveRoute(name, null);
             if (previous is not null && before != route.BaseUri)
@@ -49,7 +59,11 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             else if (defaultBefore.BaseUri.IsLoopback && !route.BaseUri.IsLoopback)
                 WriteWarning($"The default route is now {name} at {route.BaseUri}, a paid service; {defaultBefore.Name} was at {defaultBefore.BaseUri}.");
             if (MaxCost is not null) session.Spending.Cap = MaxCost;
-            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, session.Spending.Spent));
+            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, session.Spending.Spent)
+            {
+                RequestsPerMinute = route.Quota.RequestsPerMinute,
+                MaxRunning = route.Quota.MaxRunning,
+            });
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
@@ -59,4 +73,9 @@ public sealed class ConnectVeoCommand : VeoCmdlet
 }
 
 /// <summary>What Connect-Veo set; says where the key comes from, never the key.</summary>
-public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost, decimal Spent);
+public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost, decimal Spent)
+{
+    /// <summary>The quota creates are held to on this route now (null: no limit).</summary>
+    public int? RequestsPerMinute { get; init; }
+    public int? MaxRunning { get; init; }
+}
