@@ -12,12 +12,24 @@ public static class EnvironmentSpendingCap
 
     private static readonly SpendingGuard Guard = new(null, $"{Variable} cap");
 
+    // Emulated videos (Start-VeoEmulator) answer to the same cap on a ledger of their own: a test of a script that
+    // runs into VEO_MAX_COST behaves as the real run would, and no emulated dollar is counted against the real cap.
+    private static readonly SpendingGuard Emulated = new(null, $"{Variable} cap");
+
     /// <summary>The process-wide guard with the cap the variable sets now.</summary>
     /// <exception cref="ArgumentException">The variable is set but is not a plain amount: a cap that cannot be read must not mean "no cap".</exception>
     public static SpendingGuard Current()
     {
         Guard.Cap = Parse(Environment.GetEnvironmentVariable(Variable));
         return Guard;
+    }
+
+    /// <summary>The guard emulated creates answer to, with the cap the variable sets now.</summary>
+    /// <exception cref="ArgumentException">The variable is set but is not a plain amount.</exception>
+    public static SpendingGuard CurrentEmulated()
+    {
+        Emulated.Cap = Parse(Environment.GetEnvironmentVariable(Variable));
+        return Emulated;
     }
 
     public static decimal? Parse(string? text)

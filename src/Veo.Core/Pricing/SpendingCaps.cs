@@ -13,12 +13,21 @@ public sealed class SpendingCaps
     private static readonly object Ledger = new();
 
     private readonly IReadOnlyList<SpendingGuard> _guards;
+    private readonly Func<SpendingGuard> _process;
     private string? _refusal;
     private decimal _pretended;
 
     /// <param name="guards">The batch's and the session's guards (null ones are skipped); the VEO_MAX_COST cap is always added.</param>
     public SpendingCaps(params SpendingGuard?[] guards)
+        : this(EnvironmentSpendingCap.Current, guards)
     {
+    }
+
+    /// <param name="process">The VEO_MAX_COST guard, read at every check (VeoSession.ProcessSpending: the emulated one while emulating).</param>
+    /// <param name="guards">The batch's and the session's guards (null ones are skipped).</param>
+    public SpendingCaps(Func<SpendingGuard> process, params SpendingGuard?[] guards)
+    {
+        _process = process;
         _guards = guards.OfType<SpendingGuard>().ToList();
     }
 
@@ -63,5 +72,5 @@ public sealed class SpendingCaps
             ? "A spending cap was reached earlier in this batch; nothing more is sent."
             : guards.Select(g => g.Refusal(cost)).FirstOrDefault(r => r is not null);
 
-    private IEnumerable<SpendingGuard> Guards() => _guards.Append(EnvironmentSpendingCap.Current());
+    private IEnumerable<SpendingGuard> Guards() => _guards.Append(_process());
 }

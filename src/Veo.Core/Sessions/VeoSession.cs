@@ -40,8 +40,20 @@ public sealed class VeoSession
     public string DefaultRoute { get; set; } = BuiltInRoutes.LaoZhangName;
     public WaitOptions Wait { get; set; } = new();
 
+    private readonly SpendingGuard _spending = new(null, "session spending cap");
+
     /// <summary>What this session may spend (Connect-Veo -MaxCost); what was spent is kept when the cap changes.</summary>
-    public SpendingGuard Spending { get; } = new(null, "session spending cap");
+    public SpendingGuard Spending => SpendingOverride ?? _spending;
+
+    /// <summary>
+    /// A ledger that stands in for the session's while Start-VeoEmulator runs: emulated videos are held to the same caps
+    /// (so a test can show a cap stopping a batch) but never count as money the session spent.
+    /// </summary>
+    public SpendingGuard? SpendingOverride { get; set; }
+
+    /// <summary>The process-wide VEO_MAX_COST guard this session's creates answer to: the real one, or the emulated one while emulating.</summary>
+    public SpendingGuard ProcessSpending() =>
+        SpendingOverride is null ? EnvironmentSpendingCap.Current() : EnvironmentSpendingCap.CurrentEmulated();
 
     /// <summary>
     /// Records where a route lives in this session, the key for that address and the quota to hold it to (null keeps

@@ -124,7 +124,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
 
     protected override void BeginProcessing()
     {
-        _caps = new SpendingCaps(new SpendingGuard(MaxCost, "-MaxCost cap"), Session.Spending);
+        _caps = new SpendingCaps(Session.ProcessSpending, new SpendingGuard(MaxCost, "-MaxCost cap"), Session.Spending);
         _creates = new ThrottledWork<VideoTask>(ThrottleLimit);
     }
 

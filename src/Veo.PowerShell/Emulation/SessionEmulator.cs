@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Veo.Core;
 using Veo.Core.Http;
+using Veo.Core.Pricing;
 using Veo.Core.Sessions;
 using Veo.Core.Tasks;
 using Veo.Emulator;
@@ -69,6 +70,8 @@ internal sealed class SessionEmulator
         var key = new ApiKey(options.ApiKey);
         foreach (var name in saved.Connections.Keys) session.Connect(name, baseUri, key);
         session.DefaultRoute = route.Name;
+        // Emulated videos are held to the session's cap on a ledger of their own, so nothing emulated counts as spent.
+        session.SpendingOverride = new SpendingGuard(session.Spending.Cap, session.Spending.Name);
         // The emulator answers in moments; polling every half second keeps a test of many videos to seconds.
         session.Wait = session.Wait with { PollInterval = TimeSpan.FromMilliseconds(500) };
 
@@ -97,14 +100,15 @@ internal sealed class SessionEmulator
     }
 
     /// <summary>What Start-VeoEmulator changes in a session, as it was before.</summary>
-    private sealed record SavedSession(VeoHome? Home, string DefaultRoute, WaitOptions Wait, IReadOnlyDictionary<string, RouteConnection?> Connections)
+    private sealed record SavedSession(VeoHome? Home, SpendingGuard? Spending, string DefaultRoute, WaitOptions Wait, IReadOnlyDictionary<string, RouteConnection?> Connections)
     {
-        public static SavedSession Of(VeoSession session) => new(session.HomeOverride, session.DefaultRoute, session.Wait,
+        public static SavedSession Of(VeoSession session) => new(session.HomeOverride, session.SpendingOverride, session.DefaultRoute, session.Wait,
             session.Routes.All.ToDictionary(r => r.Name, r => session.ConnectionOf(r.Name), StringComparer.OrdinalIgnoreCase));
 
         public void RestoreTo(VeoSession session)
         {
             session.HomeOverride = Home;
+            session.SpendingOverride = Spending;
             session.DefaultRoute = DefaultRoute;
             session.Wait = Wait;
             foreach (var connection in Connections) session.Restore(connection.Key, connection.Value);

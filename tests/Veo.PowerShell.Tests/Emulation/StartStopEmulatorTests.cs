@@ -31,6 +31,28 @@ public sealed class StartStopEmulatorTests : PowerShellTest
     }
 
     [Fact]
+    public void Emulated_videos_are_held_to_the_session_cap_but_never_count_as_money_spent()
+    {
+        Run("Connect-Veo -MaxCost 0.50 | Out-Null; New-VeoVideo 'Paid for' | Out-Null");
+        var spentBefore = Run("(Connect-Veo).Spent").Single<decimal>();
+
+        var during = Run("""
+            Start-VeoEmulator
+            'a', 'b', 'c' | New-VeoVideo -ErrorAction SilentlyContinue -ErrorVariable capped
+            $capped.Count
+            """);
+        var after = Run("Stop-VeoEmulator; (Connect-Veo).Spent").Single<decimal>();
+
+        // A LaoZhang Fast video is $0.30. The session cap of $0.50 holds on the emulator's own ledger, which starts at
+        // nothing: one emulated video fits (the real $0.30 spent before is not counted against it), the next two pass
+        // the cap and are refused, and Stop leaves the real ledger as it was.
+        Assert.Equal(0.30m, spentBefore);
+        Assert.Single(during.Objects<VideoTask>());
+        Assert.Equal(2, Assert.Single(during.Objects<int>()));
+        Assert.Equal(0.30m, after);
+    }
+
+    [Fact]
     public void Stop_puts_back_each_route_the_default_route_and_the_journal()
     {
         Run("New-VeoVideo 'Made before' | Out-Null");
