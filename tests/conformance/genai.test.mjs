@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ApiError, GoogleGenAI, VideoGenerationReferenceType } from '@google/genai';
 import { sleep, startEmulator } from './emulator.mjs';
-import { assertVideo } from './mp4.mjs';
+import { assertVideo, inspectMp4 } from './mp4.mjs';
 import { checkCreateRequest, sdkVersion, testImage } from './recording.mjs';
 
 const model = 'veo-3.1-fast-generate-preview';
@@ -106,6 +106,23 @@ describe(`${sdk} against the Gemini dialect`, () => {
     assert.equal(request.path, `/v1beta/models/${model}:predictLongRunning`);
     assert.deepEqual(request.headers, { 'content-type': 'application/json', 'x-goog-api-key': '<api key>' });
     assert.deepEqual(request.body.parameters, { durationSeconds: 8, aspectRatio: '16:9', resolution: '720p', negativePrompt: 'blurry, watermark' });
+  });
+
+  it('extension: source.video of a generated video continues it into one MP4 of the source and 7 seconds', async () => {
+    // As python-genai's test_generated_video_extension_poll does it: the generated video object, passed back as source.video.
+    const first = await generateAndDownload({ model, source: { prompt: 'Rain on a window (genai extension source)' } }, { width: 1280, height: 720 });
+    await emulator.clearRequests();
+
+    const extended = await generateAndDownload({
+      model, source: { prompt: 'Then the sun comes out', video: first.response.generatedVideos[0].video },
+      config: { resolution: '720p' },
+    }, { width: 1280, height: 720 });
+
+    const create = (await emulator.requests()).find((r) => r.method === 'POST');
+    const body = JSON.parse(create.jsonBody);
+    assert.equal(body.instances[0].video.uri, first.response.generatedVideos[0].video.uri);
+    const path = join(downloads, `${extended.name.split('/').at(-1)}.mp4`);
+    assert.ok(Math.abs(inspectMp4(readFileSync(path)).durationSeconds - 15) < 0.1, 'an 8-second video extended by 7 seconds lasts 15');
   });
 
   it('portrait 1080p: aspectRatio 9:16 and resolution 1080p give a 1080x1920 MP4', async () => {
