@@ -25,9 +25,17 @@ internal sealed class JournalBenchmark(Settings settings, TextWriter output)
             output.WriteLine($"  {missing}");
             return [];
         }
-        output.WriteLine($"  {ResumedIds} ids resumed in a fresh pwsh, {Rounds} rounds each; load before: {PipelineBenchmark.Load()}");
-        var fresh = await MeasureAsync(0);
-        var old = await MeasureAsync(settings.JournalOldTasks);
+        output.WriteLine($"  {ResumedIds} ids resumed in a fresh pwsh, {Rounds} rounds each, fresh and older journal alternating; load before: {PipelineBenchmark.Load()}");
+        using var freshSetup = await Setup.PrepareAsync(0);
+        using var oldSetup = await Setup.PrepareAsync(settings.JournalOldTasks);
+        // Alternating rounds, so a machine whose load drifts during the run moves both sides alike.
+        for (var round = 0; round < Rounds; round++)
+        {
+            await freshSetup.ResumeAsync(round);
+            await oldSetup.ResumeAsync(round);
+        }
+        var fresh = freshSetup.Measure(output);
+        var old = oldSetup.Measure(output);
         var ratio = old.Resume / fresh.Resume;
         var rows = new List<Row>
         {
@@ -45,35 +53,59 @@ internal sealed class JournalBenchmark(Settings settings, TextWriter output)
         return rows;
     }
 
-    private async Task<Measurement> MeasureAsync(int olderTasks)
+    /// <summary>One journal's side of the comparison: its emulator, its home with the ids made, and the resumes run so far.</summary>
+    private sealed class Setup : IDisposable
     {
-        using var emulator = await StandaloneEmulator.StartAsync(("render-seconds", 0), ("content-lag-seconds", 0), ("queue-seconds", 0));
-        var home = Pwsh.NewHome("journal");
-        try
+        private readonly StandaloneEmulator _emulator;
+        private readonly DirectoryInfo _home;
+        private readonly JsonElement _created;
+        private readonly int _olderTasks;
+        private readonly long _historyBytes;
+        private readonly List<JsonElement> _runs = [];
+
+        private Setup(StandaloneEmulator emulator, DirectoryInfo home, JsonElement created, int olderTasks, long historyBytes)
         {
+            (_emulator, _home, _created, _olderTasks, _historyBytes) = (emulator, home, created, olderTasks, historyBytes);
+        }
+
+        private string Csv => Path.Combine(_home.FullName, "ids.csv");
+
+        private (string, string)[] Common => [("Module", Pwsh.Module), ("BaseUri", _emulator.BaseUri.ToString()), ("Key", Settings.Key)];
+
+        public static async Task<Setup> PrepareAsync(int olderTasks)
+        {
+            var emulator = await StandaloneEmulator.StartAsync(("render-seconds", 0), ("content-lag-seconds", 0), ("queue-seconds", 0));
+            var home = Pwsh.NewHome("journal");
             var journal = Path.Combine(home.FullName, "journal.jsonl");
             if (olderTasks > 0) WriteHistory(journal, olderTasks, emulator.BaseUri);
             var historyBytes = File.Exists(journal) ? new FileInfo(journal).Length : 0;
             var csv = Path.Combine(home.FullName, "ids.csv");
-            var common = new[] { ("Module", Pwsh.Module), ("BaseUri", emulator.BaseUri.ToString()), ("Key", Settings.Key) };
-            var created = await Pwsh.RunAsync("CreateIds.ps1", home.FullName, [.. common, ("Count", ResumedIds.ToString(CultureInfo.InvariantCulture)), ("Csv", csv)]);
-            var runs = new List<JsonElement>();
-            for (var round = 0; round < Rounds; round++)
-            {
-                var run = await Pwsh.RunAsync("Resume.ps1", home.FullName, [.. common, ("Csv", csv), ("PollInterval", "1"),
-                    ("OutFolder", Path.Combine(home.FullName, $"videos{round}"))]);
-                if (run.GetProperty("files").GetInt32() != ResumedIds) throw new InvalidOperationException($"The resume saved {run.GetProperty("files")} of {ResumedIds} videos.");
-                runs.Add(run);
-            }
-            double Median(string name) => Stats.Median(runs.Select(r => r.GetProperty(name).GetDouble()));
-            output.WriteLine($"  {olderTasks:N0} older tasks: first read {created.GetProperty("firstRead").GetDouble():0.00} s, resumes " +
-                             string.Join(", ", runs.Select(r => $"{r.GetProperty("resume").GetDouble():0.000} s")) + $"; load {PipelineBenchmark.Load()}");
-            return new Measurement(Median("resume"), created.GetProperty("firstRead").GetDouble(), Median("tabMs"), Median("firstTabMs"), Median("baselineTabMs"),
-                runs[0].GetProperty("tabCount").GetInt32(), runs[^1].GetProperty("liveBytes").GetDouble(), historyBytes);
+            var created = await Pwsh.RunAsync("CreateIds.ps1", home.FullName,
+                [("Module", Pwsh.Module), ("BaseUri", emulator.BaseUri.ToString()), ("Key", Settings.Key), ("Count", ResumedIds.ToString(CultureInfo.InvariantCulture)), ("Csv", csv)]);
+            return new Setup(emulator, home, created, olderTasks, historyBytes);
         }
-        finally
+
+        public async Task ResumeAsync(int round)
         {
-            home.Delete(recursive: true);
+            var run = await Pwsh.RunAsync("Resume.ps1", _home.FullName, [.. Common, ("Csv", Csv), ("PollInterval", "1"),
+                ("OutFolder", Path.Combine(_home.FullName, $"videos{round}"))]);
+            if (run.GetProperty("files").GetInt32() != ResumedIds) throw new InvalidOperationException($"The resume saved {run.GetProperty("files")} of {ResumedIds} videos.");
+            _runs.Add(run);
+        }
+
+        public Measurement Measure(TextWriter output)
+        {
+            double Median(string name) => Stats.Median(_runs.Select(r => r.GetProperty(name).GetDouble()));
+            output.WriteLine($"  {_olderTasks:N0} older tasks: first read {_created.GetProperty("firstRead").GetDouble():0.00} s, resumes " +
+                             string.Join(", ", _runs.Select(r => $"{r.GetProperty("resume").GetDouble():0.000} s")) + $"; load {PipelineBenchmark.Load()}");
+            return new Measurement(Median("resume"), _created.GetProperty("firstRead").GetDouble(), Median("tabMs"), Median("firstTabMs"), Median("baselineTabMs"),
+                _runs[0].GetProperty("tabCount").GetInt32(), _runs[^1].GetProperty("liveBytes").GetDouble(), _historyBytes);
+        }
+
+        public void Dispose()
+        {
+            _emulator.Dispose();
+            _home.Delete(recursive: true);
         }
     }
 
