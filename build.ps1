@@ -33,7 +33,6 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $moduleDir = Join-Path $root 'out/Veo'
-Import-Module (Join-Path $root 'tools/VeoEmulator.psm1') -Force
 
 # Runs a program and turns a non-zero exit into an error. Plain $args, not parameters: "-o" and the like are the program's.
 # Its output is for the person watching (Out-Host), so a function calling it returns only what it means to.
@@ -180,22 +179,12 @@ function Invoke-Demo {
         & $make 15
         return
     }
-    # The emulator's tasks die with it, so they go to a journal of their own, not the user's.
-    $userVeoHome = $env:VEO_HOME
-    $env:VEO_HOME = Join-Path ([IO.Path]::GetTempPath()) "veo-demo-$([guid]::NewGuid())"
-    try {
-        Import-Module (Join-Path $moduleDir 'Veo.psd1') -Force
-        Use-VeoEmulator -Options @{ Configuration = $Configuration; RenderSeconds = 3 } {
-            param($emulator)
-            Write-Host "No LAOZHANG_API_KEY or VEO_API_KEY: making the videos on the emulator at $($emulator.BaseUri) (nothing is paid)."
-            Connect-Veo -Route LaoZhang -BaseUri $emulator.BaseUri -ApiKey (ConvertTo-SecureString $emulator.Key -AsPlainText -Force) | Out-Null
-            & $make 1
-        }
-    }
-    finally {
-        Remove-Item $env:VEO_HOME -Recurse -Force -ErrorAction SilentlyContinue
-        $env:VEO_HOME = $userVeoHome
-    }
+    # The module's own emulator, in this process; its tasks go to a journal of its own, not the user's.
+    Import-Module (Join-Path $moduleDir 'Veo.psd1') -Force
+    Write-Host 'No LAOZHANG_API_KEY or VEO_API_KEY: making the videos on the emulator in this session (nothing is paid).'
+    Start-VeoEmulator -Route LaoZhang -RenderSeconds 3
+    try { & $make 1 }
+    finally { Stop-VeoEmulator }
 }
 
 switch ($Task) {

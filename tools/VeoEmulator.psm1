@@ -1,15 +1,15 @@
-# Starts and stops the standalone Veo emulator (src/Veo.Emulator.Server) as a child process. The one copy of this logic:
-# build.ps1 (Demo) and the Pester suite (tests/pester) both import it.
+# Starts and stops the standalone Veo emulator (src/Veo.Emulator.Server) as a child process, for what needs one on a
+# socket: the example and idiom harnesses of the Pester suite (tests/pester), which drive it from several runspaces.
 
 $script:repositoryRoot = Split-Path $PSScriptRoot -Parent
 
-function Start-VeoEmulator {
+function Start-VeoEmulatorProcess {
     <#
     .SYNOPSIS
         Starts the emulator on a free loopback port and returns its process and base address once it listens.
     .DESCRIPTION
         The emulator is run from its build output (build.ps1 builds it), with --port 0 so parallel runs never collide;
-        its "listening on URL" line gives the address. Always pair with Stop-VeoEmulator in a finally block or AfterAll.
+        its "listening on URL" line gives the address. Always pair with Stop-VeoEmulatorProcess in a finally block or AfterAll.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -42,7 +42,7 @@ function Start-VeoEmulator {
         if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) {
             $why = if ($process.HasExited) { "exited with code $($process.ExitCode)" } else { "did not listen within $StartTimeoutSeconds s" }
             $errors = Get-Content $stderr -Raw -ErrorAction SilentlyContinue
-            Stop-VeoEmulator $emulator
+            Stop-VeoEmulatorProcess $emulator
             throw "The Veo emulator $why. $errors"
         }
         Start-Sleep -Milliseconds 100
@@ -50,10 +50,10 @@ function Start-VeoEmulator {
     $emulator
 }
 
-function Stop-VeoEmulator {
+function Stop-VeoEmulatorProcess {
     <#
     .SYNOPSIS
-        Stops an emulator started by Start-VeoEmulator and removes its logs; does nothing when it has already stopped.
+        Stops an emulator started by Start-VeoEmulatorProcess and removes its logs; does nothing when it has already stopped.
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory, Position = 0)] [AllowNull()] $Emulator)
@@ -65,21 +65,21 @@ function Stop-VeoEmulator {
     Remove-Item $Emulator.Log, $Emulator.ErrorLog -ErrorAction SilentlyContinue
 }
 
-function Use-VeoEmulator {
+function Use-VeoEmulatorProcess {
     <#
     .SYNOPSIS
         Runs a script block with a started emulator as its argument and stops the emulator however the block ends.
     .EXAMPLE
-        Use-VeoEmulator { param($emulator) Connect-Veo -BaseUri $emulator.BaseUri ... }
+        Use-VeoEmulatorProcess { param($emulator) Connect-Veo -BaseUri $emulator.BaseUri ... }
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory, Position = 0)] [scriptblock] $ScriptBlock,
         [hashtable] $Options = @{}
     )
-    $emulator = Start-VeoEmulator @Options
+    $emulator = Start-VeoEmulatorProcess @Options
     try { & $ScriptBlock $emulator }
-    finally { Stop-VeoEmulator $emulator }
+    finally { Stop-VeoEmulatorProcess $emulator }
 }
 
-Export-ModuleMember -Function Start-VeoEmulator, Stop-VeoEmulator, Use-VeoEmulator
+Export-ModuleMember -Function Start-VeoEmulatorProcess, Stop-VeoEmulatorProcess, Use-VeoEmulatorProcess

@@ -195,7 +195,7 @@ public sealed class VeoEngine
     /// <summary>The route's public price catalog (new-api GET /api/pricing), compared with the book.</summary>
     public async Task<IReadOnlyList<PriceDifference>> CompareLivePricesAsync(VideoRoute route, PriceBook book, CancellationToken cancellationToken)
     {
-        var live = await LiveCatalog.FetchAsync(SharedHttpClient.Instance, route.BaseUri, Policy, cancellationToken).ConfigureAwait(false);
+        var live = await LiveCatalog.FetchAsync(Policy.Transport ?? SharedHttpClient.Instance, route.BaseUri, Policy, cancellationToken).ConfigureAwait(false);
         return LiveCatalog.Diff(book, route.Name, live);
     }
 }

@@ -16,10 +16,15 @@ internal sealed class VeoLoadContext : AssemblyLoadContext
 
     // Unnamed: netstandard2.0 compiles against the first AssemblyLoadContext (System.Runtime.Loader 4.3.0), which has no
     // name yet; diagnostics see it by its type, Veo.PowerShell.Loader.VeoLoadContext.
-    internal VeoLoadContext(string folder)
+    internal VeoLoadContext(string folder) : this(folder, RuntimeAssemblies())
+    {
+    }
+
+    /// <param name="runtimeAssemblies">The host's own assemblies by simple name (path); the tests' host is not pwsh.</param>
+    internal VeoLoadContext(string folder, Dictionary<string, string> runtimeAssemblies)
     {
         _folder = folder;
-        _runtimeAssemblies = RuntimeAssemblies();
+        _runtimeAssemblies = runtimeAssemblies;
     }
 
     internal bool Ships(AssemblyName name) => DependencyResolver.ShippedPath(_folder, name) is not null;
@@ -36,7 +41,7 @@ internal sealed class VeoLoadContext : AssemblyLoadContext
         && AssemblyName.GetAssemblyName(path).Version >= (requested.Version ?? new Version());
 
     // The runtime's and PowerShell's own assemblies: the host's trusted platform assemblies, by simple name.
-    private static Dictionary<string, string> RuntimeAssemblies()
+    internal static Dictionary<string, string> RuntimeAssemblies()
     {
         var list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "";
         var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

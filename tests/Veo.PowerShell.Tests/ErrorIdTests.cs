@@ -39,6 +39,7 @@ public class ErrorIdTests
         new UnauthorizedAccessException("read-only"),
         new HttpRequestException("refused"),
         new OperationCanceledException(),
+        new Veo.PowerShell.Emulation.EmulatorNotRunningException("Get-VeoEmulatorRequest"),
         new InvalidOperationException("surprise"),
     };
 

@@ -65,7 +65,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-VeoEmulator $emulator
+    Stop-VeoEmulatorProcess $emulator
     Remove-Item $env:VEO_HOME -Recurse -Force -ErrorAction SilentlyContinue
 }
 
@@ -250,9 +250,9 @@ Describe 'Veo in everyday PowerShell idioms' {
 
     Describe 'Errors carry ids a script can test' {
         BeforeAll {
-            $slow = Start-VeoEmulator -RenderSeconds 600 -QueueSeconds 0 -ContentLagSeconds 0
+            $slow = Start-VeoEmulatorProcess -RenderSeconds 600 -QueueSeconds 0 -ContentLagSeconds 0
         }
-        AfterAll { Stop-VeoEmulator $slow }
+        AfterAll { Stop-VeoEmulatorProcess $slow }
 
         It 'a failed render is VideoTaskFailed' {
             Add-EmulatorFault $emulator @{ kind = 'FailTask'; times = 1; errorMessage = 'The render failed on purpose' }

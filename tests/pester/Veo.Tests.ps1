@@ -1,19 +1,19 @@
 #requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# The pipeline as users write it, against the emulator. Run with ./build.ps1 Pester (./build.ps1 Test runs it too).
-# This is also the pattern for Pester-testing your own Veo scripts offline.
+# The pipeline as users write it, against the emulator the module carries (Start-VeoEmulator, in this process).
+# Run with ./build.ps1 Pester (./build.ps1 Test runs it too). This is also the pattern for Pester-testing your own Veo
+# scripts offline (about_Veo_Testing).
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VeoTestSupport.psm1') -Force
+    # Registered routes go to routes.json in VEO_HOME: a folder of the suite's own.
     $env:VEO_HOME = Join-Path ([IO.Path]::GetTempPath()) "veo-pester-$([guid]::NewGuid())"
     Import-Module (Get-VeoModuleManifest) -Force
-    $emulator = Start-TestEmulator
-    $baseUri = $emulator.BaseUri
-    Connect-Veo -Route LaoZhang -BaseUri $baseUri -ApiKey (ConvertTo-SecureString $emulator.Key -AsPlainText -Force) | Out-Null
+    Start-VeoEmulator -Route LaoZhang -RenderSeconds 1
     $out = Join-Path $TestDrive 'videos'
 }
 
 AfterAll {
-    Stop-VeoEmulator $emulator
+    Stop-VeoEmulator
     Remove-Item $env:VEO_HOME -Recurse -Force -ErrorAction SilentlyContinue
 }
 
@@ -48,9 +48,9 @@ Prompt,Resolution,AspectRatio
 
 Describe 'Money' {
     It '-WhatIf sends nothing' {
-        $before = (Invoke-RestMethod "${baseUri}_emulator/requests").Count
+        $before = @(Get-VeoEmulatorRequest).Count
         New-VeoVideo -Prompt 'not made' -WhatIf
-        (Invoke-RestMethod "${baseUri}_emulator/requests").Count | Should -Be $before
+        @(Get-VeoEmulatorRequest).Count | Should -Be $before
     }
 
     It '-MaxCost stops the batch at the video that would pass it' {
@@ -90,18 +90,19 @@ Describe 'Routes' {
         $routes = Get-VeoRoute
         $routes.Name | Should -Contain 'Google'
         ($routes | Where-Object Name -eq LaoZhang).KeySource | Should -Be 'Connect-Veo'
-        ($routes | Out-String) | Should -Not -Match 'emulator-key'
+        ($routes | Out-String) | Should -Not -Match 'emulator-[0-9a-f]{32}'
     }
 
     It 'registers a gateway of a known dialect and makes a video through it' {
-        Register-VeoRoute -Name PesterGateway -Dialect UnifiedVideo -BaseUri $baseUri -KeyVariable PESTER_GATEWAY_KEY | Out-Null
-        $env:PESTER_GATEWAY_KEY = 'emulator-key'
+        Register-VeoRoute -Name PesterGateway -Dialect UnifiedVideo -BaseUri https://gw.example.com/ -KeyVariable PESTER_GATEWAY_KEY | Out-Null
         try {
+            # Start-VeoEmulator connects the routes there are when it starts: again, so the new gateway is among them.
+            Start-VeoEmulator -Route LaoZhang -RenderSeconds 1
             $file = New-VeoVideo -Prompt 'via a registered gateway' -Route PesterGateway | Wait-VeoVideo -PollInterval 1 | Save-VeoVideo -Path $out
             $file.Route | Should -Be 'PesterGateway'
+            (Get-VeoEmulatorRequest -Method POST | Select-Object -Last 1).Path | Should -Be '/v1/video/create'
         }
         finally {
-            Remove-Item Env:PESTER_GATEWAY_KEY
             Unregister-VeoRoute -Name PesterGateway
         }
     }

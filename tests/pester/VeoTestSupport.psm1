@@ -1,5 +1,6 @@
-# What the Pester files share: the emulator (started by tools/VeoEmulator.psm1, the same code build.ps1 uses), a session
-# pointed at it on every route, its request log, and the files the examples of README.md and docs/*.md name.
+# What the Pester files share: the standalone emulator as a process (tools/VeoEmulator.psm1) for the example and idiom
+# harnesses, a session pointed at it on every route, its request log, and the files the examples of README.md and
+# docs/*.md name. Veo.Tests.ps1 and InstalledModule.Tests.ps1 use the module's own Start-VeoEmulator instead.
 
 $script:repositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 Import-Module (Join-Path $script:repositoryRoot 'tools/VeoEmulator.psm1') -Force
@@ -16,7 +17,7 @@ function Get-VeoModuleManifest { $script:moduleManifest }
 
 function Get-RepositoryRoot { $script:repositoryRoot }
 
-function Start-TestEmulator { Start-VeoEmulator @script:fastEmulator }
+function Start-TestEmulator { Start-VeoEmulatorProcess @script:fastEmulator }
 
 function ConvertTo-TestKey {
     param([Parameter(Mandatory)] $Emulator)

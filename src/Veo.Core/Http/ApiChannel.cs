@@ -29,7 +29,7 @@ internal sealed class ApiChannel
         _key = key;
         _authorize = authorize;
         _log = log ?? NullEngineLog.Instance;
-        _http = http ?? SharedHttpClient.Instance;
+        _http = http ?? policy.Transport ?? SharedHttpClient.Instance;
         _reads = ResiliencePipelines.ForReads(policy, route, _log);
         _creates = ResiliencePipelines.ForCreates(policy, route, _log);
     }

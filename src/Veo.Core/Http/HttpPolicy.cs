@@ -35,5 +35,11 @@ public sealed record HttpPolicy
     /// </summary>
     public TimeSpan DownloadDeadline { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The client every request goes through; null is the process's shared one (the network). Start-VeoEmulator gives
+    /// a session one that answers the emulator's origin in-process and sends everything else on to the network.
+    /// </summary>
+    public HttpClient? Transport { get; init; }
+
     public static HttpPolicy Default { get; } = new();
 }

@@ -15,12 +15,20 @@ public sealed class VeoHome
     private readonly Lazy<PriceBook> _prices;
 
     public VeoHome(VeoEngine engine, RouteRegistry routes, string? priceOverrides = null)
+        : this(engine, routes, new Lazy<PriceBook>(() =>
+            priceOverrides is not null && File.Exists(priceOverrides) ? PriceBook.Default.WithOverrides(priceOverrides) : PriceBook.Default))
+    {
+    }
+
+    private VeoHome(VeoEngine engine, RouteRegistry routes, Lazy<PriceBook> prices)
     {
         Engine = engine;
         Routes = routes;
-        _prices = new Lazy<PriceBook>(() =>
-            priceOverrides is not null && File.Exists(priceOverrides) ? PriceBook.Default.WithOverrides(priceOverrides) : PriceBook.Default);
+        _prices = prices;
     }
+
+    /// <summary>The same routes and prices with another engine (another journal, another transport).</summary>
+    public VeoHome WithEngine(VeoEngine engine) => new(engine, Routes, _prices);
 
     /// <summary>The home VEO_HOME names now (or the user's default folders).</summary>
     public static VeoHome FromEnvironment(HttpPolicy policy) => new(

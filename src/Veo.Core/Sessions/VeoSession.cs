@@ -29,7 +29,10 @@ public sealed class VeoSession
         _currentHome = () => home;
     }
 
-    public VeoHome Home => _currentHome();
+    public VeoHome Home => HomeOverride ?? _currentHome();
+
+    /// <summary>A home that stands in for the usual one until set back to null (Start-VeoEmulator's journal and transport).</summary>
+    public VeoHome? HomeOverride { get; set; }
     public VeoEngine Engine => Home.Engine;
     public RouteRegistry Routes => Home.Routes;
     public PriceBook Prices => Home.Prices;
@@ -56,6 +59,16 @@ public sealed class VeoSession
                 MaxRunning = maxRunning ?? before?.MaxRunning,
             };
             return before;
+        }
+    }
+
+    /// <summary>Puts a route's connection back as it was: <paramref name="connection"/>, or none at all when null.</summary>
+    public void Restore(string route, RouteConnection? connection)
+    {
+        lock (_connections)
+        {
+            if (connection is null) _connections.Remove(route);
+            else _connections[route] = connection;
         }
     }
 

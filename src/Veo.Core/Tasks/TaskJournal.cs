@@ -57,16 +57,16 @@ public sealed class TaskJournal
     {
         var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, JournalJsonContext.Default.JournalEntry) + "\n");
         PrivateFiles.EnsureFile(Path);
-        _live.WithLock(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, stream =>
+        var length = _live.WithLock(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, stream =>
         {
             FinishInterruptedCompaction(stream);
             stream.Seek(0, SeekOrigin.End);
             stream.Write(line, 0, line.Length);
             stream.Flush(flushToDisk: MustReachDisk(entry));
-            // A saved video ends a task's life: the moment finished tasks can move out, and never on the path of a paid create.
-            if (entry.Event == JournalEntry.Saved && stream.Length >= Volatile.Read(ref _nextCompactionAt)) CompactAutomatically(stream);
-            return 0;
+            return stream.Length;
         });
+        // A saved video ends a task's life: the moment finished tasks can move out, and never on the path of a paid create.
+        if (entry.Event == JournalEntry.Saved && length >= Volatile.Read(ref _nextCompactionAt)) CompactAutomatically();
     }
 
     /// <summary>
@@ -127,51 +127,44 @@ public sealed class TaskJournal
     internal long BytesParsed => _live.BytesParsed;
 
     /// <summary>Moves finished tasks to the archive now, whatever the journal's size; what it did, for tests and tools.</summary>
-    internal CompactionPlan? Compact()
-    {
-        if (!File.Exists(Path)) return null;
-        return _live.WithLock(FileMode.Open, FileAccess.ReadWrite, FileShare.None, stream =>
-        {
-            FinishInterruptedCompaction(stream);
-            return Compact(stream, automatic: false);
-        });
-    }
+    internal CompactionPlan? Compact() => File.Exists(Path) ? Compact(automatic: false) : null;
 
     private JournalSnapshot Live()
     {
-        if (File.Exists(RewritePath) || File.Exists(Path) && new FileInfo(Path).Length >= Volatile.Read(ref _nextCompactionAt))
+        if (File.Exists(RewritePath))
         {
-            // A journal that grew past the mark (one written before compactions existed, or by a process that never
-            // saved) is compacted by the first reader, once; the reads after it are of the small live file.
             try
             {
                 _live.WithLock(FileMode.Open, FileAccess.ReadWrite, FileShare.None, stream =>
                 {
                     FinishInterruptedCompaction(stream);
-                    return stream.Length >= Volatile.Read(ref _nextCompactionAt) ? CompactAutomatically(stream) : null;
+                    return 0;
                 });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // A journal this process may read but not rewrite (or gone meanwhile): it is read as it is.
+                // A journal this process may read but not rewrite: the rewrite is left to one that can.
             }
         }
+        // A journal that grew past the mark (one written before compactions existed, or by a process that never saved)
+        // is compacted by the first reader, once; the reads after it are of the small live file.
+        if (File.Exists(Path) && new FileInfo(Path).Length >= Volatile.Read(ref _nextCompactionAt)) CompactAutomatically();
         return _live.Read();
     }
 
     /// <summary>
-    /// A compaction that fails (a full disk, an archive it may not write) changes nothing a reader relies on: the live
-    /// journal is whole, or whole in <see cref="RewritePath"/>. It must never fail, nor repeat, the append that started it.
+    /// A compaction that fails (a full disk, an archive it may not write, a journal gone meanwhile) changes nothing a
+    /// reader relies on: the live journal is whole, or whole in <see cref="RewritePath"/>. It never fails the append or
+    /// the read that started it.
     /// </summary>
-    private CompactionPlan? CompactAutomatically(FileStream stream)
+    private void CompactAutomatically()
     {
         try
         {
-            return Compact(stream, automatic: true);
+            Compact(automatic: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
         }
     }
 
@@ -190,37 +183,56 @@ public sealed class TaskJournal
     }
 
     /// <summary>
-    /// Rewrites the live journal, held under its exclusive lock, without the lines <see cref="JournalCompaction"/> moves
-    /// or drops. Crash-safe in this order: the moved lines reach the archive's disk first (a crash after it leaves them
-    /// in both files, which read as once); the new content is then written whole beside the journal and renamed into
-    /// <see cref="RewritePath"/>, and only then is the live file rewritten in place (same file, same lock: a writer
-    /// waiting on it appends after the rewrite). Whoever finds <see cref="RewritePath"/> next finishes the rewrite from it.
+    /// Rewrites the live journal without the lines <see cref="JournalCompaction"/> moves or drops. The slow part (reading
+    /// and folding a long history: seconds for 60 MB) runs under the shared lock only, so writers wait just for the
+    /// rewrite; under the exclusive lock the file must still start as it did (else another process compacted it first
+    /// and this one gives up), and the lines appended meanwhile are kept as they are. Crash-safe in this order: the moved
+    /// lines reach the archive's disk first (a crash after it leaves them in both files, which fold as once); the new
+    /// content is written whole beside the journal and renamed into <see cref="RewritePath"/>, and only then is the live
+    /// file rewritten in place (same file, same lock: a writer waiting on it appends after the rewrite). Whoever finds
+    /// <see cref="RewritePath"/> next finishes the rewrite from it.
     /// </summary>
-    private CompactionPlan? Compact(FileStream stream, bool automatic)
+    private CompactionPlan? Compact(bool automatic)
     {
-        stream.Seek(0, SeekOrigin.Begin);
-        var bytes = JournalFile.ReadToEnd(stream, stream.Length);
-        var plan = JournalCompaction.Plan(JournalFile.Lines(bytes, bytes.Length).ToList(), KeepSettled);
+        var bytes = _live.WithLock(FileMode.Open, FileAccess.Read, FileShare.Read, stream => JournalFile.ReadToEnd(stream, stream.Length));
+        var read = Array.LastIndexOf(bytes, (byte)'\n') + 1;
+        var plan = JournalCompaction.Plan(JournalFile.Lines(bytes, read).ToList(), KeepSettled);
         var keptBytes = plan.Kept.Sum(l => (long)l.Raw.Count + 1);
         // Little to gain (most tasks still going on): not tried again until the journal has grown by half the mark.
         Volatile.Write(ref _nextCompactionAt, Math.Max(CompactAbove, keptBytes + CompactAbove / 2));
-        if (!plan.ChangesAnything || automatic && keptBytes > bytes.Length * 3 / 4) return null;
+        if (!plan.ChangesAnything || automatic && keptBytes > read * 3 / 4) return null;
 
-        if (plan.Archived.Count > 0) AppendToArchive(plan.Archived);
-        var header = new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Compacted, Attempt = Guid.NewGuid().ToString("N") };
-        var content = new MemoryStream();
-        WriteLine(content, new ArraySegment<byte>(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header, JournalJsonContext.Default.JournalEntry))));
-        foreach (var line in plan.Kept) WriteLine(content, line.Raw);
-
-        var staging = RewritePath + ".tmp";
-        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write, FileShare.None))
+        return _live.WithLock(FileMode.Open, FileAccess.ReadWrite, FileShare.None, stream =>
         {
-            content.WriteTo(file);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(staging, RewritePath);
-        Rewrite(stream, content.ToArray());
-        return plan;
+            FinishInterruptedCompaction(stream);
+            if (stream.Length < read || !StartsWith(stream, bytes, Math.Min(read, JournalSnapshot.HeadLength))) return null;
+            stream.Seek(read, SeekOrigin.Begin);
+            var appended = JournalFile.ReadToEnd(stream, stream.Length - read);
+
+            if (plan.Archived.Count > 0) AppendToArchive(plan.Archived);
+            var header = new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Compacted, Attempt = Guid.NewGuid().ToString("N") };
+            var content = new MemoryStream();
+            WriteLine(content, new ArraySegment<byte>(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header, JournalJsonContext.Default.JournalEntry))));
+            foreach (var line in plan.Kept) WriteLine(content, line.Raw);
+            content.Write(appended, 0, appended.Length);
+
+            var staging = RewritePath + ".tmp";
+            using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                content.WriteTo(file);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(staging, RewritePath);
+            Rewrite(stream, content.ToArray());
+            return plan;
+        });
+    }
+
+    private static bool StartsWith(FileStream stream, byte[] expected, int count)
+    {
+        stream.Seek(0, SeekOrigin.Begin);
+        var head = JournalFile.ReadToEnd(stream, count);
+        return head.Length == count && head.AsSpan().SequenceEqual(expected.AsSpan(0, count));
     }
 
     /// <summary>A compaction that died after staging its result: the live file is rewritten from it (the archive already has its lines).</summary>

@@ -5,6 +5,7 @@ using Veo.Core.Media;
 using Veo.Core.Pricing;
 using Veo.Core.Requests;
 using Veo.PowerShell.Commands;
+using Veo.PowerShell.Emulation;
 
 namespace Veo.PowerShell.Hosting;
 
@@ -19,7 +20,7 @@ internal static class ErrorMapping
     {
         "InvalidVideoRequest", "InvalidArgument", "SpendingCapReached", "ApiKeyMissing", "ApiKeyRefused", "CreateOutcomeUnknown",
         "VideoTaskFailed", "VideoUndeliverable", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
-        "FileAccessDenied", "NetworkError", "Stopped", "UnexpectedError",
+        "FileAccessDenied", "NetworkError", "Stopped", "EmulatorNotRunning", "UnexpectedError",
     };
 
     public static ErrorRecord From(Exception exception, object? target) => exception switch
@@ -39,6 +40,7 @@ internal static class ErrorMapping
         // new-api answers an unknown task id 400 task_not_exist (relay/relay_task.go): it is a missing task, not a bad request.
         ApiException { ErrorCode: "task_not_exist" } e => Record(e, "NotFound", ErrorCategory.ObjectNotFound, target),
         ApiException e => Record(e, "Api" + (int)e.StatusCode, Category(e.StatusCode), target),
+        EmulatorNotRunningException e => Record(e, "EmulatorNotRunning", ErrorCategory.InvalidOperation, target),
         ArgumentException e => Record(e, "InvalidArgument", ErrorCategory.InvalidArgument, target),
         KeyNotFoundException e => Record(e, "NotFound", ErrorCategory.ObjectNotFound, target),
         IOException e when e.Message.Contains("already exists") => Record(e, "FileExists", ErrorCategory.ResourceExists, target),

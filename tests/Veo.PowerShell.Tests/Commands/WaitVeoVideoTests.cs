@@ -89,7 +89,9 @@ public class WaitCancellationTests : PowerShellTest
     [Fact]
     public void Ctrl_C_stops_the_wait_at_once_and_the_created_tasks_stay_in_the_journal()
     {
-        var (result, stopTook) = Shell.RunAndStop("'one', 'two' | New-VeoVideo | Wait-VeoVideo", TimeSpan.FromSeconds(1.5));
+        var (result, stopTook) = Shell.RunAndStop(
+            "'one', 'two' | New-VeoVideo | Wait-VeoVideo",
+            stopWhen: () => Home.Journal.Tasks().Count == 2 && Emulator.Requests.Count(r => r.Method == "GET") >= 1);
 
         Assert.True(stopTook < TimeSpan.FromSeconds(2), $"stopping took {stopTook}");
         Assert.IsType<PipelineStoppedException>(result.Terminating);

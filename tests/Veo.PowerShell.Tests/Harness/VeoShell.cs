@@ -29,14 +29,19 @@ public sealed class VeoShell : IDisposable
     public ScriptResult Run(string script, params (string Name, object? Value)[] variables) =>
         Invoke(script, variables, ps => ps.Invoke());
 
-    /// <summary>Runs <paramref name="script"/> and presses Ctrl+C (PowerShell.Stop) after <paramref name="stopAfter"/>.</summary>
-    public (ScriptResult Result, TimeSpan StopTook) RunAndStop(string script, TimeSpan stopAfter)
+    /// <summary>
+    /// Runs <paramref name="script"/> and presses Ctrl+C (PowerShell.Stop) once <paramref name="stopWhen"/> holds (checked
+    /// every 20 ms, for at most 30 s): a condition rather than a fixed sleep, so a busy machine cannot make the test stop
+    /// before the script reached the point it is about.
+    /// </summary>
+    public (ScriptResult Result, TimeSpan StopTook) RunAndStop(string script, Func<bool> stopWhen)
     {
         var stopTook = TimeSpan.Zero;
         var result = Invoke(script, Array.Empty<(string, object?)>(), ps =>
         {
             var running = ps.BeginInvoke();
-            Thread.Sleep(stopAfter);
+            var patience = System.Diagnostics.Stopwatch.StartNew();
+            while (!stopWhen() && !running.IsCompleted && patience.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(20);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             ps.Stop();
             try
