@@ -1,3 +1,4 @@
+using Veo.Core.Requests;
 using Veo.Core.Tasks;
 using Veo.Core.Tests.Support;
 
@@ -22,6 +23,21 @@ public class TaskJournalTests : IDisposable
     [InlineData(JournalEntry.Saved, false)]
     public void Only_lines_that_record_money_spent_are_forced_to_disk(string kind, bool forced) =>
         Assert.Equal(forced, TaskJournal.MustReachDisk(new JournalEntry { Event = kind }));
+
+    [Fact]
+    public void An_extension_s_source_is_read_back_so_a_later_session_can_extend_it_again()
+    {
+        var source = new ExtensionSource
+        {
+            TaskId = "models/m/operations/a", Route = "Google", Model = "veo-3.1-fast-generate-preview", VideoUri = "https://h/v1beta/files/a:download?alt=media",
+            Seconds = 15, AspectRatio = "9:16", Resolution = "720p", Extensions = 1, CompletedAt = DateTimeOffset.Parse("2026-12-01T10:00:00Z"),
+        };
+        _home.Journal.Append(Created("op_b") with { Request = new VideoRequest { Prompt = "p", DurationSeconds = 7, Extend = source } });
+
+        var request = Assert.Single(_home.Journal.Tasks()).Task.Request!;
+        Assert.Equal(source, request.Extend);
+        Assert.Equal((GenerationMode.Extension, 22), (request.Mode, request.OutputSeconds));
+    }
 
     [Fact]
     public void Many_writers_at_once_lose_no_line()
