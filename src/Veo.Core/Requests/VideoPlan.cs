@@ -16,8 +16,10 @@ public sealed record VideoPlan(PreparedRequest Prepared, decimal? Cost)
         get
         {
             var r = Prepared.Request;
-            return string.Format(CultureInfo.InvariantCulture, "{0} {1} s {2} {3} with {4} on {5}, estimated cost {6}",
-                r.Mode, r.DurationSeconds, r.Resolution, r.AspectRatio, Prepared.Model.WireId, Route.Name, Cost is null ? "unknown" : SpendingGuard.Money(Cost.Value));
+            // What is bought beyond one video with sound is said, since it changes the bill: "4 videos", "silent".
+            var extras = (r.VideoCount > 1 ? $", {r.VideoCount} videos" : "") + (r.GenerateAudio == false ? ", silent" : "");
+            return string.Format(CultureInfo.InvariantCulture, "{0} {1} s {2} {3}{4} with {5} on {6}, estimated cost {7}",
+                r.Mode, r.DurationSeconds, r.Resolution, r.AspectRatio, extras, Prepared.Model.WireId, Route.Name, Cost is null ? "unknown" : SpendingGuard.Money(Cost.Value));
         }
     }
 }

@@ -41,12 +41,13 @@ public sealed class VeoSession
     public SpendingGuard Spending { get; } = new(null, "session spending cap");
 
     /// <summary>Records where a route lives in this session and the key for that address; returns the connection before.</summary>
-    public RouteConnection? Connect(string route, Uri? baseUri, ApiKey? key)
+    public RouteConnection? Connect(string route, Uri? baseUri, ApiKey? key, string? project = null, string? location = null)
     {
         lock (_connections)
         {
             _connections.TryGetValue(route, out var before);
-            _connections[route] = new RouteConnection(baseUri is null ? null : RouteUris.Normalize(baseUri), key);
+            _connections[route] = new RouteConnection(baseUri is null ? null : RouteUris.Normalize(baseUri), key,
+                project is null ? null : VertexEndpoints.CheckProject(project), location is null ? null : VertexEndpoints.CheckLocation(location));
             return before;
         }
     }
@@ -65,8 +66,23 @@ public sealed class VeoSession
         var routeName = string.IsNullOrWhiteSpace(name) ? DefaultRoute : name!.Trim();
         var route = Routes.Find(routeName)
             ?? throw new ArgumentException($"There is no route named '{routeName}'. Known routes: {string.Join(", ", Routes.All.Select(r => r.Name))}. Register a gateway with Register-VeoRoute.");
-        var at = baseUri ?? ConnectionOf(route.Name)?.BaseUri;
+        var connection = ConnectionOf(route.Name);
+        var at = baseUri ?? connection?.BaseUri;
+        if (route.Dialect == Dialect.Vertex) return InCloudProject(route, at, connection);
         return at is null ? route : route.At(at);
+    }
+
+    /// <summary>
+    /// A Vertex AI route takes its project and location from Connect-Veo, else GOOGLE_CLOUD_PROJECT and
+    /// GOOGLE_CLOUD_LOCATION; its address follows the location unless the route was pointed elsewhere (the emulator).
+    /// </summary>
+    private static VideoRoute InCloudProject(VideoRoute route, Uri? at, RouteConnection? connection)
+    {
+        var location = VertexEndpoints.LocationOf(connection?.Location);
+        var located = route with { Project = VertexEndpoints.ProjectOf(connection?.Project), Location = location };
+        if (at is not null) return located.At(at);
+        // A registered Vertex gateway keeps its own address; the built-in route moves with the location.
+        return BuiltInRoutes.Find(route.Name) is { Dialect: Dialect.Vertex } ? located.At(VertexEndpoints.BaseUriFor(location)) : located;
     }
 
     /// <summary>The key for a route at its address: the one given, the session's for that route and address, then environment variables.</summary>
@@ -81,7 +97,8 @@ public sealed class VeoSession
     {
         var connection = ConnectionOf(route.Name);
         if (connection?.Key is null) return null;
-        var connectedAt = connection.BaseUri ?? Routes.Find(route.Name)?.BaseUri;
+        // Where the route went when connected: its own address (a Vertex AI route's follows the connected location).
+        var connectedAt = connection.BaseUri ?? (Routes.Find(route.Name) is { } known ? ResolveRoute(known.Name, null).BaseUri : null);
         return connectedAt is not null && Uri.Compare(connectedAt, route.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
             ? connection.Key
             : null;

@@ -21,9 +21,21 @@ public sealed class ConnectVeoCommand : VeoCmdlet
     [Parameter]
     public Uri? BaseUri { get; set; }
 
-    /// <summary>A SecureString, so Get-Secret (SecretManagement) plugs straight in.</summary>
+    /// <summary>
+    /// A SecureString, so Get-Secret (SecretManagement) plugs straight in. On Vertex AI it is an OAuth access token
+    /// (gcloud auth print-access-token), hence -AccessToken.
+    /// </summary>
     [Parameter]
+    [Alias("AccessToken")]
     public SecureString? ApiKey { get; set; }
+
+    /// <summary>The Google Cloud project Vertex AI videos are made (and billed) in; GOOGLE_CLOUD_PROJECT otherwise.</summary>
+    [Parameter]
+    public string? Project { get; set; }
+
+    /// <summary>The Vertex AI location (us-central1 by default, or GOOGLE_CLOUD_LOCATION); it chooses the host.</summary>
+    [Parameter]
+    public string? Location { get; set; }
 
     /// <summary>The most this session may spend on new videos, in the price book's currency; what was spent already counts.</summary>
     [Parameter]
@@ -41,7 +53,12 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             var address = BaseUri ?? previous?.BaseUri;
             var before = session.ResolveRoute(name, null).BaseUri;
             var defaultBefore = session.ResolveRoute(null, null);
-            session.Connect(name, address, KeyFrom(ApiKey) ?? (BaseUri is null ? previous?.Key : null));
+            var cloudRoute = session.ResolveRoute(name, null).Dialect == Core.Routes.Dialect.Vertex;
+            if (!cloudRoute && (Project is not null || Location is not null))
+                throw new ArgumentException($"-Project and -Location are for a Vertex AI route; {name} is not one.");
+            // A new location is a new host: the token given for the old one does not follow it.
+            var keepKey = BaseUri is null && (Location is null || string.Equals(Location.Trim(), previous?.Location, StringComparison.OrdinalIgnoreCase));
+            session.Connect(name, address, KeyFrom(ApiKey) ?? (keepKey ? previous?.Key : null), Project ?? previous?.Project, Location ?? previous?.Location);
             session.DefaultRoute = name;
             var route = session.ResolveRoute(name, null);
             if (previous is not null && before != route.BaseUri)
@@ -49,7 +66,7 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             else if (defaultBefore.BaseUri.IsLoopback && !route.BaseUri.IsLoopback)
                 WriteWarning($"The default route is now {name} at {route.BaseUri}, a paid service; {defaultBefore.Name} was at {defaultBefore.BaseUri}.");
             if (MaxCost is not null) session.Spending.Cap = MaxCost;
-            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, session.Spending.Spent));
+            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, session.Spending.Spent, route.Project, route.Location));
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
@@ -59,4 +76,4 @@ public sealed class ConnectVeoCommand : VeoCmdlet
 }
 
 /// <summary>What Connect-Veo set; says where the key comes from, never the key.</summary>
-public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost, decimal Spent);
+public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost, decimal Spent, string? Project = null, string? Location = null);
