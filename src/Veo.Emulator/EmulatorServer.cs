@@ -63,6 +63,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         OpenAiVideosDialect.Map(app, state);
         UnifiedVideoDialect.Map(app, state);
         GeminiDialect.Map(app, state);
+        VertexDialect.Map(app, state);
         app.MapFallback((HttpContext context) => DialectErrors.UnknownRoute(context.Request));
 
         await app.StartAsync(cancellationToken);

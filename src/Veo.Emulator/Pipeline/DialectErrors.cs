@@ -31,7 +31,8 @@ internal static class DialectErrors
     };
 
     internal static Dialect DialectOf(HttpRequest request) =>
-        request.Path.StartsWithSegments("/v1beta") ? Dialect.Google
+        request.Path.StartsWithSegments("/v1beta") || request.Path.StartsWithSegments("/v1beta1") || request.Path.StartsWithSegments("/storage")
+        || request.Path.StartsWithSegments("/v1/projects") ? Dialect.Google
         : request.Path.StartsWithSegments("/cdn") ? Dialect.Cdn
         : Dialect.NewApi;
 
