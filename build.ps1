@@ -47,7 +47,7 @@ function Invoke-Native {
 function Build-Module {
     Remove-Item $moduleDir -Recurse -Force -ErrorAction SilentlyContinue
     Invoke-Native dotnet publish (Join-Path $root 'src/Veo.PowerShell/Veo.PowerShell.csproj') -c $Configuration -o $moduleDir --nologo
-    Invoke-Native dotnet build (Join-Path $root 'src/Veo.Emulator/Veo.Emulator.csproj') -c $Configuration --nologo
+    Invoke-Native dotnet build (Join-Path $root 'src/Veo.Emulator.Server/Veo.Emulator.Server.csproj') -c $Configuration --nologo
     Get-ChildItem $moduleDir -Filter '*.pdb' | Remove-Item
     Write-Host "Module laid out in $moduleDir"
 }

@@ -1,4 +1,4 @@
-# Starts and stops the standalone Veo emulator (src/Veo.Emulator) as a child process. The one copy of this logic:
+# Starts and stops the standalone Veo emulator (src/Veo.Emulator.Server) as a child process. The one copy of this logic:
 # build.ps1 (Demo) and the Pester suite (tests/pester) both import it.
 
 $script:repositoryRoot = Split-Path $PSScriptRoot -Parent
@@ -21,7 +21,7 @@ function Start-VeoEmulator {
         [string] $Key = 'emulator-key',
         [int] $StartTimeoutSeconds = 60
     )
-    $dll = Join-Path $script:repositoryRoot "src/Veo.Emulator/bin/$Configuration/net8.0/Veo.Emulator.dll"
+    $dll = Join-Path $script:repositoryRoot "src/Veo.Emulator.Server/bin/$Configuration/net8.0/Veo.Emulator.Server.dll"
     if (-not (Test-Path $dll)) { throw "The emulator is not built: $dll is missing (run ./build.ps1 Build)." }
     $invariant = [Globalization.CultureInfo]::InvariantCulture
     $arguments = @(

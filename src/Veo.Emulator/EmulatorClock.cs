@@ -26,7 +26,7 @@ public sealed class EmulatorClock
     /// <summary>Moves time forward (on a real clock too, which lets a demo skip the wait).</summary>
     public void Advance(TimeSpan by)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), by, "Time only moves forward.");
         lock (gate) offset += by;
     }
 }

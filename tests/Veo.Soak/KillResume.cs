@@ -44,7 +44,7 @@ public static class KillResume
         var clock = Stopwatch.StartNew();
         try
         {
-            using var emulator = ChildProcess.Start("Veo.Emulator", ["--port", "0", "--key", FaultSoak.Key, "--queue-seconds", "0.5",
+            using var emulator = ChildProcess.Start("Veo.Emulator.Server", ["--port", "0", "--key", FaultSoak.Key, "--queue-seconds", "0.5",
                 "--render-seconds", options.RenderSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--content-lag-seconds", "0.5"]);
             var listening = await emulator.WaitForLineAsync(Listening.IsMatch, TimeSpan.FromSeconds(30))
                 ?? throw new InvalidOperationException("The emulator did not start: " + string.Join(Environment.NewLine, emulator.Lines));

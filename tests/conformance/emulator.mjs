@@ -1,4 +1,4 @@
-// Starts the built Veo emulator (src/Veo.Emulator) as its own process on 127.0.0.1, the way a user runs it, and drives
+// Starts the built standalone Veo emulator (src/Veo.Emulator.Server) as its own process on 127.0.0.1, the way a user runs it, and drives
 // it through its admin endpoints. Each test file starts one and stops it when its tests are done.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -10,23 +10,23 @@ export const emulatorKey = 'emulator-key';
 
 const startTimeoutMs = 60_000;
 
-/** The emulator's DLL: VEO_EMULATOR_DLL, else what `dotnet build src/Veo.Emulator` (Debug or Release) left in bin/. */
+/** The emulator's DLL: VEO_EMULATOR_DLL, else what `dotnet build src/Veo.Emulator.Server` (Debug or Release) left in bin/. */
 export function emulatorDll() {
   if (process.env.VEO_EMULATOR_DLL) return process.env.VEO_EMULATOR_DLL;
-  const bin = join(repoRoot, 'src', 'Veo.Emulator', 'bin');
+  const bin = join(repoRoot, 'src', 'Veo.Emulator.Server', 'bin');
   for (const configuration of ['Debug', 'Release']) {
     const dir = join(bin, configuration);
     if (!existsSync(dir)) continue;
     for (const framework of readdirSync(dir).sort()) {
-      const dll = join(dir, framework, 'Veo.Emulator.dll');
+      const dll = join(dir, framework, 'Veo.Emulator.Server.dll');
       if (existsSync(dll)) return dll;
     }
   }
-  throw new Error('The emulator is not built: run `dotnet build src/Veo.Emulator -c Debug` first (or set VEO_EMULATOR_DLL).');
+  throw new Error('The emulator is not built: run `dotnet build src/Veo.Emulator.Server -c Debug` first (or set VEO_EMULATOR_DLL).');
 }
 
 /**
- * Starts `dotnet Veo.Emulator.dll --port 0 --key emulator-key ...` and waits for its
+ * Starts `dotnet Veo.Emulator.Server.dll --port 0 --key emulator-key ...` and waits for its
  * "Veo emulator listening on http://127.0.0.1:PORT/ (key: ...)" line.
  */
 export async function startEmulator({ renderSeconds = 2, contentLagSeconds = 1, queueSeconds = 0.5 } = {}) {

@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Veo.Emulator;
 
@@ -21,42 +18,44 @@ internal static class AdminEndpoints
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    public static bool Owns(EmulatorRequest request) => DialectErrors.StartsWithSegment(request.Path, Prefix);
+
+    public static void Map(RouteTable app, EmulatorState state)
     {
-        app.MapPost($"{Prefix}/clock/advance", (string? seconds) =>
+        app.MapPost($"{Prefix}/clock/advance", request =>
         {
-            if (!double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || !double.IsFinite(value))
+            var seconds = request.Query("seconds");
+            if (!double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0
+                || double.IsNaN(value) || double.IsInfinity(value))
                 return Refuse("Pass ?seconds=N with N a non-negative number.");
             state.Clock.Advance(TimeSpan.FromSeconds(value));
             var now = state.Clock.Now;
             return Wire.Json(new JsonObject { ["now"] = now.ToUnixTimeSeconds(), ["now_iso"] = now.ToString("O") });
         });
 
-        app.MapGet($"{Prefix}/requests", () =>
-            Results.Content(JsonSerializer.Serialize(state.Log.Snapshot(), Json), "application/json"));
-        app.MapDelete($"{Prefix}/requests", () =>
+        app.MapGet($"{Prefix}/requests", _ => Serialized(state.Log.Snapshot()));
+        app.MapDelete($"{Prefix}/requests", _ =>
         {
             state.Log.Clear();
-            return Results.NoContent();
+            return Responses.NoContent();
         });
 
-        app.MapGet($"{Prefix}/tasks", () =>
-            Results.Content(JsonSerializer.Serialize(state.Tasks.Snapshot(), Json), "application/json"));
+        app.MapGet($"{Prefix}/tasks", _ => Serialized(state.Tasks.Snapshot()));
 
-        app.MapPost($"{Prefix}/faults", async (HttpContext context) =>
+        app.MapPost($"{Prefix}/faults", request =>
         {
-            FaultRequest? request;
+            FaultRequest? asked;
             try
             {
-                request = await JsonSerializer.DeserializeAsync<FaultRequest>(context.Request.Body, Json, context.RequestAborted);
+                asked = JsonSerializer.Deserialize<FaultRequest>(request.ReadBody.Bytes, Json);
             }
             catch (JsonException e)
             {
                 return Refuse($"The body is not a fault: {e.Message}");
             }
-            if (request?.Kind is not { } kind) return Refuse("A fault needs a kind, e.g. {\"kind\":\"RateLimit\",\"retryAfterSeconds\":2}.");
+            if (asked?.Kind is not { } kind) return Refuse("A fault needs a kind, e.g. {\"kind\":\"RateLimit\",\"retryAfterSeconds\":2}.");
 
-            var fault = request.ToFault(kind);
+            var fault = asked.ToFault(kind);
             try
             {
                 state.Faults.Add(fault);
@@ -65,18 +64,20 @@ internal static class AdminEndpoints
             {
                 return Refuse(e.Message);
             }
-            return Results.Content(JsonSerializer.Serialize(FaultRequest.From(fault), Json), "application/json",
-                statusCode: StatusCodes.Status201Created);
+            return Serialized(FaultRequest.From(fault), 201);
         });
-        app.MapDelete($"{Prefix}/faults", () =>
+        app.MapDelete($"{Prefix}/faults", _ =>
         {
             state.Faults.Clear();
-            return Results.NoContent();
+            return Responses.NoContent();
         });
     }
 
-    private static IResult Refuse(string message) =>
-        Wire.Json(new JsonObject { ["error"] = message }, StatusCodes.Status400BadRequest);
+    private static EmulatorResponse Serialized<T>(T value, int statusCode = 200) =>
+        EmulatorResponse.FromBytes(statusCode, "application/json", JsonSerializer.SerializeToUtf8Bytes(value, Json));
+
+    private static EmulatorResponse Refuse(string message) =>
+        Wire.Json(new JsonObject { ["error"] = message }, 400);
 
     /// <summary>A fault as JSON: durations in seconds, which is easier to write from a shell than TimeSpan text.</summary>
     private sealed record FaultRequest(

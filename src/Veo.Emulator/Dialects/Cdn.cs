@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Veo.Emulator;
 
 /// <summary>
@@ -8,8 +6,8 @@ namespace Veo.Emulator;
 /// </summary>
 internal static class Cdn
 {
-    public static IResult Serve(EmulatorState state, VideoTask? task) =>
+    public static EmulatorResponse Serve(EmulatorState state, VideoTask? task) =>
         task is not null && task.StateAt(state.Clock.Now).ContentReady
             ? Wire.Video(state, task.Order.Fixture)
-            : Results.Text("Not Found", "text/plain", statusCode: StatusCodes.Status404NotFound);
+            : Responses.Text("Not Found", "text/plain", statusCode: 404);
 }

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Veo.Emulator;
 
@@ -17,37 +14,37 @@ internal static class GeminiDialect
     /// <summary>google.rpc.Code INTERNAL: an operation's error carries the RPC code, not the HTTP status.</summary>
     private const int InternalRpcCode = 13;
 
-    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    public static void Map(RouteTable app, EmulatorState state)
     {
-        app.MapPost("/v1beta/models/{model}:predictLongRunning", (HttpContext context, string model) => Create(context, state, model));
+        app.MapPost("/v1beta/models/{model}:predictLongRunning", request => Create(request, state, request.Route["model"]));
         app.MapGet("/v1beta/models/{model}/operations/{operation}",
-            (HttpContext context, string model, string operation) => Poll(context, state, model, operation));
-        app.MapGet("/v1beta/files/{file}:download", (HttpContext context, string file) => Download(context, state, file));
-        app.MapGet("/cdn/files/{file}.mp4", (string file) => Cdn.Serve(state, FindByFile(state, file)));
+            request => Poll(request, state, request.Route["model"], request.Route["operation"]));
+        app.MapGet("/v1beta/files/{file}:download", request => Download(request, state, request.Route["file"]));
+        app.MapGet("/cdn/files/{file}.mp4", request => Cdn.Serve(state, FindByFile(state, request.Route["file"])));
     }
 
-    private static IResult Create(HttpContext context, EmulatorState state, string model)
+    private static EmulatorResponse Create(EmulatorRequest request, EmulatorState state, string model)
     {
-        if (GoogleErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (GoogleErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
         if (!GeminiRequest.Models.Contains(model))
         {
             return GoogleErrors.NotFound($"models/{model} is not found for API version v1beta, or is not supported for predictLongRunning. " +
                                          "Call ListModels to see the list of available models and their supported methods.");
         }
-        if (GeminiRequest.Problem(RequestBody.Of(context).Bytes, out var prompt, out var fixture) is { } problem)
+        if (GeminiRequest.Problem(request.ReadBody.Bytes, out var prompt, out var fixture) is { } problem)
             return GoogleErrors.InvalidArgument(problem);
 
         var order = new TaskOrder(EmulatedApi.Gemini, TaskStore.RandomAlphanumeric(12), model, prompt, fixture)
         {
             FileId = TaskStore.RandomAlphanumeric(12),
         };
-        var task = state.Tasks.Create(order, Wire.PathAndQuery(context.Request));
+        var task = state.Tasks.Create(order, request.PathAndQuery);
         return Wire.Json(new JsonObject { ["name"] = OperationName(task) });
     }
 
-    private static IResult Poll(HttpContext context, EmulatorState state, string model, string operation)
+    private static EmulatorResponse Poll(EmulatorRequest request, EmulatorState state, string model, string operation)
     {
-        if (GoogleErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (GoogleErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
         if (state.Tasks.Find(EmulatedApi.Gemini, operation) is not { } task || task.Model != model) return GoogleErrors.NotFound();
 
         var phase = task.StateAt(state.Clock.Now).Phase;
@@ -63,7 +60,7 @@ internal static class GeminiDialect
                 {
                     ["generatedSamples"] = new JsonArray(new JsonObject
                     {
-                        ["video"] = new JsonObject { ["uri"] = FileUri(context.Request, task.Order.FileId!) },
+                        ["video"] = new JsonObject { ["uri"] = FileUri(request, task.Order.FileId!) },
                     }),
                 },
             };
@@ -76,13 +73,13 @@ internal static class GeminiDialect
         return Wire.Json(body);
     }
 
-    private static IResult Download(HttpContext context, EmulatorState state, string file)
+    private static EmulatorResponse Download(EmulatorRequest request, EmulatorState state, string file)
     {
-        if (GoogleErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (GoogleErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
         if (FindByFile(state, file) is not { } task || !task.StateAt(state.Clock.Now).ContentReady) return GoogleErrors.NotFound();
 
         // The real service redirects to a storage URL that needs no key; clients must follow redirects.
-        return Results.Redirect($"{Wire.BaseUri(context.Request)}cdn/files/{file}.mp4");
+        return Responses.Redirect($"{Wire.BaseUri(request)}cdn/files/{file}.mp4");
     }
 
     /// <summary>
@@ -91,7 +88,7 @@ internal static class GeminiDialect
     /// "files/" and downloads files/{id}:download?alt=media from its own base URL (an http:// URI it would append whole to
     /// the path). So the URI keeps the https scheme, on the host the client addressed; download it the way the SDK does.
     /// </summary>
-    private static string FileUri(HttpRequest request, string fileId) => $"https://{request.Host}/v1beta/files/{fileId}:download?alt=media";
+    private static string FileUri(EmulatorRequest request, string fileId) => $"https://{request.Host}/v1beta/files/{fileId}:download?alt=media";
 
     private static VideoTask? FindByFile(EmulatorState state, string file) =>
         state.Tasks.FindWhere(EmulatedApi.Gemini, t => t.Order.FileId == file);

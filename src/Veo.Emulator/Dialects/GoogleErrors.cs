@@ -1,32 +1,31 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace Veo.Emulator;
 
 /// <summary>Errors in Google's shape: {"error":{"code":400,"message","status":"INVALID_ARGUMENT","details"?}}.</summary>
 internal static class GoogleErrors
 {
-    public static IResult Error(int code, string status, string message, JsonArray? details = null)
+    public static EmulatorResponse Error(int code, string status, string message, JsonArray? details = null)
     {
         var error = new JsonObject { ["code"] = code, ["message"] = message, ["status"] = status };
         if (details is not null) error["details"] = details;
         return Wire.Json(new JsonObject { ["error"] = error }, code);
     }
 
-    public static IResult InvalidArgument(string message) => Error(400, "INVALID_ARGUMENT", message);
+    public static EmulatorResponse InvalidArgument(string message) => Error(400, "INVALID_ARGUMENT", message);
 
-    public static IResult NotFound(string message = "Requested entity was not found.") => Error(404, "NOT_FOUND", message);
+    public static EmulatorResponse NotFound(string message = "Requested entity was not found.") => Error(404, "NOT_FOUND", message);
 
     /// <summary>
     /// Checks x-goog-api-key (or ?key=) and answers as Google does: a wrong key is a 400 API_KEY_INVALID,
     /// no key is a 403, and a Bearer token instead of a key is a 401.
     /// </summary>
-    public static IResult? RejectUnlessAuthorized(HttpRequest request, string apiKey)
+    public static EmulatorResponse? RejectUnlessAuthorized(EmulatorRequest request, string apiKey)
     {
-        var offered = request.Headers["x-goog-api-key"].FirstOrDefault() ?? request.Query["key"].FirstOrDefault();
+        var offered = request.Header("x-goog-api-key") ?? request.Query("key");
         if (offered is null)
         {
-            return request.Headers.Authorization.Count > 0
+            return request.HasHeader("Authorization")
                 ? Error(401, "UNAUTHENTICATED",
                     "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.")
                 : Error(403, "PERMISSION_DENIED",
@@ -43,7 +42,7 @@ internal static class GoogleErrors
             }));
     }
 
-    public static IResult ResourceExhausted(TimeSpan? retryAfter) =>
+    public static EmulatorResponse ResourceExhausted(TimeSpan? retryAfter) =>
         Error(429, "RESOURCE_EXHAUSTED", "You exceeded your current quota, please check your plan and billing details.",
             retryAfter is { } delay
                 ? new JsonArray(new JsonObject
@@ -53,7 +52,7 @@ internal static class GoogleErrors
                 })
                 : null);
 
-    public static IResult ServerError(int code) => code == StatusCodes.Status503ServiceUnavailable
+    public static EmulatorResponse ServerError(int code) => code == 503
         ? Error(code, "UNAVAILABLE", "The model is overloaded. Please try again later.")
         : Error(code, "INTERNAL", "An internal error has occurred. Please retry or report the problem.");
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace Veo.Emulator;
 
@@ -9,7 +8,7 @@ namespace Veo.Emulator;
 /// </summary>
 internal static class NewApiErrors
 {
-    public static IResult Error(int statusCode, string message, string type, string? code, string? param = null) =>
+    public static EmulatorResponse Error(int statusCode, string message, string type, string? code, string? param = null) =>
         Wire.Json(new JsonObject
         {
             ["error"] = new JsonObject
@@ -21,14 +20,14 @@ internal static class NewApiErrors
             },
         }, statusCode);
 
-    public static IResult BadRequest(FieldError error) =>
-        Error(StatusCodes.Status400BadRequest, error.Message, "invalid_request_error", error.Code, error.Param);
+    public static EmulatorResponse BadRequest(FieldError error) =>
+        Error(400, error.Message, "invalid_request_error", error.Code, error.Param);
 
     /// <summary>Checks "Authorization: Bearer key"; null when the key is right, otherwise the 401 to answer.</summary>
-    public static IResult? RejectUnlessAuthorized(HttpRequest request, string apiKey)
+    public static EmulatorResponse? RejectUnlessAuthorized(EmulatorRequest request, string apiKey)
     {
         const string scheme = "Bearer ";
-        string header = request.Headers.Authorization.ToString();
+        var header = request.Header("Authorization") ?? "";
         if (header.Length == 0)
             return Error(401, "No API key provided. Send it as 'Authorization: Bearer <key>'.", "invalid_request_error", "invalid_api_key");
         var offered = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
@@ -42,26 +41,26 @@ internal static class NewApiErrors
     /// error shape (relay/relay_task.go: TaskErrorWrapperLocal(errors.New("task_not_exist"), "task_not_exist",
     /// http.StatusBadRequest); its test TestVideoFetchSameUserDifferentGroupReturnsNotFound expects 400).
     /// </summary>
-    public static IResult TaskNotFound() =>
-        Wire.Json(new JsonObject { ["code"] = "task_not_exist", ["message"] = "task_not_exist", ["data"] = null }, StatusCodes.Status400BadRequest);
+    public static EmulatorResponse TaskNotFound() =>
+        Wire.Json(new JsonObject { ["code"] = "task_not_exist", ["message"] = "task_not_exist", ["data"] = null }, 400);
 
     /// <summary>
     /// The video proxy's own answers on /v1/videos/{id}/content (controller/video_proxy.go, videoProxyError):
     /// {"error":{"message","type"}}, 404 "Task not found" and 400 "Task is not completed yet, current status: X".
     /// </summary>
-    public static IResult VideoProxy(int statusCode, string message) =>
+    public static EmulatorResponse VideoProxy(int statusCode, string message) =>
         Wire.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error" } }, statusCode);
 
-    public static IResult RateLimited() =>
-        Error(StatusCodes.Status429TooManyRequests, "Rate limit reached for requests. Please try again later.", "rate_limit_error",
+    public static EmulatorResponse RateLimited() =>
+        Error(429, "Rate limit reached for requests. Please try again later.", "rate_limit_error",
             "rate_limit_exceeded");
 
-    public static IResult UpstreamError(int statusCode) =>
+    public static EmulatorResponse UpstreamError(int statusCode) =>
         Error(statusCode, $"Upstream error: the video service answered {statusCode}. Please try again later.", "upstream_error",
             statusCode == 503 ? "service_unavailable" : "upstream_error");
 
-    public static IResult UnknownRoute(HttpRequest request) =>
-        Error(StatusCodes.Status404NotFound, $"Invalid URL ({request.Method} {request.Path})", "invalid_request_error", "");
+    public static EmulatorResponse UnknownRoute(EmulatorRequest request) =>
+        Error(404, $"Invalid URL ({request.Method} {request.Path})", "invalid_request_error", "");
 }
 
 /// <summary>A refused request field: param names it (null when no single field is at fault).</summary>

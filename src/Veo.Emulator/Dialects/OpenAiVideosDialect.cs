@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Veo.Emulator;
 
@@ -11,23 +8,23 @@ namespace Veo.Emulator;
 /// </summary>
 internal static class OpenAiVideosDialect
 {
-    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    public static void Map(RouteTable app, EmulatorState state)
     {
-        app.MapPost("/v1/videos", (HttpContext context) => Create(context, state));
-        app.MapGet("/v1/videos/{id}", (HttpContext context, string id) => Poll(context, state, id));
-        app.MapGet("/v1/video/generations/{id}", (HttpContext context, string id) => CompatPoll(context, state, id));
-        app.MapGet("/v1/videos/{id}/content", (HttpContext context, string id) => Content(context, state, id));
+        app.MapPost("/v1/videos", request => Create(request, state));
+        app.MapGet("/v1/videos/{id}", request => Poll(request, state, request.Route["id"]));
+        app.MapGet("/v1/video/generations/{id}", request => CompatPoll(request, state, request.Route["id"]));
+        app.MapGet("/v1/videos/{id}/content", request => Content(request, state, request.Route["id"]));
     }
 
-    private static IResult Create(HttpContext context, EmulatorState state)
+    private static EmulatorResponse Create(EmulatorRequest request, EmulatorState state)
     {
-        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
 
         var id = "task_" + TaskStore.RandomAlphanumeric(32);
-        var (order, error) = OpenAiVideosRequest.Read(RequestBody.Of(context), id);
+        var (order, error) = OpenAiVideosRequest.Read(request.ReadBody, id);
         if (error is not null) return NewApiErrors.BadRequest(error);
 
-        var task = state.Tasks.Create(order!, Wire.PathAndQuery(context.Request));
+        var task = state.Tasks.Create(order!, request.PathAndQuery);
         var current = task.StateAt(state.Clock.Now);
         return Wire.Json(new JsonObject
         {
@@ -41,9 +38,9 @@ internal static class OpenAiVideosDialect
         });
     }
 
-    private static IResult Poll(HttpContext context, EmulatorState state, string id)
+    private static EmulatorResponse Poll(EmulatorRequest request, EmulatorState state, string id)
     {
-        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
         if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
 
         var current = task.StateAt(state.Clock.Now);
@@ -67,10 +64,10 @@ internal static class OpenAiVideosDialect
     /// fault, as stock new-api answers it (relay/relay_task.go with dto/task.go's TaskDto):
     /// {"code":"success","message":"","data":{"task_id","status":"NOT_START|IN_PROGRESS|SUCCESS|FAILURE","progress":"40%","fail_reason"}}.
     /// </summary>
-    private static IResult CompatPoll(HttpContext context, EmulatorState state, string id)
+    private static EmulatorResponse CompatPoll(EmulatorRequest request, EmulatorState state, string id)
     {
-        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
-        if (!context.Items.ContainsKey(FaultEffects.StockNewApiShape)) return Poll(context, state, id);
+        if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (!request.Marks.Contains(FaultEffects.StockNewApiShape)) return Poll(request, state, id);
         if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
 
         var current = task.StateAt(state.Clock.Now);
@@ -93,19 +90,19 @@ internal static class OpenAiVideosDialect
         return Wire.Json(new JsonObject { ["code"] = "success", ["message"] = "", ["data"] = data });
     }
 
-    private static IResult Content(HttpContext context, EmulatorState state, string id)
+    private static EmulatorResponse Content(EmulatorRequest request, EmulatorState state, string id)
     {
-        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
-        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.VideoProxy(StatusCodes.Status404NotFound, "Task not found");
+        if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.VideoProxy(404, "Task not found");
 
         var current = task.StateAt(state.Clock.Now);
         // new-api's task statuses are FAILURE and IN_PROGRESS (model/task.go); the proxy quotes them. Clients look for
         // IN_PROGRESS and retry; the lag after "completed" answers the same way.
         if (current.Phase == TaskPhase.Failed)
-            return NewApiErrors.VideoProxy(StatusCodes.Status400BadRequest, "Task is not completed yet, current status: FAILURE");
+            return NewApiErrors.VideoProxy(400, "Task is not completed yet, current status: FAILURE");
         return current.ContentReady
             ? Wire.Video(state, task.Order.Fixture)
-            : NewApiErrors.VideoProxy(StatusCodes.Status400BadRequest, "Task is not completed yet, current status: IN_PROGRESS");
+            : NewApiErrors.VideoProxy(400, "Task is not completed yet, current status: IN_PROGRESS");
     }
 
     private static string Status(TaskPhase phase) => phase switch

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Veo.Emulator;
 
@@ -11,28 +8,28 @@ namespace Veo.Emulator;
 /// </summary>
 internal static class UnifiedVideoDialect
 {
-    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    public static void Map(RouteTable app, EmulatorState state)
     {
-        app.MapPost("/v1/video/create", (HttpContext context) => Create(context, state));
-        app.MapGet("/v1/video/query", (HttpContext context, string? id) => Query(context, state, id));
-        app.MapGet("/cdn/videos/{id}.mp4", (string id) => Cdn.Serve(state, state.Tasks.Find(EmulatedApi.UnifiedVideo, id)));
+        app.MapPost("/v1/video/create", request => Create(request, state));
+        app.MapGet("/v1/video/query", request => Query(request, state, request.Query("id")));
+        app.MapGet("/cdn/videos/{id}.mp4", request => Cdn.Serve(state, state.Tasks.Find(EmulatedApi.UnifiedVideo, request.Route["id"])));
     }
 
-    private static IResult Create(HttpContext context, EmulatorState state)
+    private static EmulatorResponse Create(EmulatorRequest request, EmulatorState state)
     {
-        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
 
-        var (order, error) = UnifiedVideoRequest.Read(RequestBody.Of(context).Bytes, model => NewId(model, state.Clock.Now));
+        var (order, error) = UnifiedVideoRequest.Read(request.ReadBody.Bytes, model => NewId(model, state.Clock.Now));
         if (error is not null) return NewApiErrors.BadRequest(error);
 
-        var task = state.Tasks.Create(order!, Wire.PathAndQuery(context.Request));
+        var task = state.Tasks.Create(order!, request.PathAndQuery);
         var current = task.StateAt(state.Clock.Now);
-        return Answer(context, new JsonObject
+        return Answer(request, new JsonObject
         {
             ["id"] = task.Id,
             ["object"] = "video",
             ["model"] = task.Model,
-            ["status"] = Status(current.Phase, context),
+            ["status"] = Status(current.Phase, request),
             ["progress"] = current.Progress,
             ["created_at"] = task.CreatedAt.ToUnixTimeSeconds(),
             ["status_update_time"] = current.ChangedAt.ToUnixTimeMilliseconds(),
@@ -40,9 +37,9 @@ internal static class UnifiedVideoDialect
         });
     }
 
-    private static IResult Query(HttpContext context, EmulatorState state, string? id)
+    private static EmulatorResponse Query(EmulatorRequest request, EmulatorState state, string? id)
     {
-        if (NewApiErrors.RejectUnlessAuthorized(context.Request, state.Options.ApiKey) is { } rejection) return rejection;
+        if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
         if (string.IsNullOrWhiteSpace(id)) return NewApiErrors.BadRequest(new FieldError("id", "id is required: GET /v1/video/query?id=<task id>.", "missing_required_parameter"));
         if (state.Tasks.Find(EmulatedApi.UnifiedVideo, id) is not { } task) return NewApiErrors.TaskNotFound();
 
@@ -50,34 +47,34 @@ internal static class UnifiedVideoDialect
         var body = new JsonObject
         {
             ["id"] = task.Id,
-            ["status"] = Status(current.Phase, context),
-            ["video_url"] = current.Phase == TaskPhase.Completed ? $"{Wire.CdnBaseUri(context.Request)}cdn/videos/{task.Id}.mp4" : null,
+            ["status"] = Status(current.Phase, request),
+            ["video_url"] = current.Phase == TaskPhase.Completed ? $"{Wire.CdnBaseUri(request)}cdn/videos/{task.Id}.mp4" : null,
             ["enhanced_prompt"] = task.Order.Prompt,
             ["status_update_time"] = current.ChangedAt.ToUnixTimeMilliseconds(),
             ["detail"] = Detail(task),
         };
         if (current.Phase == TaskPhase.Failed) body["fail_reason"] = task.Failure!.Message;
-        return Answer(context, body);
+        return Answer(request, body);
     }
 
     /// <summary>Crazyrouter's bare object, or, with the WrappedUnifiedShape fault, the family's {"code","data"} envelope.</summary>
-    private static IResult Answer(HttpContext context, JsonObject task) =>
-        Wire.Json(Wrapped(context) ? new JsonObject { ["code"] = "success", ["message"] = "", ["data"] = task } : task);
+    private static EmulatorResponse Answer(EmulatorRequest request, JsonObject task) =>
+        Wire.Json(Wrapped(request) ? new JsonObject { ["code"] = "success", ["message"] = "", ["data"] = task } : task);
 
-    private static bool Wrapped(HttpContext context) => context.Items.ContainsKey(FaultEffects.WrappedUnified);
+    private static bool Wrapped(EmulatorRequest request) => request.Marks.Contains(FaultEffects.WrappedUnified);
 
     /// <summary>Ids look like the family's: veo3.1-fast:1770350082-abc12.</summary>
     private static string NewId(string model, DateTimeOffset now) =>
-        $"{model.Replace("veo-", "veo", StringComparison.Ordinal)}:{now.ToUnixTimeSeconds()}-{TaskStore.RandomAlphanumeric(5)}";
+        $"{model.Replace("veo-", "veo")}:{now.ToUnixTimeSeconds()}-{TaskStore.RandomAlphanumeric(5)}";
 
     private static JsonNode Detail(VideoTask task) => task.Order.RequestEcho!.DeepClone();
 
     /// <summary>Crazyrouter's words; Yunwu-style gateways say "success" for a finished task.</summary>
-    private static string Status(TaskPhase phase, HttpContext context) => phase switch
+    private static string Status(TaskPhase phase, EmulatorRequest request) => phase switch
     {
         TaskPhase.Queued => "pending",
         TaskPhase.InProgress => "processing",
-        TaskPhase.Completed => Wrapped(context) ? "success" : "completed",
+        TaskPhase.Completed => Wrapped(request) ? "success" : "completed",
         _ => "failed",
     };
 }

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Veo.Emulator;
 
@@ -15,40 +12,41 @@ internal static class VertexDialect
 {
     private const string ModelPath = "/projects/{project}/locations/{location}/publishers/google/models/{model}";
 
-    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    public static void Map(RouteTable app, EmulatorState state)
     {
         foreach (var version in new[] { "/v1", "/v1beta1" })
         {
-            app.MapPost(version + ModelPath + ":predictLongRunning", (HttpContext context, string project, string location, string model) =>
-                Create(context, state, project, location, model));
-            app.MapPost(version + ModelPath + ":fetchPredictOperation", (HttpContext context, string project, string location, string model) =>
-                Fetch(context, state, project, location, model));
+            app.MapPost(version + ModelPath + ":predictLongRunning", request =>
+                Create(request, state, request.Route["project"], request.Route["location"], request.Route["model"]));
+            app.MapPost(version + ModelPath + ":fetchPredictOperation", request =>
+                Fetch(request, state, request.Route["project"], request.Route["location"], request.Route["model"]));
         }
-        app.MapGet("/storage/v1/b/{bucket}/o/{object}", (HttpContext context, string bucket, string @object) =>
-            Storage(context, state, bucket, Uri.UnescapeDataString(@object)));
+        // The object name is escaped whole (a/b.mp4 is a%2Fb.mp4); a host may hand it over decoded, so it takes the rest of the path.
+        app.MapGet("/storage/v1/b/{bucket}/o/{*object}", request =>
+            Storage(request, state, request.Route["bucket"], Uri.UnescapeDataString(request.Route["object"])));
     }
 
-    private static IResult Create(HttpContext context, EmulatorState state, string project, string location, string model)
+    private static EmulatorResponse Create(EmulatorRequest request, EmulatorState state, string project, string location, string model)
     {
-        if (Refusal(context, state, "google.cloud.aiplatform.v1.PredictionService.PredictLongRunning") is { } refusal) return refusal;
+        if (Refusal(request, state, "google.cloud.aiplatform.v1.PredictionService.PredictLongRunning") is { } refusal) return refusal;
         var resource = VertexOperation.ModelResource(project, location, model);
         if (!GeminiRequest.Models.Contains(model))
             return GoogleErrors.NotFound($"Publisher Model `{resource}` not found.");
-        if (VertexRequest.Problem(RequestBody.Of(context).Bytes, project, location, out var prompt, out var fixture, out var vertex) is { } problem)
+        if (VertexRequest.Problem(request.ReadBody.Bytes, project, location, out var prompt, out var fixture, out var vertex) is { } problem)
             return GoogleErrors.InvalidArgument(problem);
 
         var order = new TaskOrder(EmulatedApi.Vertex, Guid.NewGuid().ToString(), model, prompt, fixture) { Vertex = vertex };
-        var task = state.Tasks.Create(order, Wire.PathAndQuery(context.Request));
+        var task = state.Tasks.Create(order, request.PathAndQuery);
         return Wire.Json(new JsonObject { ["name"] = VertexOperation.Name(task) });
     }
 
-    private static IResult Fetch(HttpContext context, EmulatorState state, string project, string location, string model)
+    private static EmulatorResponse Fetch(EmulatorRequest request, EmulatorState state, string project, string location, string model)
     {
-        if (Refusal(context, state, "google.cloud.aiplatform.v1.PredictionService.FetchPredictOperation") is { } refusal) return refusal;
+        if (Refusal(request, state, "google.cloud.aiplatform.v1.PredictionService.FetchPredictOperation") is { } refusal) return refusal;
         JsonObject? body;
         try
         {
-            body = JsonNode.Parse(RequestBody.Of(context).Bytes) as JsonObject;
+            body = JsonNode.Parse(request.ReadBody.Bytes) as JsonObject;
         }
         catch (System.Text.Json.JsonException e)
         {
@@ -62,17 +60,17 @@ internal static class VertexDialect
         return Wire.Json(VertexOperation.At(task, task.StateAt(state.Clock.Now).Phase));
     }
 
-    private static IResult Storage(HttpContext context, EmulatorState state, string bucket, string objectName)
+    private static EmulatorResponse Storage(EmulatorRequest request, EmulatorState state, string bucket, string objectName)
     {
-        if (Refusal(context, state, "storage.objects.get") is { } refusal) return refusal;
-        if (context.Request.Query["alt"] != "media" || VertexStorage.Find(state.Tasks, bucket, objectName) is not { } found
+        if (Refusal(request, state, "storage.objects.get") is { } refusal) return refusal;
+        if (request.Query("alt") != "media" || VertexStorage.Find(state.Tasks, bucket, objectName) is not { } found
             || !found.Task.StateAt(state.Clock.Now).ContentReady)
             return GoogleErrors.NotFound($"No such object: {bucket}/{objectName}");
         return Wire.Video(state, found.Task.Order.Fixture);
     }
 
-    private static IResult? Refusal(HttpContext context, EmulatorState state, string method) =>
-        VertexAuth.Refusal(context.Request.Headers.Authorization.FirstOrDefault(), state.Options.ApiKey, method) is { } error
+    private static EmulatorResponse? Refusal(EmulatorRequest request, EmulatorState state, string method) =>
+        VertexAuth.Refusal(request.Header("Authorization"), state.Options.ApiKey, method) is { } error
             ? GoogleErrors.Error(error.Code, error.Status, error.Message, error.Details)
             : null;
 }

@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace Veo.Emulator;
 
@@ -16,34 +14,39 @@ internal static class Wire
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
-        Results.Content(body.ToJsonString(Options), "application/json", Encoding.UTF8, statusCode);
-
-    public static string PathAndQuery(HttpRequest request) => request.Path.Value + request.QueryString.Value;
+    public static EmulatorResponse Json(JsonNode body, int statusCode = 200) => Responses.Json(body.ToJsonString(Options), statusCode);
 
     /// <summary>Base URI as the client addressed us, so URLs we hand out work from where the client stands.</summary>
-    public static string BaseUri(HttpRequest request) => $"{request.Scheme}://{request.Host}/";
+    public static string BaseUri(EmulatorRequest request) => $"{request.Scheme}://{request.Host}/";
 
     /// <summary>
     /// Where a CDN serves from: another host than the gateway (Crazyrouter's video_url points at its storage, not at
     /// the API). Played by the other loopback name on the same port, so a client that sends its key to another host is
     /// caught in the request log, and one that sends it by origin is not fooled.
     /// </summary>
-    public static string CdnBaseUri(HttpRequest request)
+    public static string CdnBaseUri(EmulatorRequest request)
     {
-        var host = request.Host.Host switch
+        var host = request.HostName switch
         {
             "127.0.0.1" => "localhost",
             "localhost" => "127.0.0.1",
             var other => other,
         };
-        return $"{request.Scheme}://{host}{(request.Host.Port is { } port ? ":" + port : "")}/";
+        return $"{request.Scheme}://{host}{(request.Port is { } port ? ":" + port : "")}/";
     }
 
-    public static bool KeyEquals(string? offered, string expected) =>
-        offered is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(offered), Encoding.UTF8.GetBytes(expected));
+    public static bool KeyEquals(string? offered, string expected)
+    {
+        if (offered is null) return false;
+        var a = Encoding.UTF8.GetBytes(offered);
+        var b = Encoding.UTF8.GetBytes(expected);
+        // Constant time over the longer input, as CryptographicOperations.FixedTimeEquals (not in netstandard2.0).
+        var difference = a.Length ^ b.Length;
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++) difference |= (i < a.Length ? a[i] : 0) ^ (i < b.Length ? b[i] : 0);
+        return difference == 0;
+    }
 
     /// <summary>Streams a fixture with its Content-Length, like the real downloads, or a large video made from it.</summary>
-    public static IResult Video(EmulatorState state, VideoFixture fixture) =>
-        state.Options.LargeVideoBytes is { } length ? new LargeVideo(fixture, length) : Results.Stream(fixture.Open(), "video/mp4");
+    public static EmulatorResponse Video(EmulatorState state, VideoFixture fixture) =>
+        Responses.Stream(state.Options.LargeVideoBytes is { } length ? new LargeVideo(fixture, length) : fixture.Open(), "video/mp4");
 }

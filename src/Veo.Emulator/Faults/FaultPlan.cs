@@ -12,8 +12,8 @@ public sealed class FaultPlan
 
     public void Add(Fault fault)
     {
-        ArgumentNullException.ThrowIfNull(fault);
-        ArgumentOutOfRangeException.ThrowIfLessThan(fault.Times, 1, nameof(fault.Times));
+        if (fault is null) throw new ArgumentNullException(nameof(fault));
+        if (fault.Times < 1) throw new ArgumentOutOfRangeException(nameof(fault), fault.Times, "Times must be at least 1.");
         if (fault.Probability is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(fault), "Probability must be between 0 and 1.");
         if (fault.Kind is FaultKind.Latency or FaultKind.ContentLag && fault.Delay is not { } delay)
             throw new ArgumentException($"A {fault.Kind} fault needs a Delay.", nameof(fault));
@@ -58,7 +58,7 @@ public sealed class FaultPlan
                 else pending[i] = new Pending(fault, remaining - 1);
                 if (random.NextDouble() < fault.Probability)
                 {
-                    injected[fault.Kind] = injected.GetValueOrDefault(fault.Kind) + 1;
+                    injected[fault.Kind] = (injected.TryGetValue(fault.Kind, out var hits) ? hits : 0) + 1;
                     return fault;
                 }
             }
@@ -67,7 +67,7 @@ public sealed class FaultPlan
     }
 
     private static bool Matches(Fault fault, string pathAndQuery) =>
-        fault.PathContains is null || pathAndQuery.Contains(fault.PathContains, StringComparison.OrdinalIgnoreCase);
+        fault.PathContains is null || pathAndQuery.IndexOf(fault.PathContains, StringComparison.OrdinalIgnoreCase) >= 0;
 
     private readonly record struct Pending(Fault Fault, int Remaining);
 }

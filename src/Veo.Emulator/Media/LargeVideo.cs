@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Http;
 
 namespace Veo.Emulator;
 
@@ -8,9 +7,10 @@ namespace Veo.Emulator;
 /// A valid MP4 of any size, streamed and never held in memory: the fixture's ftyp and moov, then one 'mdat' with
 /// a 64-bit largesize that holds the fixture's own media followed by generated filler. Its 16-byte header takes the
 /// place of the 8-byte 'free' box and 8-byte 'mdat' header that ffmpeg's +faststart leaves for exactly this, so every
-/// sample offset in moov still points at the same media and the file still plays.
+/// sample offset in moov still points at the same media and the file still plays. A read-only stream, so either host
+/// sends it as it sends a fixture.
 /// </summary>
-internal sealed class LargeVideo : IResult
+internal sealed class LargeVideo : Stream
 {
     private const int LargeHeaderSize = 16;
     private const int FillerChunkSize = 256 * 1024;
@@ -18,41 +18,80 @@ internal sealed class LargeVideo : IResult
     private static readonly ConcurrentDictionary<VideoFixture, Layout> Layouts = new();
     private static readonly byte[] Filler = MakeFiller();
 
-    private readonly Layout layout;
+    private readonly byte[][] pieces;
     private readonly long length;
+    private long position;
 
     public LargeVideo(VideoFixture fixture, long length)
     {
-        layout = LayoutOf(fixture);
+        var layout = LayoutOf(fixture);
         if (length < layout.MinimumLength)
             throw new ArgumentOutOfRangeException(nameof(length), length, $"A large video needs at least {layout.MinimumLength} bytes to hold {fixture.ResourceName}.");
         this.length = length;
-    }
-
-    /// <summary>The smallest size every fixture fits in: their header boxes, the large mdat header and their media.</summary>
-    public static long MinimumLength => VideoFixture.All.Max(f => LayoutOf(f).MinimumLength);
-
-    public async Task ExecuteAsync(HttpContext context)
-    {
-        context.Response.ContentType = "video/mp4";
-        context.Response.ContentLength = length;
-        var body = context.Response.Body;
-        var aborted = context.RequestAborted;
 
         var header = new byte[LargeHeaderSize];
         BinaryPrimitives.WriteUInt32BigEndian(header, 1);
         "mdat"u8.CopyTo(header.AsSpan(4));
         BinaryPrimitives.WriteUInt64BigEndian(header.AsSpan(8), (ulong)(length - layout.Head.Length));
+        pieces = [layout.Head, header, layout.Media];
+    }
 
-        await body.WriteAsync(layout.Head, aborted);
-        await body.WriteAsync(header, aborted);
-        await body.WriteAsync(layout.Media, aborted);
-        for (var left = length - layout.MinimumLength; left > 0;)
+    /// <summary>The smallest size every fixture fits in: their header boxes, the large mdat header and their media.</summary>
+    public static long MinimumLength => VideoFixture.All.Max(f => LayoutOf(f).MinimumLength);
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => length;
+
+    public override long Position
+    {
+        get => position;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var copied = 0;
+        while (copied < count && position < length)
         {
-            var count = (int)Math.Min(left, Filler.Length);
-            await body.WriteAsync(Filler.AsMemory(0, count), aborted);
-            left -= count;
+            var (piece, start) = PieceAt(position);
+            var take = (int)Math.Min(Math.Min(count - copied, piece.Length - start), length - position);
+            Buffer.BlockCopy(piece, start, buffer, offset + copied, take);
+            copied += take;
+            position += take;
         }
+        return copied;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(buffer, offset, count));
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>The piece that holds byte <paramref name="at"/> and where in it; past the fixture's pieces, the filler repeats.</summary>
+    private (byte[] Piece, int Start) PieceAt(long at)
+    {
+        foreach (var piece in pieces)
+        {
+            if (at < piece.Length) return (piece, (int)at);
+            at -= piece.Length;
+        }
+        return (Filler, (int)(at % Filler.Length));
     }
 
     private static Layout LayoutOf(VideoFixture fixture) => Layouts.GetOrAdd(fixture, static f =>
@@ -91,7 +130,7 @@ internal sealed class LargeVideo : IResult
                     var headEnd = previous >= 0 && IsFreeBox(file, previous) && offset - previous == 8
                         ? previous
                         : throw new InvalidOperationException($"{name}: an 8-byte 'free' box must come just before 'mdat' (ffmpeg's +faststart layout).");
-                    return new Layout(file[..headEnd], file[(offset + 8)..]);
+                    return new Layout(file.AsSpan(0, headEnd).ToArray(), file.AsSpan(offset + 8).ToArray());
                 }
                 if (size < 8) break;
                 previous = offset;

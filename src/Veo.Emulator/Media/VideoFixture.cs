@@ -10,8 +10,8 @@ internal sealed record VideoFixture(Orientation Orientation, VideoResolution Res
     public static readonly VideoFixture Default = new(Orientation.Landscape, VideoResolution.P720);
 
     public static IEnumerable<VideoFixture> All =>
-        from orientation in Enum.GetValues<Orientation>()
-        from resolution in Enum.GetValues<VideoResolution>()
+        from orientation in (Orientation[])Enum.GetValues(typeof(Orientation))
+        from resolution in (VideoResolution[])Enum.GetValues(typeof(VideoResolution))
         select new VideoFixture(orientation, resolution);
 
     public string ResourceName =>

@@ -1,40 +1,42 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Veo.Emulator;
 
 /// <summary>Picks the error shape of the dialect a path belongs to, for faults that answer instead of the endpoint.</summary>
 internal static class DialectErrors
 {
-    public static IResult RateLimited(HttpRequest request, TimeSpan? retryAfter) => DialectOf(request) switch
+    public static EmulatorResponse RateLimited(EmulatorRequest request, TimeSpan? retryAfter) => DialectOf(request) switch
     {
         Dialect.Google => GoogleErrors.ResourceExhausted(retryAfter),
-        Dialect.Cdn => Results.Text("Too Many Requests", "text/plain", statusCode: StatusCodes.Status429TooManyRequests),
+        Dialect.Cdn => Responses.Text("Too Many Requests", "text/plain", 429),
         _ => NewApiErrors.RateLimited(),
     };
 
     /// <summary>A 502 comes from the proxy in front of the API, so it is an HTML page, not the API's JSON.</summary>
-    public static IResult ServerError(HttpRequest request, int statusCode) => (statusCode, DialectOf(request)) switch
+    public static EmulatorResponse ServerError(EmulatorRequest request, int statusCode) => (statusCode, DialectOf(request)) switch
     {
-        (StatusCodes.Status502BadGateway, _) => Results.Content(
+        (502, _) => Responses.Text(
             "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>",
-            "text/html", statusCode: statusCode),
+            "text/html", statusCode),
         (_, Dialect.Google) => GoogleErrors.ServerError(statusCode),
-        (_, Dialect.Cdn) => Results.Text("Server Error", "text/plain", statusCode: statusCode),
+        (_, Dialect.Cdn) => Responses.Text("Server Error", "text/plain", statusCode),
         _ => NewApiErrors.UpstreamError(statusCode),
     };
 
-    public static IResult UnknownRoute(HttpRequest request) => DialectOf(request) switch
+    public static EmulatorResponse UnknownRoute(EmulatorRequest request) => DialectOf(request) switch
     {
         Dialect.Google => GoogleErrors.NotFound($"The requested URL {request.Path} was not found on this server."),
-        Dialect.Cdn => Results.Text("Not Found", "text/plain", statusCode: StatusCodes.Status404NotFound),
+        Dialect.Cdn => Responses.Text("Not Found", "text/plain", 404),
         _ => NewApiErrors.UnknownRoute(request),
     };
 
-    internal static Dialect DialectOf(HttpRequest request) =>
-        request.Path.StartsWithSegments("/v1beta") || request.Path.StartsWithSegments("/v1beta1") || request.Path.StartsWithSegments("/storage")
-        || request.Path.StartsWithSegments("/v1/projects") ? Dialect.Google
-        : request.Path.StartsWithSegments("/cdn") ? Dialect.Cdn
+    internal static Dialect DialectOf(EmulatorRequest request) =>
+        StartsWithSegment(request.Path, "/v1beta") || StartsWithSegment(request.Path, "/v1beta1") || StartsWithSegment(request.Path, "/v1/projects")
+        || StartsWithSegment(request.Path, "/storage") ? Dialect.Google
+        : StartsWithSegment(request.Path, "/cdn") ? Dialect.Cdn
         : Dialect.NewApi;
+
+    /// <summary>As ASP.NET Core's PathString.StartsWithSegments: the prefix, ignoring case, then the end or a '/'.</summary>
+    internal static bool StartsWithSegment(string path, string prefix) =>
+        path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (path.Length == prefix.Length || path[prefix.Length] == '/');
 
     internal enum Dialect { NewApi, Google, Cdn }
 }

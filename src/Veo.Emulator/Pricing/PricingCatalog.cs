@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Veo.Emulator;
 
 /// <summary>One row of a new-api pricing catalog. QuotaType 1 means priced by ModelPrice, not by tokens.</summary>
@@ -27,29 +25,38 @@ public sealed class PricingCatalog
         new("veo-3.1", 0.20m),
     ];
 
-    private ImmutableList<PriceRow> rows = [.. CrazyrouterSnapshot];
+    private readonly object gate = new();
+    private List<PriceRow> rows = [.. CrazyrouterSnapshot];
 
-    public IReadOnlyList<PriceRow> Rows => rows;
+    /// <summary>The rows now; a copy, so the endpoint never sees a half-made change.</summary>
+    public IReadOnlyList<PriceRow> Rows
+    {
+        get
+        {
+            lock (gate) return rows.ToList();
+        }
+    }
 
     /// <summary>Adds the row, or replaces the row of the same model.</summary>
     public void Set(PriceRow row)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        ImmutableInterlocked.Update(ref rows, current =>
-            current.FindIndex(r => r.ModelName == row.ModelName) is var i and >= 0 ? current.SetItem(i, row) : current.Add(row));
+        if (row is null) throw new ArgumentNullException(nameof(row));
+        lock (gate)
+        {
+            var i = rows.FindIndex(r => r.ModelName == row.ModelName);
+            if (i >= 0) rows[i] = row;
+            else rows.Add(row);
+        }
     }
 
-    public void Replace(IEnumerable<PriceRow> newRows) => rows = [.. newRows];
+    public void Replace(IEnumerable<PriceRow> newRows)
+    {
+        var copy = newRows.ToList();
+        lock (gate) rows = copy;
+    }
 
     public bool Remove(string modelName)
     {
-        var removed = false;
-        ImmutableInterlocked.Update(ref rows, current =>
-        {
-            var next = current.RemoveAll(r => r.ModelName == modelName);
-            removed = next.Count != current.Count;
-            return next;
-        });
-        return removed;
+        lock (gate) return rows.RemoveAll(r => r.ModelName == modelName) > 0;
     }
 }

@@ -1,15 +1,12 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Veo.Emulator;
 
 /// <summary>GET /api/pricing in the new-api shape; public, as on the real gateways.</summary>
 internal static class PricingEndpoint
 {
-    public static void Map(IEndpointRouteBuilder app, EmulatorState state) =>
-        app.MapGet("/api/pricing", () => Wire.Json(new JsonObject
+    public static void Map(RouteTable app, EmulatorState state) =>
+        app.MapGet("/api/pricing", _ => Wire.Json(new JsonObject
         {
             ["success"] = true,
             ["message"] = "",

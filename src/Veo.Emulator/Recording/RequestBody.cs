@@ -1,7 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 
 namespace Veo.Emulator;
 
@@ -16,7 +13,8 @@ internal sealed record FormPart(string Name, string? FileName, string ContentTyp
 /// <summary>The request body, read once by the pipeline so the log and the endpoints see the same bytes.</summary>
 internal sealed class RequestBody
 {
-    private static readonly object ItemKey = new();
+    /// <summary>Room for three 20 MB reference images plus the form, so size limits are answered by our rules.</summary>
+    public const long MaxBytes = 100 * 1024 * 1024;
 
     public static readonly RequestBody Empty = new([], null, false, null);
 
@@ -38,63 +36,33 @@ internal sealed class RequestBody
     /// <summary>The text of a JSON body; null for any other body.</summary>
     public string? Json { get; }
 
-    public static RequestBody Of(HttpContext context) =>
-        context.Items.TryGetValue(ItemKey, out var body) ? (RequestBody)body! : Empty;
-
-    public static async Task<RequestBody> ReadAsync(HttpContext context)
+    /// <summary>Reads the body; null when it is longer than <see cref="MaxBytes"/>.</summary>
+    public static async Task<RequestBody?> ReadAsync(EmulatorRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var bytes = buffer.ToArray();
-        context.Request.Body = new MemoryStream(bytes, writable: false);
-
-        var body = Parse(bytes, context.Request.ContentType);
-        context.Items[ItemKey] = body;
-        return body;
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return Parse(buffer.ToArray(), request.ContentType);
     }
 
     private static RequestBody Parse(byte[] bytes, string? contentType)
     {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)) return new(bytes, null, false, null);
+        if (HeaderValue.TryParse(contentType) is not { } mediaType) return new(bytes, null, false, null);
 
-        if (mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (mediaType.Value.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-            var parts = string.IsNullOrEmpty(boundary) ? null : TryReadParts(bytes, boundary);
+            var boundary = mediaType.Parameter("boundary");
+            var parts = string.IsNullOrEmpty(boundary) ? null : MultipartFormReader.TryRead(bytes, boundary!);
             return new(bytes, parts, parts is null, null);
         }
 
-        var isJson = mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-                     || mediaType.MediaType.Value!.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+        var isJson = mediaType.Value.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                     || mediaType.Value.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
         return new(bytes, null, false, isJson ? Encoding.UTF8.GetString(bytes) : null);
-    }
-
-    private static List<FormPart>? TryReadParts(byte[] bytes, string boundary)
-    {
-        try
-        {
-            var reader = new MultipartReader(boundary, new MemoryStream(bytes));
-            var parts = new List<FormPart>();
-            // Reading from memory completes synchronously; the async API is the only one MultipartReader has.
-            while (reader.ReadNextSectionAsync().GetAwaiter().GetResult() is { } section)
-            {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) return null;
-                using var content = new MemoryStream();
-                section.Body.CopyTo(content);
-                var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value
-                    : disposition.FileName.HasValue ? HeaderUtilities.RemoveQuotes(disposition.FileName).Value : null;
-                parts.Add(new FormPart(HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "", fileName,
-                    section.ContentType ?? "", content.ToArray()));
-            }
-            return parts;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
 
 namespace Veo.Emulator;
 
@@ -9,11 +8,10 @@ internal sealed class RequestLog
     private readonly object gate = new();
     private readonly List<Entry> entries = [];
 
-    public Entry Begin(HttpRequest request)
+    public Entry Begin(EmulatorRequest request)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in request.Headers) headers[name] = values.ToString();
-        var entry = new Entry(request.Method, request.Path.Value ?? "", request.QueryString.Value?.TrimStart('?') ?? "", headers);
+        var entry = new Entry(request.Method, request.Path, request.QueryString,
+            new Dictionary<string, string>(request.Headers.ToDictionary(h => h.Key, h => h.Value), StringComparer.OrdinalIgnoreCase));
         lock (gate) entries.Add(entry);
         return entry;
     }
@@ -41,13 +39,18 @@ internal sealed class RequestLog
         {
             var current = body;
             var parts = current.Parts ?? [];
-            var fields = parts.Where(p => !p.IsFile).Select(p => KeyValuePair.Create(p.Name, p.Text)).ToList();
+            var fields = parts.Where(p => !p.IsFile).Select(p => new KeyValuePair<string, string>(p.Name, p.Text)).ToList();
             var files = parts.Where(p => p.IsFile)
-                .Select(p => new RecordedFile(p.Name, p.FileName!, p.ContentType, p.Content.Length,
-                    Convert.ToHexString(SHA256.HashData(p.Content)).ToLowerInvariant()))
+                .Select(p => new RecordedFile(p.Name, p.FileName!, p.ContentType, p.Content.Length, Sha256Hex(p.Content)))
                 .ToList();
             var order = parts.Select(p => new RecordedPart(p.Name, p.FileName, p.ContentType, p.Content.Length)).ToList();
             return new RecordedRequest(method, path, query, headers, fields, files, current.Json, statusCode) { Parts = order };
+        }
+
+        private static string Sha256Hex(byte[] content)
+        {
+            using var sha = SHA256.Create();
+            return string.Concat(sha.ComputeHash(content).Select(b => b.ToString("x2")));
         }
     }
 }

@@ -41,11 +41,11 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
             }, t.Model, t.Order.Prompt, t.CreatedAt, t.Failure is not null))
             .ToList();
 
-    public VideoTask? Find(EmulatedApi api, string id) => tasks.GetValueOrDefault((api, id));
+    public VideoTask? Find(EmulatedApi api, string id) => tasks.TryGetValue((api, id), out var task) ? task : null;
 
     /// <summary>A task by id whatever dialect made it (ids are random, so they do not collide across dialects).</summary>
     public VideoTask? FindAny(string id) =>
-        Enum.GetValues<EmulatedApi>().Select(api => Find(api, id)).FirstOrDefault(task => task is not null);
+        ((EmulatedApi[])Enum.GetValues(typeof(EmulatedApi))).Select(api => Find(api, id)).FirstOrDefault(task => task is not null);
 
     public VideoTask? FindWhere(EmulatedApi api, Func<VideoTask, bool> predicate) =>
         tasks.Values.FirstOrDefault(t => t.Order.Api == api && predicate(t));
@@ -56,6 +56,18 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
         lock (renderTimes) return options.RenderTime + TimeSpan.FromTicks((long)(renderTimes.NextDouble() * options.RenderTimeSpread.Ticks));
     }
 
-    public static string RandomAlphanumeric(int length) =>
-        new(RandomNumberGenerator.GetItems<char>("abcdefghijklmnopqrstuvwxyz0123456789", length));
+    public static string RandomAlphanumeric(int length)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        var chars = new char[length];
+        var one = new byte[1];
+        using var random = RandomNumberGenerator.Create();
+        for (var i = 0; i < length;)
+        {
+            random.GetBytes(one);
+            // 252 is the largest multiple of 36 below 256: rejecting the rest keeps every character equally likely.
+            if (one[0] < 252) chars[i++] = alphabet[one[0] % alphabet.Length];
+        }
+        return new string(chars);
+    }
 }

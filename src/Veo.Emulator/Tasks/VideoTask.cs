@@ -54,6 +54,6 @@ internal sealed class VideoTask(TaskOrder order, DateTimeOffset createdAt, TimeS
 
         // Linear while rendering, in integer ticks so whole steps give whole percentages; 100 is kept for completed.
         var percent = (now - startedAt).Ticks * 100 / (FinishedAt - startedAt).Ticks;
-        return new TaskState(TaskPhase.InProgress, (int)Math.Clamp(percent, 0, 99), startedAt, false);
+        return new TaskState(TaskPhase.InProgress, (int)Math.Max(0, Math.Min(percent, 99)), startedAt, false);
     }
 }

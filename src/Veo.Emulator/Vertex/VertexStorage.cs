@@ -17,7 +17,7 @@ internal static class VertexStorage
         var bucket = slash < 0 ? rest : rest[..slash];
         if (bucket.Length is < 3 or > 63 || bucket.Any(c => c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.'))) return null;
         var prefix = slash < 0 ? "" : rest[(slash + 1)..];
-        return (bucket, prefix.Length == 0 || prefix.EndsWith('/') ? prefix : prefix + "/");
+        return (bucket, prefix.Length == 0 || prefix.EndsWith("/", StringComparison.Ordinal) ? prefix : prefix + "/");
     }
 
     public static string ObjectName(string prefix, string operationId, int sample) => $"{prefix}{operationId}/sample_{sample}.mp4";

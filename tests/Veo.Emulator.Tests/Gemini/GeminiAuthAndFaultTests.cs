@@ -1,6 +1,6 @@
 namespace Veo.Emulator.Tests.Gemini;
 
-public sealed class GeminiAuthAndFaultTests : GeminiTest
+public class GeminiAuthAndFaultTests : GeminiTest
 {
     [Fact]
     public async Task No_key_is_403_PERMISSION_DENIED()
@@ -27,7 +27,7 @@ public sealed class GeminiAuthAndFaultTests : GeminiTest
     [Fact]
     public async Task A_bearer_token_instead_of_a_key_is_401_UNAUTHENTICATED()
     {
-        using var response = await CreateAsync(Request(), client: ClientFor(Server));
+        using var response = await CreateAsync(Request(), client: ClientFor(Host));
 
         Assert.Equal(401, (int)response.StatusCode);
         Assert.Equal("UNAUTHENTICATED", (await GoogleErrorOf(response)).GetProperty("status").GetString());

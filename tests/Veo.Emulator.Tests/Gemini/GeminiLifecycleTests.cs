@@ -34,7 +34,7 @@ public sealed class GeminiLifecycleTests : GeminiTest
         Assert.Equal("type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse",
             done.GetProperty("response").GetProperty("@type").GetString());
         // https like the real URI, on the emulator's host: clients take the file id from it, as @google/genai does.
-        Assert.Matches(new Regex($"^https://{Regex.Escape(Server.BaseUri.Authority)}/v1beta/files/[a-z0-9]{{12}}:download\\?alt=media$"), VideoUri(done));
+        Assert.Matches(new Regex($"^https://{Regex.Escape(Host.BaseUri.Authority)}/v1beta/files/[a-z0-9]{{12}}:download\\?alt=media$"), VideoUri(done));
     }
 
     [Fact]

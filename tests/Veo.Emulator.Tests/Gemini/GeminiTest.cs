@@ -26,7 +26,7 @@ public abstract class GeminiTest : EmulatorTest
 
     protected HttpClient GoogleClient(string? key = "emulator-key", bool followRedirects = true)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = Server.BaseUri };
+        var client = Host.CreateClient(followRedirects);
         if (key is not null) client.DefaultRequestHeaders.Add("x-goog-api-key", key);
         return client;
     }

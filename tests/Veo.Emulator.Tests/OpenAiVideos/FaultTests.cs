@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Veo.Emulator.Tests.OpenAiVideos;
 
-public sealed class FaultTests : OpenAiVideosTest
+public class FaultTests : OpenAiVideosTest
 {
     private static bool IsDroppedConnection(Exception e) => e is HttpRequestException or IOException;
 
@@ -22,7 +22,7 @@ public sealed class FaultTests : OpenAiVideosTest
     public async Task A_create_whose_answer_is_too_slow_for_the_client_still_creates_the_task()
     {
         Server.Faults.Add(new Fault(FaultKind.Latency, "/v1/videos") { Delay = TimeSpan.FromSeconds(2) });
-        using var impatient = ClientFor(Server);
+        using var impatient = ClientFor(Host);
         impatient.Timeout = TimeSpan.FromMilliseconds(300);
 
         await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.PostAsync("v1/videos", VideoForm.TextToVideo().Build()));
@@ -226,9 +226,9 @@ public sealed class FaultTests : OpenAiVideosTest
     {
         async Task<int[]> StatusesAsync()
         {
-            await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { ManualClock = true, Seed = 42 });
-            using var client = ClientFor(server);
-            server.Faults.Add(new Fault(FaultKind.ServerError, Times: 20, Probability: 0.5));
+            await using var host = await StartAsync(new EmulatorOptions { ManualClock = true, Seed = 42 });
+            using var client = ClientFor(host);
+            host.Emulator.Faults.Add(new Fault(FaultKind.ServerError, Times: 20, Probability: 0.5));
             var statuses = new int[20];
             for (var i = 0; i < statuses.Length; i++)
             {

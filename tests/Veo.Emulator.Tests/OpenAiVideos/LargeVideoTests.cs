@@ -78,5 +78,5 @@ public sealed class LargeVideoTests : OpenAiVideosTest
 
     [Fact]
     public async Task A_size_too_small_to_hold_the_fixtures_is_refused_at_start() =>
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EmulatorServer.StartAsync(new EmulatorOptions { LargeVideoBytes = 1000 }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StartAsync(new EmulatorOptions { LargeVideoBytes = 1000 }));
 }

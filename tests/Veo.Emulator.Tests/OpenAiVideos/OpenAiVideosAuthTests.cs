@@ -17,7 +17,7 @@ public sealed class OpenAiVideosAuthTests : OpenAiVideosTest
     [Fact]
     public async Task A_wrong_key_answers_401_without_echoing_it()
     {
-        using var wrong = ClientFor(Server, bearer: "sk-wrong-secret");
+        using var wrong = ClientFor(Host, bearer: "sk-wrong-secret");
         using var response = await wrong.PostAsync("v1/videos", VideoForm.TextToVideo().Build());
         var body = await response.Content.ReadAsStringAsync();
 

@@ -17,9 +17,10 @@ public sealed class RenderTimeSpreadTests : OpenAiVideosTest
         Seed = seed,
     };
 
-    private async Task<List<TimeSpan>> RenderTimesAsync(EmulatorServer server, int count)
+    private async Task<List<TimeSpan>> RenderTimesAsync(HostedEmulator host, int count)
     {
-        using var client = ClientFor(server);
+        var server = host.Emulator;
+        using var client = ClientFor(host);
         var times = new List<TimeSpan>();
         for (var i = 0; i < count; i++)
         {
@@ -33,7 +34,7 @@ public sealed class RenderTimeSpreadTests : OpenAiVideosTest
     [Fact]
     public async Task Each_task_renders_for_the_render_time_plus_a_draw_from_the_spread()
     {
-        var times = await RenderTimesAsync(Server, 100);
+        var times = await RenderTimesAsync(Host, 100);
 
         Assert.All(times, t => Assert.InRange(t, RenderTime, RenderTime + Spread));
         Assert.True(times.Distinct().Count() > 95);
@@ -44,10 +45,10 @@ public sealed class RenderTimeSpreadTests : OpenAiVideosTest
     [Fact]
     public async Task The_same_seed_draws_the_same_render_times()
     {
-        await using var again = await EmulatorServer.StartAsync(SpreadOptions(seed: 1));
-        await using var other = await EmulatorServer.StartAsync(SpreadOptions(seed: 2));
+        await using var again = await StartAsync(SpreadOptions(seed: 1));
+        await using var other = await StartAsync(SpreadOptions(seed: 2));
 
-        var first = await RenderTimesAsync(Server, 20);
+        var first = await RenderTimesAsync(Host, 20);
 
         Assert.Equal(first, await RenderTimesAsync(again, 20));
         Assert.NotEqual(first, await RenderTimesAsync(other, 20));
@@ -71,7 +72,7 @@ public sealed class RenderTimeSpreadTests : OpenAiVideosTest
     [Fact]
     public async Task Without_a_spread_every_task_renders_for_exactly_the_render_time()
     {
-        await using var plain = await EmulatorServer.StartAsync(SpreadOptions(seed: 1, spread: TimeSpan.Zero));
+        await using var plain = await StartAsync(SpreadOptions(seed: 1, spread: TimeSpan.Zero));
 
         Assert.All(await RenderTimesAsync(plain, 5), t => Assert.Equal(RenderTime, t));
     }
@@ -81,5 +82,5 @@ public sealed class RenderTimeSpreadTests : OpenAiVideosTest
 
     [Fact]
     public async Task A_negative_spread_is_refused_at_start() =>
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EmulatorServer.StartAsync(SpreadOptions(seed: 1, spread: TimeSpan.FromSeconds(-1))));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StartAsync(SpreadOptions(seed: 1, spread: TimeSpan.FromSeconds(-1))));
 }

@@ -2,16 +2,20 @@ using System.Net.Http.Headers;
 
 namespace Veo.Emulator.Tests;
 
-/// <summary>Each test gets its own emulator on a free port, on the manual clock, and a client holding the key.</summary>
+/// <summary>Each test gets its own emulator (on a free port, or in-process), on the manual clock, and a client holding the key.</summary>
 public abstract class EmulatorTest : IAsyncLifetime
 {
     protected static readonly TimeSpan QueueTime = TimeSpan.FromSeconds(1);
     protected static readonly TimeSpan RenderTime = TimeSpan.FromSeconds(6);
     protected static readonly TimeSpan ContentLag = TimeSpan.FromSeconds(2);
 
-    protected EmulatorServer Server { get; private set; } = null!;
+    protected HostedEmulator Host { get; private set; } = null!;
+
+    protected VeoEmulator Server => Host.Emulator;
 
     protected HttpClient Client { get; private set; } = null!;
+
+    protected virtual EmulatorHostKind HostKind => HostedEmulator.DefaultKind;
 
     protected virtual EmulatorOptions Options => new()
     {
@@ -23,24 +27,27 @@ public abstract class EmulatorTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await EmulatorServer.StartAsync(Options);
-        Client = ClientFor(Server);
+        Host = await StartAsync(Options);
+        Client = ClientFor(Host);
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
-        await Server.DisposeAsync();
+        await Host.DisposeAsync();
     }
 
-    protected static HttpClient ClientFor(EmulatorServer server, string? bearer = "emulator-key")
+    /// <summary>Another emulator on the same kind of host as this test's.</summary>
+    protected Task<HostedEmulator> StartAsync(EmulatorOptions options) => HostedEmulator.StartAsync(options, HostKind);
+
+    protected static HttpClient ClientFor(HostedEmulator host, string? bearer = "emulator-key", bool followRedirects = true)
     {
-        var client = new HttpClient { BaseAddress = server.BaseUri };
+        var client = host.CreateClient(followRedirects);
         if (bearer is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         return client;
     }
 
-    protected HttpClient AnonymousClient() => ClientFor(Server, bearer: null);
+    protected HttpClient AnonymousClient() => ClientFor(Host, bearer: null);
 
     protected void AdvanceToContentReady() => Server.Clock.Advance(RenderTime + ContentLag);
 }

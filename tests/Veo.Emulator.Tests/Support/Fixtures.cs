@@ -5,7 +5,7 @@ public static class Fixtures
 {
     public static byte[] Bytes(string name)
     {
-        using var stream = typeof(EmulatorServer).Assembly.GetManifestResourceStream($"Veo.Emulator.Fixtures.{name}.mp4")
+        using var stream = typeof(VeoEmulator).Assembly.GetManifestResourceStream($"Veo.Emulator.Fixtures.{name}.mp4")
                            ?? throw new InvalidOperationException($"No fixture {name}.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

@@ -41,7 +41,7 @@ public sealed class UnifiedVideoLifecycleTests : UnifiedVideoTest
         Assert.Equal(("completed", createdMs + 6000), (completed.GetProperty("status").GetString(), completed.GetProperty("status_update_time").GetInt64()));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, processing.GetProperty("video_url").ValueKind);
         // The CDN is another host, as Crazyrouter's storage is: the other loopback name on the same port.
-        Assert.Equal($"http://localhost:{Server.BaseUri.Port}/cdn/videos/{id}.mp4", completed.GetProperty("video_url").GetString());
+        Assert.Equal($"http://localhost:{Host.BaseUri.Port}/cdn/videos/{id}.mp4", completed.GetProperty("video_url").GetString());
         Assert.Equal("A spaceship landing on Mars", completed.GetProperty("enhanced_prompt").GetString());
     }
 

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 using Veo.Emulator;
 
 const string Usage =
-    "usage: Veo.Emulator [--port 5080] [--key emulator-key] [--queue-seconds 1] [--render-seconds 6] [--render-spread-seconds 0]\n" +
-    "                    [--content-lag-seconds 2] [--large-video-bytes N] [--seed 1]";
+    "usage: Veo.Emulator.Server [--port 5080] [--key emulator-key] [--queue-seconds 1] [--render-seconds 6] [--render-spread-seconds 0]\n" +
+    "                           [--content-lag-seconds 2] [--large-video-bytes N] [--seed 1]";
 
 var options = new EmulatorOptions { Port = 5080 };
 for (var i = 0; i < args.Length; i += 2)
