@@ -1,3 +1,4 @@
+# ModuleVersion is the module's one version: Directory.Build.props gives it to every assembly, build.ps1 checks they agree.
 @{
     RootModule           = 'Veo.PowerShell.dll'
     ModuleVersion        = '0.1.0'
@@ -7,7 +8,11 @@
     Copyright            = '(c) Veo contributors. MIT License.'
     Description          = "Google's Veo 3.1 video model as pipeline-friendly cmdlets: New-VeoVideo | Wait-VeoVideo | Save-VeoVideo through OpenAI-Videos gateways (LaoZhang), unified-video gateways (Crazyrouter) or the Gemini API, with prices known before anything is spent."
     PowerShellVersion    = '5.1'
+    # Windows PowerShell: netstandard2.0 with System.Text.Json 8 wants .NET Framework 4.7.2 (4.6.1 lacks netstandard's facades).
+    DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Desktop', 'Core')
+    # First, before PowerShell reads the cmdlets: it tells .NET where Veo's dependencies are (src/Veo.PowerShell.Loader).
+    NestedModules        = @('Veo.PowerShell.Loader.dll')
     FormatsToProcess     = @('Veo.format.ps1xml')
     CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoVideo', 'Confirm-VeoCreate')
     FunctionsToExport    = @()

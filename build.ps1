@@ -48,24 +48,64 @@ function Build-Module {
     Remove-Item $moduleDir -Recurse -Force -ErrorAction SilentlyContinue
     Invoke-Native dotnet publish (Join-Path $root 'src/Veo.PowerShell/Veo.PowerShell.csproj') -c $Configuration -o $moduleDir --nologo
     Invoke-Native dotnet build (Join-Path $root 'src/Veo.Emulator.Server/Veo.Emulator.Server.csproj') -c $Configuration --nologo
-    Get-ChildItem $moduleDir -Filter '*.pdb' | Remove-Item
+    # Not module files: symbols, and the publish's deps.json (PowerShell loads a module's assemblies without it).
+    Get-ChildItem $moduleDir -Include '*.pdb', '*.deps.json' -Recurse | Remove-Item
     Write-Host "Module laid out in $moduleDir"
 }
 
+# The Gallery package, made as the Gallery will make it: Publish-PSResource (PSResourceGet ships with PowerShell 7.6)
+# packs the module folder into a local folder repository registered for this build only. Returns the .nupkg.
 function Build-Package {
-    Invoke-Native dotnet pack (Join-Path $root 'packaging/Veo.Package.csproj') -c $Configuration -o (Join-Path $root 'out/package') "-p:ModuleDir=$moduleDir/" --nologo
-    $version = ([xml](Get-Content (Join-Path $root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version
-    Get-Item (Join-Path $root "out/package/Veo.$version.nupkg")
+    $manifest = Assert-ModuleManifest
+    $repository = New-Item -ItemType Directory -Force (Join-Path $root 'out/package')
+    Remove-Item (Join-Path $repository "Veo.$($manifest.Version).nupkg") -ErrorAction SilentlyContinue
+    Use-BuildRepository $repository { param($name) Publish-PSResource -Path $moduleDir -Repository $name }
+    Get-Item (Join-Path $repository "Veo.$($manifest.Version).nupkg")
 }
 
-# What Publish-PSResource needs at the package root; a package without them installs a module that does not load.
+# A folder repository under a name of its own, registered for the script block only (the user's repositories stay as
+# they were, and two builds at once do not share one).
+function Use-BuildRepository {
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [scriptblock] $Script)
+    $name = "VeoBuild-$([guid]::NewGuid().ToString('n'))"
+    Register-PSResourceRepository -Name $name -Uri $Path -Trusted
+    try { & $Script $name } finally { Unregister-PSResourceRepository -Name $name }
+}
+
+# Test-ModuleManifest fails on a manifest whose files are missing or whose fields do not parse; the assemblies take their
+# version from the manifest (Directory.Build.props), so a dll that says otherwise was built from another manifest.
+function Assert-ModuleManifest {
+    $manifest = Test-ModuleManifest (Join-Path $moduleDir 'Veo.psd1')
+    $dllVersion = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $moduleDir $manifest.RootModule)).Version
+    if ("$($dllVersion.Major).$($dllVersion.Minor).$([Math]::Max($dllVersion.Build, 0))" -ne $manifest.Version.ToString(3)) {
+        throw "$($manifest.RootModule) is version $dllVersion but Veo.psd1 says $($manifest.Version): rebuild (./build.ps1 Build)."
+    }
+    $manifest
+}
+
+# Every file of the module folder is in the package, and the package installs a module that imports and answers.
 function Assert-PackageHoldsModule {
     param([Parameter(Mandatory)] [IO.FileInfo] $Package)
     $zip = [IO.Compression.ZipFile]::OpenRead($Package.FullName)
     try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
-    $missing = 'Veo.psd1', 'Veo.PowerShell.dll', 'Veo.Core.dll', 'Veo.format.ps1xml' | Where-Object { $_ -notin $entries }
-    if ($missing) { throw "$($Package.FullName) lacks $($missing -join ', ')" }
-    Write-Host "Package $($Package.FullName) holds the module."
+    $moduleFiles = Get-ChildItem $moduleDir -File -Recurse | ForEach-Object { [IO.Path]::GetRelativePath($moduleDir, $_.FullName).Replace('\', '/') }
+    $missing = $moduleFiles | Where-Object { $_ -notin $entries }
+    if ($missing) { throw "$($Package.FullName) lacks $($missing -join ', ') of $moduleDir." }
+
+    $installed = (New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) "veo-package-$([guid]::NewGuid().ToString('n'))")).FullName
+    try {
+        Use-BuildRepository $Package.DirectoryName { param($name) Save-PSResource -Name Veo -Repository $name -Path $installed -TrustRepository }
+        $pwsh = @(Get-PwshCommand)
+        $check = "Import-Module (Get-ChildItem '$installed' -Recurse -Filter Veo.psd1).FullName -ErrorAction Stop; " +
+            "(Get-Command -Module Veo).Name -join ','; @(Get-VeoPrice -Route LaoZhang -Model veo-3.1-fast)[0].Cost"
+        $answer = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $check
+        if ($LASTEXITCODE -ne 0 -or @($answer).Count -ne 2) { throw "The module installed from $($Package.Name) does not import: $answer" }
+        $exported = $answer[0] -split ',' | Sort-Object
+        $declared = (Test-ModuleManifest (Join-Path $moduleDir 'Veo.psd1')).ExportedCmdlets.Keys | Sort-Object
+        if (Compare-Object $exported $declared) { throw "The installed module exports $($answer[0]), its manifest $($declared -join ',')." }
+    }
+    finally { Remove-Item $installed -Recurse -Force -ErrorAction SilentlyContinue }
+    Write-Host "Package $($Package.FullName) holds all $(@($moduleFiles).Count) files of $moduleDir; installed, it imports and prices."
 }
 
 # The official openai and @google/genai npm packages, unmodified, against the built emulator (tests/conformance).
@@ -176,7 +216,7 @@ switch ($Task) {
         $nupkg = Build-Package
         Assert-PackageHoldsModule $nupkg
         Write-Host "Module folder: $moduleDir"
-        Write-Host "Package:       $($nupkg.FullName)  (Publish-PSResource -NupkgPath $($nupkg.FullName) -Repository PSGallery -ApiKey ...)"
+        Write-Host "Package:       $($nupkg.FullName)  (to the Gallery: Publish-PSResource -Path $moduleDir -Repository PSGallery -ApiKey ...)"
     }
     'Demo' {
         Build-Module

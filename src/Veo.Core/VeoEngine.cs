@@ -1,6 +1,7 @@
 using Veo.Core.Http;
 using Veo.Core.Pricing;
 using Veo.Core.Providers;
+using Veo.Core.Quotas;
 using Veo.Core.Requests;
 using Veo.Core.Routes;
 using Veo.Core.Tasks;
@@ -22,7 +23,12 @@ public sealed class VeoEngine
     public TaskJournal Journal { get; }
     public HttpPolicy Policy { get; }
 
-    public IVideoProvider Provider(VideoRoute route, ApiKey key, IEngineLog? log = null) => VideoProviders.For(route, key, Policy, log);
+    /// <summary>The route's provider; a route with a quota gets one whose creates are held to it (shared by the whole process for that address and key).</summary>
+    public IVideoProvider Provider(VideoRoute route, ApiKey key, IEngineLog? log = null)
+    {
+        var provider = VideoProviders.For(route, key, Policy, log);
+        return route.Quota.IsLimited ? new QuotaBoundProvider(provider, QuotaGates.For(route, key)) : provider;
+    }
 
     /// <summary>Checks a request against a route's rules and prices it: throws before anything is paid when a rule is broken.</summary>
     /// <exception cref="RequestValidationException">The request breaks the route's rules; the message says what to change.</exception>
@@ -40,12 +46,13 @@ public sealed class VeoEngine
     /// whose outcome is unknown (ambiguous, stopped mid-request) stays counted, since it may have been billed.
     /// </summary>
     /// <exception cref="SpendingCapException">A cap would be passed; nothing was sent.</exception>
-    public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken)
+    /// <param name="log">Told (verbose) why a create waits: the route's quota, or a 429's wait.</param>
+    public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken, IEngineLog? log = null)
     {
         if (caps.TryReserve(plan.Cost) is { } refusal) throw new SpendingCapException(refusal);
         try
         {
-            return await CreateAsync(plan.Prepared, provider, plan.Cost, cancellationToken).ConfigureAwait(false);
+            return await CreateAsync(plan.Prepared, provider, plan.Cost, cancellationToken, log).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not AmbiguousCreateException && e is not OperationCanceledException)
         {
@@ -54,8 +61,53 @@ public sealed class VeoEngine
         }
     }
 
-    /// <summary>Sends a create with no caps: the hosts go through <see cref="CreateAsync(VideoPlan, IVideoProvider, SpendingCaps, CancellationToken)"/>.</summary>
-    internal async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a create with no caps (the hosts go through <see cref="CreateAsync(VideoPlan, IVideoProvider, SpendingCaps, CancellationToken, IEngineLog)"/>):
+    /// held back to fit the route's quota, and sent again after a 429 (which proves nothing was made) once the wait the
+    /// service asked for has passed, until the policy's deadline. Nothing else is sent twice.
+    /// </summary>
+    internal async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken,
+        IEngineLog? log = null)
+    {
+        log ??= NullEngineLog.Instance;
+        var gate = (provider as QuotaBoundProvider)?.Gate;
+        var refusals = 0;
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            var place = gate is null ? null : await gate.EnterAsync(provider.Route.Name, log, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var task = await SendCreateAsync(prepared, provider, estimatedCost, cancellationToken).ConfigureAwait(false);
+                place?.Created(task.Id);
+                return task;
+            }
+            catch (ApiException e) when (CreateRefusals.IsRateLimited(e))
+            {
+                place?.Refused();
+                if (CreateRefusals.WaitAfter(e, ++refusals, waited, Policy, Internal.Jitter.Fraction()) is not { } wait) throw;
+                gate?.HoldOff(wait);
+                log.Verbose($"{provider.Route.Name}: the service refused the create for now (429 {e.ErrorCode ?? "rate limited"}: nothing was made); " +
+                    $"sending it again in {wait.TotalSeconds:0.#} s{(e.RetryAfter is null ? "" : ", as the service asked")}.");
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                waited += wait;
+            }
+            catch (Exception e) when (e is AmbiguousCreateException or OperationCanceledException)
+            {
+                // A task may exist: it keeps its place among the running for the route's running time.
+                place?.Unknown();
+                throw;
+            }
+            catch
+            {
+                place?.Refused();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>One create request, journaled before it is sent and settled in the journal after.</summary>
+    private async Task<VideoTask> SendCreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken)
     {
         // Journaled before it is sent: a process killed while the request is in flight leaves this line unsettled.
         var sent = new JournalEntry
@@ -95,10 +147,31 @@ public sealed class VeoEngine
         return task;
     }
 
+    /// <summary>
+    /// The finished video an extension continues. What the journal knows of the task (the request that made it, when it
+    /// finished) fills what the given one lacks; one not known to be finished with a video is asked of the service, a read
+    /// that costs nothing.
+    /// </summary>
+    /// <exception cref="RequestValidationException">The task has not finished with a video.</exception>
+    public async Task<ExtensionSource> ExtensionSourceAsync(VideoTask known, IVideoProvider provider, CancellationToken cancellationToken)
+    {
+        var journaled = Journal.Tasks().LastOrDefault(t => t.Task.Id == known.Id)?.Task;
+        var task = known with
+        {
+            Request = known.Request ?? journaled?.Request,
+            CompletedAt = known.CompletedAt ?? journaled?.CompletedAt,
+            Route = string.IsNullOrEmpty(known.Route) ? provider.Route.Name : known.Route,
+        };
+        if (task.Status != VideoTaskStatus.Completed || string.IsNullOrEmpty(task.VideoUrl))
+            task = await RefreshAsync(task, provider, cancellationToken).ConfigureAwait(false);
+        return ExtensionSource.Of(task);
+    }
+
     /// <summary>Polls once; a change of status (not every progress tick) goes to the journal.</summary>
     public async Task<VideoTask> RefreshAsync(VideoTask task, IVideoProvider provider, CancellationToken cancellationToken)
     {
         var fresh = task.Refresh(await provider.GetAsync(task.Id, cancellationToken).ConfigureAwait(false));
+        if (fresh.IsFinished) (provider as QuotaBoundProvider)?.Gate.Finished(fresh.Id);
         if (fresh.Status != task.Status)
         {
             Journal.Append(new JournalEntry

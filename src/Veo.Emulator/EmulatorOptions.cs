@@ -33,6 +33,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public long? LargeVideoBytes { get; set; }
 
+    /// <summary>Creates a minute each key may make (0: no limit); more are answered with the dialect's own 429.</summary>
+    public int RequestsPerMinute { get; set; }
+
+    /// <summary>Tasks each key may have queued or rendering at once (0: no limit); a create past it gets the dialect's 429.</summary>
+    public int MaxRunning { get; set; }
+
     /// <summary>Seeds the random draws of render times and of faults with a Probability below 1, so runs repeat.</summary>
     public int Seed { get; set; } = 1;
 }

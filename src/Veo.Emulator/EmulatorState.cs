@@ -14,6 +14,18 @@ internal sealed class EmulatorState
         Clock = new EmulatorClock(options.ManualClock);
         Faults = new FaultPlan(options.Seed);
         Tasks = new TaskStore(options, Clock, Faults);
+        Quota = new CreateQuota(options.RequestsPerMinute, options.MaxRunning);
+    }
+
+    public CreateQuota Quota { get; }
+
+    /// <summary>Makes the task if the key's quota allows it now; otherwise null, and why in <paramref name="refusal"/>.</summary>
+    public VideoTask? CreateWithinQuota(TaskOrder order, string requestPathAndQuery, out QuotaRefusal? refusal)
+    {
+        VideoTask? task = null;
+        // One key is accepted (the bearer or x-goog-api-key was checked already), so it is the key the quota counts.
+        refusal = Quota.TryCreate(Options.ApiKey, Clock.Now, () => (task = Tasks.Create(order, requestPathAndQuery)).FinishedAt);
+        return task;
     }
 
     public EmulatorOptions Options { get; }

@@ -12,7 +12,9 @@ if (settings is null)
 
 var output = Console.Out;
 output.WriteLine("Machine");
-foreach (var line in Machine.Describe()) output.WriteLine($"  {line}");
+foreach (var line in Machine.Describe(("curl", "curl"), ("python3", Python.Executable()))) output.WriteLine($"  {line}");
+output.WriteLine($"  pwsh (dotnet tool): {Pwsh.Version()}");
+output.WriteLine($"  load average (1, 5, 15 min): {PipelineBenchmark.Load()}");
 
 var tables = new List<(string Name, IReadOnlyList<Row> Rows)>();
 foreach (var name in settings.Benchmarks)
@@ -24,6 +26,11 @@ foreach (var name in settings.Benchmarks)
         "download" => await new DownloadBenchmark(settings, output).RunAsync(),
         "polls" => await new PollBenchmark(settings, output).RunAsync(),
         "e2e" => await new EndToEndBenchmark(settings, output).RunAsync(),
+        "pipeline" => await new PipelineBenchmark(settings, output).RunAsync(),
+        "journal" => await new JournalBenchmark(settings, output).RunAsync(),
+        "save" => await new SaveCmdletBenchmark(settings, output).RunAsync(),
+        "quota" => await new QuotaBenchmark(settings, output).RunAsync(),
+        "throttle" => await new ThrottleBenchmark(settings, output).RunAsync(),
         _ => new ImportBenchmark(output).Run(),
     };
     tables.Add((name, rows));

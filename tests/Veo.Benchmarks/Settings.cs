@@ -7,7 +7,7 @@ internal sealed record Settings
 {
     public const string Key = "emulator-key";
 
-    public IReadOnlyList<string> Benchmarks { get; init; } = ["download", "polls", "e2e", "import"];
+    public IReadOnlyList<string> Benchmarks { get; init; } = ["download", "polls", "e2e", "import", "throttle", "quota", "pipeline", "journal", "save"];
     public IReadOnlyList<long> DownloadSizes { get; init; } = [100L << 20, 1L << 30];
     public int DownloadRounds { get; init; } = 9;
     /// <summary>Saves the Veo child makes before the timed one (0: the timed save is the process's first).</summary>
@@ -16,9 +16,18 @@ internal sealed record Settings
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
     public int EndToEndTasks { get; init; } = 200;
     public TimeSpan EndToEndInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Prompts in the quota and throttle benchmarks.</summary>
+    public int QuotaTasks { get; init; } = 200;
+    public IReadOnlyList<int> PipelineCounts { get; init; } = [20, 200];
+    public double PipelineRender { get; init; } = 2;
+    public double PipelineLag { get; init; } = 1;
+    public int PipelineInterval { get; init; } = 1;
+    public int JournalOldTasks { get; init; } = 50_000;
 
     public const string Usage = """
-        usage: dotnet run -c Release --project tests/Veo.Benchmarks -- [download|polls|e2e|import|all] [options]
+        usage: dotnet run -c Release --project tests/Veo.Benchmarks -- [download|polls|e2e|import|throttle|quota|pipeline|journal|save|all] [options]
+          import, pipeline, journal and save drive the cmdlets in dotnet pwsh (7.6.9, the local tool) against the
+          standalone emulator: run 'dotnet tool restore' and 'dotnet pwsh ./build.ps1 Build' first.
           --rounds N            download rounds at 1 GiB and over, Veo and curl alternating, after one not
                                 counted; three times as many below 1 GiB (default 9)
           --warm-ups N          saves the Veo child makes before its timed one (default 1)
@@ -27,6 +36,11 @@ internal sealed record Settings
           --poll-interval S     poll interval of the polls benchmark, seconds (default 5)
           --e2e-tasks N         tasks in the end-to-end benchmark (default 200)
           --e2e-interval S      poll interval of both clients end to end, seconds (default 1)
+          --quota-tasks N       prompts in the throttle and quota benchmarks (default 200; quota takes minutes by nature)
+          --pipeline-tasks 20,200  batch sizes of the pwsh pipeline (default 20,200)
+          --render S --lag S --interval S  the pipeline's render time, content lag, -PollInterval (default 2, 1, 1)
+          --old-tasks N         older tasks in the journal benchmark (default 50000)
+          save uses --sizes and --rounds as download does.
         """;
 
     public static Settings? Parse(string[] args)
@@ -38,7 +52,7 @@ internal sealed record Settings
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "download" or "polls" or "e2e" or "import": chosen.Add(args[i]); break;
+                case "download" or "polls" or "e2e" or "import" or "throttle" or "quota" or "pipeline" or "journal" or "save": chosen.Add(args[i]); break;
                 case "all": chosen.AddRange(settings.Benchmarks); break;
                 case "--rounds": settings = settings with { DownloadRounds = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--warm-ups": settings = settings with { WarmUps = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -47,6 +61,12 @@ internal sealed record Settings
                 case "--poll-interval": settings = settings with { PollInterval = Seconds(Next()) }; break;
                 case "--e2e-tasks": settings = settings with { EndToEndTasks = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--e2e-interval": settings = settings with { EndToEndInterval = Seconds(Next()) }; break;
+                case "--quota-tasks": settings = settings with { QuotaTasks = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--pipeline-tasks": settings = settings with { PipelineCounts = Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList() }; break;
+                case "--render": settings = settings with { PipelineRender = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--lag": settings = settings with { PipelineLag = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--interval": settings = settings with { PipelineInterval = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--old-tasks": settings = settings with { JournalOldTasks = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 default: return null;
             }
         }

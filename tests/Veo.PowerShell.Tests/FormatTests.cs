@@ -55,12 +55,13 @@ public class FormatTests : PowerShellTest
     }
 
     [Fact]
-    public void Routes_show_name_dialect_address_where_the_key_comes_from_and_the_default()
+    public void Routes_show_name_dialect_address_where_the_key_comes_from_the_default_and_the_quota()
     {
-        Assert.Equal(new[] { "Name", "Dialect", "BaseUri", "Key", "Default" }, TableHeaders("Get-VeoRoute"));
+        Assert.Equal(new[] { "Name", "Dialect", "BaseUri", "Key", "Default", "Quota" }, TableHeaders("Get-VeoRoute"));
         var table = Run("Get-VeoRoute | Format-Table | Out-String -Width 200").Text;
         Assert.Contains("OpenAIVideos", table);
         Assert.Contains(Emulator.BaseUri.ToString(), table);
+        Assert.Contains("10/min, 10 running", table);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ var named = new Dictionary<string, string>();
 for (var i = 1; i + 1 < args.Length; i += 2) named[args[i]] = args[i + 1];
 double Number(string name, double fallback) => named.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-Console.WriteLine(Machine.Describe());
+foreach (var line in Machine.Describe()) Console.WriteLine(line);
 switch (args[0])
 {
     case "soak":

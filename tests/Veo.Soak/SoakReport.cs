@@ -117,11 +117,17 @@ public sealed record SoakReport
         };
     }
 
-    /// <summary>The fixtures the emulator serves, by hash; empty when they are not next to this assembly.</summary>
+    /// <summary>
+    /// What the emulator serves, by hash: each fixture made as long as a video can be asked (4, 6 or 8 seconds); empty
+    /// when the fixtures are not next to this assembly.
+    /// </summary>
     private static HashSet<string> ServedFixtures()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures");
-        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.mp4").Select(Sha256).ToHashSet() : [];
+        if (!Directory.Exists(folder)) return [];
+        return Directory.EnumerateFiles(folder, "*.mp4")
+            .SelectMany(path => new[] { 4, 6, 8 }.Select(seconds => Convert.ToHexString(SHA256.HashData(Veo.Emulator.RenderedVideo.Render(File.ReadAllBytes(path), seconds)))))
+            .ToHashSet();
     }
 
     private static string Sha256(string path)

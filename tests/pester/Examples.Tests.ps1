@@ -42,7 +42,7 @@ BeforeAll {
 
     # Examples that show an error on purpose, and the error id each must produce.
     $expectedErrors = @{
-        'New-VeoVideo.md - Example 7: A request that cannot be made is refused before any call' = 'InvalidVideoRequest'
+        'New-VeoVideo.md - Example 8: A request that cannot be made is refused before any call' = 'InvalidVideoRequest'
     }
 
     # Variables the examples read or set, restored after each: they are the process's, shared by every runspace.

@@ -9,8 +9,8 @@ namespace Veo.Core.Http;
 /// <summary>
 /// The two ways Veo repeats a call. Reads (poll, download, catalog) retry 429, 5xx and network
 /// errors with jittered exponential backoff, honouring Retry-After. Creates cost money: they
-/// retry a 429 (the server refused, nothing was made) and a connection that was never made,
-/// and nothing else.
+/// retry only a connection that was never made here; a 429 (the server refused, nothing was made)
+/// is waited out by the engine, which holds every create of the route back meanwhile.
 /// </summary>
 internal static class ResiliencePipelines
 {
@@ -29,7 +29,6 @@ internal static class ResiliencePipelines
         Build(policy, route, log, args => args.Outcome switch
         {
             { Exception: { } e } => NetworkFailures.NeverReachedServer(e),
-            { Result: { } r } => r.StatusCode == (HttpStatusCode)429,
             _ => false,
         });
 

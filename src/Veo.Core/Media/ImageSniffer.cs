@@ -60,3 +60,14 @@ public static class ImageSniffer
         return null;
     }
 }
+
+/// <summary>An image's format and size, as read from its first bytes.</summary>
+/// <param name="MimeType"><c>image/jpeg</c>, <c>image/png</c> or <c>image/webp</c>.</param>
+public sealed record ImageInfo(string MimeType, int Width, int Height);
+
+internal static class ImageSize
+{
+    /// <summary>A zero or overflowing size means the header is damaged, so the image is not one we can vouch for.</summary>
+    public static bool IsPlausible(long width, long height) =>
+        width is > 0 and <= int.MaxValue && height is > 0 and <= int.MaxValue;
+}

@@ -1,4 +1,38 @@
+// How an MP4 is refused: the exception callers catch, its reasons, and the wording of each refusal.
+
 namespace Veo.Core.Media;
+
+/// <summary>A file that should be an MP4 video cannot be read as one; the message says why in plain words.</summary>
+public sealed class InvalidVideoException : Exception
+{
+    public InvalidVideoException(InvalidVideoReason reason, string message)
+        : base(message)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>Lets callers choose an error id or category without parsing the message.</summary>
+    public InvalidVideoReason Reason { get; }
+}
+
+/// <summary>Why a file could not be read as an MP4 video.</summary>
+public enum InvalidVideoReason
+{
+    /// <summary>The file does not start like an MP4 (no <c>ftyp</c> box): another format, or an error page.</summary>
+    NotMp4,
+
+    /// <summary>The file ends before a box it contains does: typically a download cut short.</summary>
+    Truncated,
+
+    /// <summary>The file has no <c>moov</c> box, so nothing says what it contains.</summary>
+    NoMovie,
+
+    /// <summary>The file has tracks, but none of them is video.</summary>
+    NoVideoTrack,
+
+    /// <summary>A box contradicts the format, such as a size smaller than its own header.</summary>
+    Malformed,
+}
 
 /// <summary>Every way an MP4 is refused, worded for the person who has to do something about it.</summary>
 internal static class InvalidVideo

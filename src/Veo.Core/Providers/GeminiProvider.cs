@@ -68,6 +68,13 @@ internal sealed class GeminiProvider : IVideoProvider
         json.WriteStartArray("instances");
         json.WriteStartObject();
         json.WriteString("prompt", r.Prompt);
+        // An extension names the earlier video by the URI the service gave it (python-genai _Video_to_mldev: uri).
+        if (r.Extend is { } source)
+        {
+            json.WriteStartObject("video");
+            json.WriteString("uri", source.VideoUri);
+            json.WriteEndObject();
+        }
         if (prepared.FirstFrame is { } first) WriteImage(json, "image", first);
         if (prepared.LastFrame is { } last) WriteImage(json, "lastFrame", last);
         if (prepared.ReferenceImages.Count > 0)
@@ -86,11 +93,13 @@ internal sealed class GeminiProvider : IVideoProvider
         json.WriteEndArray();
 
         json.WriteStartObject("parameters");
-        json.WriteNumber("durationSeconds", r.DurationSeconds);
+        // An extension's length is fixed by the service (it adds 7 s); only a new video says how long it is.
+        if (r.Extend is null) json.WriteNumber("durationSeconds", r.DurationSeconds);
         json.WriteString("aspectRatio", r.AspectRatio);
         json.WriteString("resolution", r.Resolution);
         if (!string.IsNullOrWhiteSpace(r.NegativePrompt)) json.WriteString("negativePrompt", r.NegativePrompt!.Trim());
         if (r.Seed is { } seed) json.WriteNumber("seed", seed);
+        if (r.PersonGeneration is { } person) json.WriteString("personGeneration", person.Trim().ToLowerInvariant());
         json.WriteEndObject();
     });
 

@@ -51,6 +51,8 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
         json.WriteString("aspect_ratio", r.AspectRatio);
         json.WriteString("size", r.Resolution.ToUpperInvariant());
         json.WriteNumber("duration", r.DurationSeconds);
+        if (r.EnhancePrompt is { } enhance) json.WriteBoolean("enhance_prompt", enhance);
+        if (r.Upsample is { } upsample) json.WriteBoolean("enable_upsample", upsample);
         var images = new[] { prepared.FirstFrame, prepared.LastFrame }.OfType<ImageFile>().ToList();
         if (images.Count == 0) return;
         json.WriteStartArray("images");

@@ -6,4 +6,6 @@ public enum GenerationMode
     ImageToVideo,
     FirstLastFrame,
     ReferenceImages,
+    /// <summary>Continues an earlier video of the same service (Gemini API: instances[0].video).</summary>
+    Extension,
 }

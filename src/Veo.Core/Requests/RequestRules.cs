@@ -25,13 +25,13 @@ internal static class RequestRules
             ? $"The negative prompt holds a control character (U+{(int)negative[at]:X4} at position {at + 1}); only text, tabs and line breaks are sent." : null),
         new("model-known", c => c.Model is null
             ? $"Model '{c.Request.Model}' is not offered on route {c.Route.Name}. Use one of: {string.Join(", ", c.Route.ModelNames)}." : null),
-        new("duration-supported", c => !c.Caps.Durations.Contains(c.Request.DurationSeconds)
+        new("duration-supported", c => c.Request.Extend is null && !c.Caps.Durations.Contains(c.Request.DurationSeconds)
             ? $"A {c.Request.DurationSeconds}-second video is not possible on {c.Route.Name}; use -Duration {Or(c.Caps.Durations)}." : null),
         new("resolution-supported", c => !c.Caps.Resolutions.Contains(c.Request.Resolution)
             ? $"Resolution '{c.Request.Resolution}' is not supported on {c.Route.Name}; use -Resolution {Or(c.Caps.Resolutions)}." : null),
         new("aspect-supported", c => !c.Caps.AspectRatios.Contains(c.Request.AspectRatio)
             ? $"Aspect ratio '{c.Request.AspectRatio}' is not supported on {c.Route.Name}; use -AspectRatio {Or(c.Caps.AspectRatios)}." : null),
-        new("high-resolution-needs-8s", c => c.Caps.ResolutionsNeedingEightSeconds.Contains(c.Request.Resolution) && c.Request.DurationSeconds != 8
+        new("high-resolution-needs-8s", c => c.Request.Extend is null && c.Caps.ResolutionsNeedingEightSeconds.Contains(c.Request.Resolution) && c.Request.DurationSeconds != 8
             ? $"{c.Request.Resolution} is only made as an 8-second video; pass -Duration 8 or choose -Resolution 720p." : null),
         new("last-frame-needs-first", c => c.Request.LastFrame is not null && c.Request.Image is null
             ? "A last frame needs a first frame: pass the first frame with -Image as well as -LastFrame." : null),
@@ -66,7 +66,18 @@ internal static class RequestRules
             ? $"-StorageUri '{uri}' is not a Cloud Storage folder; write it as gs://bucket/folder/." : null),
         new("project-required", c => c.Route.Dialect == Dialect.Vertex && c.Route.Project is null
             ? $"Route {c.Route.Name} needs a Google Cloud project: pass Connect-Veo -Route {c.Route.Name} -Project <id>, or set {VertexEndpoints.ProjectVariable}." : null),
-    };
+        new("person-generation-supported", c => c.Request.PersonGeneration is not null && c.Caps.PersonGeneration is null
+            ? $"Route {c.Route.Name} takes no person-generation setting; remove -PersonGeneration (only the Gemini API, -Route Google, takes one)." : null),
+        new("person-generation-mode", c => c.Request.PersonGeneration is { } asked && c.Caps.PersonGeneration is { } allowed
+                                            && allowed.TryGetValue(c.Request.Mode, out var value) && !string.Equals(asked.Trim(), value, StringComparison.OrdinalIgnoreCase)
+            ? $"-PersonGeneration {asked} is not taken for {c.Request.Mode} on {c.Route.Name}; that mode takes {value} only." : null),
+        new("enhance-prompt-supported", c => c.Request.EnhancePrompt is not null && !c.Caps.EnhancePrompt
+            ? $"Route {c.Route.Name} takes no prompt enhancement; remove -EnhancePrompt (the unified-video gateways take it)." : null),
+        new("upsample-supported", c => c.Request.Upsample is not null && c.Caps.UpsampleAspectRatios.Count == 0
+            ? $"Route {c.Route.Name} takes no upsampling; remove -Upsample (the unified-video gateways take it)." : null),
+        new("upsample-aspect", c => c.Request.Upsample == true && c.Caps.UpsampleAspectRatios.Count > 0 && !c.Caps.UpsampleAspectRatios.Contains(c.Request.AspectRatio)
+            ? $"Upsampling is made for {Or(c.Caps.UpsampleAspectRatios)} videos only on {c.Route.Name}; remove -Upsample or use -AspectRatio {c.Caps.UpsampleAspectRatios[0]}." : null),
+    }.Concat(ExtensionRules.Errors).ToList();
 
     /// <summary>Rules for each image parameter, checked on the file's bytes.</summary>
     internal static readonly IReadOnlyList<Func<ImageProbe, RouteCapabilities, string?>> ImageErrors = new Func<ImageProbe, RouteCapabilities, string?>[]
@@ -82,11 +93,14 @@ internal static class RequestRules
 
     private static bool HasNegative(RuleContext c) => !string.IsNullOrWhiteSpace(c.Request.NegativePrompt);
 
-    private static string Or<T>(IReadOnlyList<T> values) =>
+    internal static string Or<T>(IReadOnlyList<T> values) =>
         values.Count == 1 ? $"{values[0]}" : string.Join(", ", values.Take(values.Count - 1)) + " or " + values[values.Count - 1];
 }
 
 internal sealed record RuleContext(VideoRequest Request, VideoRoute Route, RouteModel? Model)
 {
-    public RouteCapabilities Caps => Route.Capabilities;
+    public RouteCapabilities Caps => Route.CapabilitiesOf(Model);
+
+    /// <summary>The time rules about a source video's age are judged at.</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 }

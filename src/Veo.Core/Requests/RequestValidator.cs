@@ -18,13 +18,14 @@ public static class RequestValidator
         var problems = RequestRules.Errors.Select(r => r.Check(context)).OfType<string>().ToList();
 
         var probes = ImageParameters(request).Select(p => ImageProbe.Of(p.Parameter, p.Path)).ToList();
-        problems.AddRange(probes.SelectMany(p => RequestRules.ImageErrors.Select(rule => rule(p, route.Capabilities))).OfType<string>());
+        problems.AddRange(probes.SelectMany(p => RequestRules.ImageErrors.Select(rule => rule(p, context.Caps))).OfType<string>());
         if (problems.Count > 0) throw new RequestValidationException(problems);
 
         var size = VideoFormat.SizeOf(request.Resolution, request.AspectRatio)!.Value;
         var warnings = probes
             .Where(p => p.Info!.Width != size.Width || p.Info.Height != size.Height)
             .Select(p => $"The image '{p.Path}' is {p.Info!.Width}x{p.Info.Height} but the video will be {size}; Veo gives its best results when they match.")
+            .Concat(ExtensionRules.Warnings(request, context.Caps.Extension))
             .ToList();
         ImageFile? Image(string parameter) => probes.FirstOrDefault(p => p.Parameter == parameter)?.ToImageFile();
         return new PreparedRequest(

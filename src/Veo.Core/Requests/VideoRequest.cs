@@ -21,13 +21,25 @@ public sealed record VideoRequest
     public int VideoCount { get; init; } = 1;
     /// <summary>A gs://bucket/folder/ Vertex AI writes the videos to instead of answering them inline.</summary>
     public string? StorageUri { get; init; }
+    /// <summary>Whether people may appear (Gemini API: allow_all, allow_adult); each mode takes one value, see the route's rules.</summary>
+    public string? PersonGeneration { get; init; }
+    /// <summary>Unified-video gateways: let the gateway rewrite the prompt (it translates a Chinese prompt to English).</summary>
+    public bool? EnhancePrompt { get; init; }
+    /// <summary>Unified-video gateways: upsample the rendered video (enable_upsample).</summary>
+    public bool? Upsample { get; init; }
+    /// <summary>An earlier video of the same service to continue; <see cref="DurationSeconds"/> is then the seconds added.</summary>
+    public ExtensionSource? Extend { get; init; }
+
+    /// <summary>How long the video the service hands back is: the source and the extension for an extension, or null when the source's length is unknown.</summary>
+    public int? OutputSeconds => Extend is null ? DurationSeconds : Extend.Seconds + DurationSeconds;
 
     /// <summary>How an error names the video it is about: the prompt, shortened, and what was asked.</summary>
     public override string ToString() =>
         $"\"{(Prompt.Length <= 60 ? Prompt : Prompt.Substring(0, 57) + "...")}\" ({Mode}, {DurationSeconds} s, {Resolution}, {Model})";
 
     public GenerationMode Mode =>
-        ReferenceImages.Count > 0 ? GenerationMode.ReferenceImages
+        Extend is not null ? GenerationMode.Extension
+        : ReferenceImages.Count > 0 ? GenerationMode.ReferenceImages
         : LastFrame is not null ? GenerationMode.FirstLastFrame
         : Image is not null ? GenerationMode.ImageToVideo
         : GenerationMode.TextToVideo;

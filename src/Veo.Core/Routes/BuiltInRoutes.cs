@@ -19,7 +19,10 @@ public static class BuiltInRoutes
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
         },
-        new RouteCapabilities());
+        new RouteCapabilities())
+    {
+        Quota = RouteQuota.Gateway(LaoZhangName),
+    };
 
     /// <summary>Crazyrouter's unified video API: per-second billing; its public contract is text- and single-image-to-video at 720P.</summary>
     public static readonly VideoRoute Crazyrouter = new(
@@ -37,9 +40,22 @@ public static class BuiltInRoutes
             Resolutions = new[] { "720p" },
             FirstLastFrame = false,
             MaxReferenceImages = 0,
-        });
+            // The unified format's create takes both flags: docs.fast-token.com "Create video" (POST /v1/video/create):
+            // enhance_prompt "auto-translate Chinese to English", enable_upsample "Enable upsampling"; docs.octopusx.ai
+            // (Unified Video, Create Video): upsampling is "landscape only".
+            EnhancePrompt = true,
+            UpsampleAspectRatios = new[] { Requests.VideoFormat.Landscape },
+        })
+    {
+        Quota = RouteQuota.Gateway(CrazyrouterName),
+    };
 
-    /// <summary>Google's Gemini API, direct: per-second billing by resolution; preview and GA model ids.</summary>
+    /// <summary>
+    /// Google's Gemini API, direct: per-second billing by resolution; the only route that extends its own videos. Only
+    /// the Gemini API's own ids: the -001 ids are Vertex AI's (python-genai tests/shared/models/test_generate_videos.py:
+    /// "models/veo-3.1-lite-generate-001 is not found for API version v1beta", while veo-3.1-lite-generate-preview is the
+    /// Gemini API's Lite).
+    /// </summary>
     public static readonly VideoRoute Google = new(
         GoogleName,
         Dialect.Gemini,
@@ -49,11 +65,43 @@ public static class BuiltInRoutes
         {
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-001"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001"),
+            new RouteModel(RouteModel.LiteFamily, "veo-3.1-lite-generate-preview") { Capabilities = GeminiLite },
         },
-        // The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter).
-        new RouteCapabilities { Seed = false });
+        GeminiApi)
+    {
+        Quota = RouteQuota.Google,
+    };
+
+    /// <summary>The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter).</summary>
+    private static RouteCapabilities GeminiApi => new() { Seed = false, Extension = ExtensionLimits.GeminiApi, PersonGeneration = GeminiPersonGeneration };
+
+    /// <summary>
+    /// Google's Veo 3.1 table (ai.google.dev/gemini-api/docs/video), as the discuss.ai.google.dev thread "Veo 3.1
+    /// image-to-video rejects documented personGeneration=allow_adult" quotes it: allow_all for text-to-video and
+    /// extension, allow_adult for image-to-video, interpolation and reference images. (That thread reports the service
+    /// refusing allow_adult for an image once; the table is what is checked here.)
+    /// </summary>
+    private static IReadOnlyDictionary<Requests.GenerationMode, string> GeminiPersonGeneration => new Dictionary<Requests.GenerationMode, string>
+    {
+        [Requests.GenerationMode.TextToVideo] = "allow_all",
+        [Requests.GenerationMode.Extension] = "allow_all",
+        [Requests.GenerationMode.ImageToVideo] = "allow_adult",
+        [Requests.GenerationMode.FirstLastFrame] = "allow_adult",
+        [Requests.GenerationMode.ReferenceImages] = "allow_adult",
+    };
+
+    /// <summary>
+    /// Veo 3.1 Lite (launched 2026-03-31): 720p and 1080p, text- and image-to-video only, no extension ("it doesn't support
+    /// 4K or the Extension feature", vibecoding.gallery; "Supports only text-to-video and single image-to-video",
+    /// developer.civitai.com Veo 3 recipe; "Resolution options: 720p and 1080p", xainflow.com).
+    /// </summary>
+    private static RouteCapabilities GeminiLite => GeminiApi with
+    {
+        Resolutions = new[] { Requests.Resolutions.P720, Requests.Resolutions.P1080 },
+        FirstLastFrame = false,
+        MaxReferenceImages = 0,
+        Extension = null,
+    };
 
     /// <summary>
     /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos and up to 4 videos

@@ -26,4 +26,12 @@ public sealed record RouteCapabilities
     /// <summary>Largest image the route takes; the gateways document 20 MB for uploads.</summary>
     public long MaxImageBytes { get; init; } = 20L * 1000 * 1000;
     public IReadOnlyList<string> ImageTypes { get; init; } = new[] { "image/jpeg", "image/png", "image/webp" };
+    /// <summary>The personGeneration value each mode takes; null when the route takes none.</summary>
+    public IReadOnlyDictionary<Requests.GenerationMode, string>? PersonGeneration { get; init; }
+    /// <summary>Takes enhance_prompt (the unified-video family).</summary>
+    public bool EnhancePrompt { get; init; }
+    /// <summary>Takes enable_upsample (the unified-video family), and for which aspect ratios.</summary>
+    public IReadOnlyList<string> UpsampleAspectRatios { get; init; } = Array.Empty<string>();
+    /// <summary>How the route extends an earlier video of its own; null when it cannot (no gateway documents it).</summary>
+    public ExtensionLimits? Extension { get; init; }
 }

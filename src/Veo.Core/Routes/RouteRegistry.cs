@@ -34,8 +34,12 @@ public sealed class RouteRegistry
 
     public bool IsBuiltIn(string name) => BuiltInRoutes.Find(name) is not null;
 
-    public VideoRoute Register(string name, Dialect dialect, Uri baseUri, string keyVariable, IReadOnlyList<string>? modelIds)
+    /// <param name="requestsPerMinute">The gateway's creates a minute per key; null or 0 for no limit.</param>
+    /// <param name="maxRunning">The gateway's tasks running at once per key; null or 0 for no limit.</param>
+    public VideoRoute Register(string name, Dialect dialect, Uri baseUri, string keyVariable, IReadOnlyList<string>? modelIds,
+        int? requestsPerMinute = null, int? maxRunning = null)
     {
+        if (requestsPerMinute < 0 || maxRunning < 0) throw new ArgumentException("A quota cannot be negative; 0 means no limit.");
         if (string.IsNullOrWhiteSpace(name) || name.Any(c => !char.IsLetterOrDigit(c) && c != '-' && c != '_'))
             throw new ArgumentException($"'{name}' is not a usable route name; use letters, digits, - and _.");
         if (IsBuiltIn(name)) throw new ArgumentException($"'{name}' is a built-in route; choose another name (or use Connect-Veo -BaseUri to move it).");
@@ -54,6 +58,8 @@ public sealed class RouteRegistry
             BaseUri = RouteUris.Normalize(baseUri),
             KeyVariable = keyVariable.Trim(),
             Models = modelIds?.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList(),
+            RequestsPerMinute = requestsPerMinute is > 0 ? requestsPerMinute : null,
+            MaxRunning = maxRunning is > 0 ? maxRunning : null,
         };
         var route = ToRoute(entry);
         Save(Load().Where(e => !string.Equals(e.Name, entry.Name, StringComparison.OrdinalIgnoreCase)).Append(entry).ToList());
@@ -73,9 +79,20 @@ public sealed class RouteRegistry
     {
         var template = BuiltInRoutes.All.First(r => r.Dialect == entry.Dialect);
         var models = entry.Models is { Count: > 0 } ids
-            ? ids.Select(id => new RouteModel(Pricing.ModelFamily.Of(id), id)).ToList()
+            ? ids.Select(id => ModelOf(template, id)).ToList()
             : template.Models;
-        return new VideoRoute(entry.Name, entry.Dialect, entry.BaseUri, entry.KeyVariable, models, template.Capabilities);
+        // A registered gateway's quota is what it was registered with: the built-in route's numbers are that service's own.
+        return new VideoRoute(entry.Name, entry.Dialect, entry.BaseUri, entry.KeyVariable, models, template.Capabilities)
+        {
+            Quota = RouteQuota.None.With(entry.RequestsPerMinute, entry.MaxRunning, $"{entry.Name}: set by Register-VeoRoute"),
+        };
+    }
+
+    /// <summary>A gateway's own id for a model keeps what the built-in route's model of that family may do (Lite makes no 4K).</summary>
+    private static RouteModel ModelOf(VideoRoute template, string id)
+    {
+        var family = Pricing.ModelFamily.Of(id);
+        return new RouteModel(family, id) { Capabilities = template.Models.FirstOrDefault(m => m.Family == family)?.Capabilities };
     }
 
     private List<RouteEntry> Load()
@@ -109,6 +126,8 @@ internal sealed record RouteEntry
     public Uri BaseUri { get; init; } = null!;
     public string KeyVariable { get; init; } = "";
     public List<string>? Models { get; init; }
+    public int? RequestsPerMinute { get; init; }
+    public int? MaxRunning { get; init; }
 }
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -15,8 +15,19 @@ public sealed record VideoRoute(
     /// <summary>The Vertex AI location (us-central1, global, ...); null on other routes.</summary>
     public string? Location { get; init; }
 
-    /// <summary>The same route pointed somewhere else (a self-hosted gateway, the emulator).</summary>
-    public VideoRoute At(Uri baseUri) => this with { BaseUri = RouteUris.Normalize(baseUri) };
+    /// <summary>How fast it takes creates; see <see cref="RouteQuota"/>.</summary>
+    public RouteQuota Quota { get; init; } = RouteQuota.None;
+
+    /// <summary>
+    /// The same route pointed somewhere else (a self-hosted gateway, the emulator). A quota belongs to the service at an
+    /// address, so another address starts with none (Connect-Veo -RequestsPerMinute/-MaxRunning set one).
+    /// </summary>
+    public VideoRoute At(Uri baseUri)
+    {
+        var normalized = RouteUris.Normalize(baseUri);
+        var sameService = Uri.Compare(normalized, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        return this with { BaseUri = normalized, Quota = sameService ? Quota : RouteQuota.None };
+    }
 
     /// <summary>Finds a model by alias, family or wire id; null when this route has no such model.</summary>
     public RouteModel? FindModel(string name)
@@ -32,7 +43,10 @@ public sealed record VideoRoute(
 
     /// <summary>Names to offer in errors and tab completion.</summary>
     public IEnumerable<string> ModelNames =>
-        new[] { "Fast", "Standard" }.Where(a => FindModel(a) is not null).Concat(Models.Select(m => m.WireId)).Distinct();
+        new[] { "Fast", "Standard", "Lite" }.Where(a => FindModel(a) is not null).Concat(Models.Select(m => m.WireId)).Distinct();
+
+    /// <summary>What a request for <paramref name="model"/> may ask on this route.</summary>
+    public RouteCapabilities CapabilitiesOf(RouteModel? model) => model?.Capabilities ?? Capabilities;
 
     public override string ToString() => $"{Name} ({Dialect}, {BaseUri})";
 }

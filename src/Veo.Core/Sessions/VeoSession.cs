@@ -40,14 +40,24 @@ public sealed class VeoSession
     /// <summary>What this session may spend (Connect-Veo -MaxCost); what was spent is kept when the cap changes.</summary>
     public SpendingGuard Spending { get; } = new(null, "session spending cap");
 
-    /// <summary>Records where a route lives in this session and the key for that address; returns the connection before.</summary>
-    public RouteConnection? Connect(string route, Uri? baseUri, ApiKey? key, string? project = null, string? location = null)
+    /// <summary>
+    /// Records where a route lives in this session, the key for that address and the quota to hold it to (null keeps
+    /// the quota set before, 0 lifts a limit); and, for Vertex AI, the project and location; returns the connection before.
+    /// </summary>
+    public RouteConnection? Connect(string route, Uri? baseUri, ApiKey? key, int? requestsPerMinute = null, int? maxRunning = null,
+        string? project = null, string? location = null)
     {
+        if (requestsPerMinute < 0 || maxRunning < 0) throw new ArgumentException("A quota cannot be negative; 0 means no limit.");
         lock (_connections)
         {
             _connections.TryGetValue(route, out var before);
-            _connections[route] = new RouteConnection(baseUri is null ? null : RouteUris.Normalize(baseUri), key,
-                project is null ? null : VertexEndpoints.CheckProject(project), location is null ? null : VertexEndpoints.CheckLocation(location));
+            _connections[route] = new RouteConnection(baseUri is null ? null : RouteUris.Normalize(baseUri), key)
+            {
+                RequestsPerMinute = requestsPerMinute ?? before?.RequestsPerMinute,
+                MaxRunning = maxRunning ?? before?.MaxRunning,
+                Project = project is null ? null : VertexEndpoints.CheckProject(project),
+                Location = location is null ? null : VertexEndpoints.CheckLocation(location),
+            };
             return before;
         }
     }
@@ -68,8 +78,11 @@ public sealed class VeoSession
             ?? throw new ArgumentException($"There is no route named '{routeName}'. Known routes: {string.Join(", ", Routes.All.Select(r => r.Name))}. Register a gateway with Register-VeoRoute.");
         var connection = ConnectionOf(route.Name);
         var at = baseUri ?? connection?.BaseUri;
-        if (route.Dialect == Dialect.Vertex) return InCloudProject(route, at, connection);
-        return at is null ? route : route.At(at);
+        var located = route.Dialect == Dialect.Vertex ? InCloudProject(route, at, connection) : at is null ? route : route.At(at);
+        return connection is null ? located : located with
+        {
+            Quota = located.Quota.With(connection.RequestsPerMinute, connection.MaxRunning, $"{route.Name}: set by Connect-Veo"),
+        };
     }
 
     /// <summary>

@@ -17,6 +17,8 @@ public sealed record JournalEntry
     public const string AmbiguousCreate = "ambiguous-create";
     /// <summary>The user checked an uncertain create (Confirm-VeoCreate): it is no longer warned about.</summary>
     public const string CreateChecked = "create-checked";
+    /// <summary>The first line of a compacted live journal: a new head, so every reader sees the file was rewritten.</summary>
+    public const string Compacted = "compacted";
 
     public DateTimeOffset At { get; init; }
     public string Event { get; init; } = "";

@@ -42,6 +42,12 @@ internal sealed class JournalSnapshot
         return read == Head.Length && head.AsSpan().SequenceEqual(Head);
     }
 
+    /// <summary>The task with this id as folded so far, or null.</summary>
+    public JournalTask? Find(string id) => _taskIndex.TryGetValue(id, out var at) ? Tasks[at] : null;
+
+    /// <summary>This snapshot followed by another file's (the archive's, then the live journal's): the whole history.</summary>
+    public JournalSnapshot Then(JournalSnapshot later) => Offset == 0 ? later : later.Offset == 0 ? this : With(later.Entries, later.Offset, later.Head);
+
     /// <summary>This snapshot with the entries read after it, folded into the tasks they concern.</summary>
     public JournalSnapshot With(IReadOnlyList<JournalEntry> added, long offset, byte[] head)
     {

@@ -9,17 +9,39 @@ namespace Veo.Core.Tasks;
 /// written whole under an exclusive lock and handed to the OS before the caller goes on, so
 /// several processes can append at once and a crashed process loses at most the line being
 /// written; the lines that record money spent are also forced to the disk (see <see cref="MustReachDisk"/>).
+/// Once the live file passes <see cref="CompactAbove"/>, finished tasks move to an archive beside it
+/// (<see cref="JournalCompaction"/>), so what a resume or a Tab completion reads stays small however long the history.
 /// </summary>
 public sealed class TaskJournal
 {
-    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+    /// <summary>The live journal's size from which a compaction is tried (about 1,700 tasks of four lines).</summary>
+    internal const long CompactAbove = 2L << 20;
+
+    /// <summary>Finished tasks that stay in the live journal after a compaction, newest first: what Tab offers besides the unfinished ones.</summary>
+    internal const int KeepSettled = 100;
+
+    private readonly JournalFile _live;
+    private readonly JournalFile _archive;
+    private readonly object _fullLock = new();
+    private (JournalSnapshot Archive, JournalSnapshot Live, JournalSnapshot Full)? _full;
+    private long _nextCompactionAt = CompactAbove;
 
     public TaskJournal(string path)
     {
         Path = path;
+        ArchivePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "",
+            System.IO.Path.GetFileNameWithoutExtension(path) + ".archive" + System.IO.Path.GetExtension(path));
+        _live = new JournalFile(path);
+        _archive = new JournalFile(ArchivePath);
     }
 
     public string Path { get; }
+
+    /// <summary>Where compactions move finished tasks; read only when a question needs them (Get-VeoVideo, an id not in the live journal).</summary>
+    public string ArchivePath { get; }
+
+    /// <summary>The live journal after a compaction was cut short, held whole until the live file is rewritten from it.</summary>
+    private string RewritePath => Path + ".compacting";
 
     public static string DefaultFolder()
     {
@@ -35,11 +57,14 @@ public sealed class TaskJournal
     {
         var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, JournalJsonContext.Default.JournalEntry) + "\n");
         PrivateFiles.EnsureFile(Path);
-        WithLock(FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, stream =>
+        _live.WithLock(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, stream =>
         {
+            FinishInterruptedCompaction(stream);
             stream.Seek(0, SeekOrigin.End);
             stream.Write(line, 0, line.Length);
             stream.Flush(flushToDisk: MustReachDisk(entry));
+            // A saved video ends a task's life: the moment finished tasks can move out, and never on the path of a paid create.
+            if (entry.Event == JournalEntry.Saved && stream.Length >= Volatile.Read(ref _nextCompactionAt)) CompactAutomatically(stream);
             return 0;
         });
     }
@@ -54,98 +79,185 @@ public sealed class TaskJournal
     /// <summary>
     /// Creates whose outcome is unknown, so a task may exist and be billed without an id: the ones whose answer
     /// was lost (ambiguous-create), and the ones sent by a process that died or was stopped before any answer.
+    /// A compaction never moves these (nor any line of their attempt) out of the live journal, so only it is read.
     /// </summary>
     public IReadOnlyList<JournalEntry> UncertainCreates()
     {
-        var entries = ReadAll();
+        var entries = Live().Entries;
         var settled = new HashSet<string>(entries.Where(e => e.Event != JournalEntry.CreateSent && e.Attempt is not null).Select(e => e.Attempt!));
         var checkedAttempts = new HashSet<string>(entries.Where(e => e.Event == JournalEntry.CreateChecked && e.Attempt is not null).Select(e => e.Attempt!));
         return entries.Where(e => e.Event == JournalEntry.AmbiguousCreate && (e.Attempt is null || !checkedAttempts.Contains(e.Attempt))
                                   || e.Event == JournalEntry.CreateSent && (e.Attempt is null || !settled.Contains(e.Attempt))).ToList();
     }
 
-    /// <summary>Every readable entry in order; a line torn by a crash is skipped, never fatal.</summary>
-    public IReadOnlyList<JournalEntry> ReadAll() => Snapshot().Entries;
+    /// <summary>Every readable entry in order, the archive's first; a line torn by a crash is skipped, never fatal.</summary>
+    public IReadOnlyList<JournalEntry> ReadAll() => Full().Entries;
 
-    /// <summary>The latest known state of every task, folded from its entries.</summary>
-    public IReadOnlyList<JournalTask> Tasks() => Snapshot().Tasks;
-
-    /// <summary>Bytes of the file parsed so far by this instance: a read after an append parses only the new lines.</summary>
-    internal long BytesParsed { get; private set; }
-
-    private JournalSnapshot _snapshot = JournalSnapshot.Empty;
-    private readonly object _readLock = new();
+    /// <summary>The latest known state of every task, folded from its entries (the archive's and the live journal's).</summary>
+    public IReadOnlyList<JournalTask> Tasks() => Full().Tasks;
 
     /// <summary>
-    /// The journal as read so far, brought up to date: only the bytes appended since the last read are parsed, so a
-    /// resume by id or a Tab completion costs the new lines, not the whole history. A file that shrank or was
-    /// replaced (another tool rewrote it) is read again from the start.
+    /// The tasks of the live journal: every unfinished one, the newest finished ones and any touched since the last
+    /// compaction, in the order they were first journaled. Reads the archive only for a task whose creation is there.
     /// </summary>
-    private JournalSnapshot Snapshot()
+    public IReadOnlyList<JournalTask> RecentTasks()
     {
-        lock (_readLock)
+        var live = Live().Tasks;
+        if (live.All(t => t.Task.CreatedAt is not null) || !File.Exists(ArchivePath)) return live;
+        var full = Full();
+        return live.Select(t => t.Task.CreatedAt is null ? full.Find(t.Task.Id) ?? t : t).ToList();
+    }
+
+    /// <summary>The ids of the live journal's tasks, newest first: never reads the archive.</summary>
+    internal IEnumerable<string> RecentIds()
+    {
+        var live = Live().Tasks;
+        for (var i = live.Count - 1; i >= 0; i--) yield return live[i].Task.Id;
+    }
+
+    /// <summary>One task by id: from the live journal when it knows the task's creation, else from the whole history.</summary>
+    public JournalTask? Find(string id)
+    {
+        var recent = Live().Find(id);
+        if (recent?.Task.CreatedAt is not null || !File.Exists(ArchivePath)) return recent;
+        return Full().Find(id) ?? recent;
+    }
+
+    /// <summary>Bytes of the live file parsed so far by this instance: a read after an append parses only the new lines.</summary>
+    internal long BytesParsed => _live.BytesParsed;
+
+    /// <summary>Moves finished tasks to the archive now, whatever the journal's size; what it did, for tests and tools.</summary>
+    internal CompactionPlan? Compact()
+    {
+        if (!File.Exists(Path)) return null;
+        return _live.WithLock(FileMode.Open, FileAccess.ReadWrite, FileShare.None, stream =>
         {
-            if (!File.Exists(Path)) return _snapshot = JournalSnapshot.Empty;
-            _snapshot = WithLock(FileMode.Open, FileAccess.Read, FileShare.Read, stream =>
+            FinishInterruptedCompaction(stream);
+            return Compact(stream, automatic: false);
+        });
+    }
+
+    private JournalSnapshot Live()
+    {
+        if (File.Exists(RewritePath) || File.Exists(Path) && new FileInfo(Path).Length >= Volatile.Read(ref _nextCompactionAt))
+        {
+            // A journal that grew past the mark (one written before compactions existed, or by a process that never
+            // saved) is compacted by the first reader, once; the reads after it are of the small live file.
+            try
             {
-                var known = _snapshot;
-                if (stream.Length < known.Offset || !known.StartsLike(stream)) known = JournalSnapshot.Empty;
-                if (stream.Length == known.Offset) return known;
-                stream.Seek(known.Offset, SeekOrigin.Begin);
-                var bytes = new byte[stream.Length - known.Offset];
-                var read = 0;
-                while (read < bytes.Length)
+                _live.WithLock(FileMode.Open, FileAccess.ReadWrite, FileShare.None, stream =>
                 {
-                    var n = stream.Read(bytes, read, bytes.Length - read);
-                    if (n == 0) break;
-                    read += n;
-                }
-                // Only whole lines: a line being written (or torn) is read again next time.
-                var end = read == 0 ? -1 : Array.LastIndexOf(bytes, (byte)'\n', read - 1);
-                if (end < 0) return known;
-                BytesParsed += end + 1;
-                return known.With(Parse(bytes, end + 1), known.Offset + end + 1, known.Offset == 0 ? Head(bytes, end + 1) : known.Head);
-            });
-            return _snapshot;
+                    FinishInterruptedCompaction(stream);
+                    return stream.Length >= Volatile.Read(ref _nextCompactionAt) ? CompactAutomatically(stream) : null;
+                });
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A journal this process may read but not rewrite (or gone meanwhile): it is read as it is.
+            }
+        }
+        return _live.Read();
+    }
+
+    /// <summary>
+    /// A compaction that fails (a full disk, an archive it may not write) changes nothing a reader relies on: the live
+    /// journal is whole, or whole in <see cref="RewritePath"/>. It must never fail, nor repeat, the append that started it.
+    /// </summary>
+    private CompactionPlan? CompactAutomatically(FileStream stream)
+    {
+        try
+        {
+            return Compact(stream, automatic: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
-    private static List<JournalEntry> Parse(byte[] bytes, int length)
+    private JournalSnapshot Full()
     {
-        var entries = new List<JournalEntry>();
-        foreach (var line in Encoding.UTF8.GetString(bytes, 0, length).Split('\n'))
+        var live = Live();
+        var archive = _archive.Read();
+        if (archive.Offset == 0) return live;
+        lock (_fullLock)
         {
-            if (line.Trim().Length == 0) continue;
-            try
-            {
-                if (JsonSerializer.Deserialize(line, JournalJsonContext.Default.JournalEntry) is { } entry) entries.Add(entry);
-            }
-            catch (JsonException)
-            {
-                // A line torn by a crash mid-write: skipped, never fatal.
-            }
+            if (_full is { } cached && ReferenceEquals(cached.Archive, archive) && ReferenceEquals(cached.Live, live)) return cached.Full;
+            var full = archive.Then(live);
+            _full = (archive, live, full);
+            return full;
         }
-        return entries;
     }
 
-    private static byte[] Head(byte[] bytes, int length) => bytes.Take(Math.Min(length, JournalSnapshot.HeadLength)).ToArray();
-
-    private T WithLock<T>(FileMode mode, FileAccess access, FileShare share, Func<FileStream, T> action)
+    /// <summary>
+    /// Rewrites the live journal, held under its exclusive lock, without the lines <see cref="JournalCompaction"/> moves
+    /// or drops. Crash-safe in this order: the moved lines reach the archive's disk first (a crash after it leaves them
+    /// in both files, which read as once); the new content is then written whole beside the journal and renamed into
+    /// <see cref="RewritePath"/>, and only then is the live file rewritten in place (same file, same lock: a writer
+    /// waiting on it appends after the rewrite). Whoever finds <see cref="RewritePath"/> next finishes the rewrite from it.
+    /// </summary>
+    private CompactionPlan? Compact(FileStream stream, bool automatic)
     {
-        var deadline = DateTime.UtcNow + LockWait;
-        while (true)
+        stream.Seek(0, SeekOrigin.Begin);
+        var bytes = JournalFile.ReadToEnd(stream, stream.Length);
+        var plan = JournalCompaction.Plan(JournalFile.Lines(bytes, bytes.Length).ToList(), KeepSettled);
+        var keptBytes = plan.Kept.Sum(l => (long)l.Raw.Count + 1);
+        // Little to gain (most tasks still going on): not tried again until the journal has grown by half the mark.
+        Volatile.Write(ref _nextCompactionAt, Math.Max(CompactAbove, keptBytes + CompactAbove / 2));
+        if (!plan.ChangesAnything || automatic && keptBytes > bytes.Length * 3 / 4) return null;
+
+        if (plan.Archived.Count > 0) AppendToArchive(plan.Archived);
+        var header = new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Compacted, Attempt = Guid.NewGuid().ToString("N") };
+        var content = new MemoryStream();
+        WriteLine(content, new ArraySegment<byte>(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header, JournalJsonContext.Default.JournalEntry))));
+        foreach (var line in plan.Kept) WriteLine(content, line.Raw);
+
+        var staging = RewritePath + ".tmp";
+        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            try
-            {
-                using var stream = new FileStream(Path, mode, access, share, 4096, FileOptions.None);
-                return action(stream);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline && !(mode == FileMode.Open && !File.Exists(Path)))
-            {
-                // Another process holds the lock for the few microseconds of its write.
-                Thread.Sleep(Jitter.Between(2, 15));
-            }
+            content.WriteTo(file);
+            file.Flush(flushToDisk: true);
         }
+        File.Move(staging, RewritePath);
+        Rewrite(stream, content.ToArray());
+        return plan;
+    }
+
+    /// <summary>A compaction that died after staging its result: the live file is rewritten from it (the archive already has its lines).</summary>
+    private void FinishInterruptedCompaction(FileStream stream)
+    {
+        if (File.Exists(RewritePath + ".tmp")) File.Delete(RewritePath + ".tmp");
+        if (!File.Exists(RewritePath)) return;
+        Rewrite(stream, File.ReadAllBytes(RewritePath));
+    }
+
+    private void Rewrite(FileStream stream, byte[] content)
+    {
+        stream.SetLength(0);
+        stream.Seek(0, SeekOrigin.Begin);
+        stream.Write(content, 0, content.Length);
+        stream.Flush(flushToDisk: true);
+        File.Delete(RewritePath);
+    }
+
+    private void AppendToArchive(IReadOnlyList<JournalLine> lines)
+    {
+        PrivateFiles.EnsureFile(ArchivePath);
+        _archive.WithLock(FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, archive =>
+        {
+            archive.Seek(0, SeekOrigin.End);
+            using var buffered = new BufferedStream(archive, 1 << 16);
+            foreach (var line in lines) WriteLine(buffered, line.Raw);
+            buffered.Flush();
+            archive.Flush(flushToDisk: true);
+            return 0;
+        });
+    }
+
+    private static void WriteLine(Stream stream, ArraySegment<byte> raw)
+    {
+        stream.Write(raw.Array!, raw.Offset, raw.Count);
+        stream.WriteByte((byte)'\n');
     }
 }
 

@@ -8,7 +8,12 @@ public sealed record TaskQuery
     public DateTimeOffset? Since { get; init; }
     public string? Route { get; init; }
 
-    public IEnumerable<JournalTask> Run(TaskJournal journal) => journal.Tasks().Where(Matches);
+    /// <summary>
+    /// Unfinished tasks are all in the live journal (a compaction moves only saved and failed ones), so a query for them
+    /// (the resume idiom, Get-VeoVideo -State Pending) never reads the archive.
+    /// </summary>
+    public IEnumerable<JournalTask> Run(TaskJournal journal) =>
+        (State is TaskState.Pending or TaskState.Queued or TaskState.InProgress ? journal.RecentTasks() : journal.Tasks()).Where(Matches);
 
     public bool Matches(JournalTask entry)
     {

@@ -103,13 +103,24 @@ internal sealed class VideoSaver
         Prompt = task.Prompt,
     };
 
-    /// <summary>The service may quietly deliver less than was asked for (4K without metadata comes back 1080p).</summary>
+    /// <summary>Half a second either way is the same video: containers round, and an edit may trim a frame or two.</summary>
+    internal static readonly TimeSpan DurationTolerance = TimeSpan.FromSeconds(0.5);
+
+    /// <summary>
+    /// The service may quietly deliver less than was asked for (4K without metadata comes back 1080p), or a video of
+    /// another length than the request's (an extension is the source plus the seconds added).
+    /// </summary>
     private static IReadOnlyList<string> Warnings(VideoTask task, Mp4Info info)
     {
-        if (task.Request is not { } request || VideoFormat.SizeOf(request.Resolution, request.AspectRatio) is not { } wanted)
-            return Array.Empty<string>();
-        return info.Width * info.Height < wanted.Width * wanted.Height
-            ? new[] { $"Task {task.Id} asked for {request.Resolution} ({wanted}) but the video is {info.Width}x{info.Height}." }
-            : Array.Empty<string>();
+        if (task.Request is not { } request) return Array.Empty<string>();
+        var warnings = new List<string>();
+        if (VideoFormat.SizeOf(request.Resolution, request.AspectRatio) is { } wanted && info.Width * info.Height < wanted.Width * wanted.Height)
+            warnings.Add($"Task {task.Id} asked for {request.Resolution} ({wanted}) but the video is {info.Width}x{info.Height}.");
+        if (request.OutputSeconds is { } seconds && (info.Duration - TimeSpan.FromSeconds(seconds)).Duration() > DurationTolerance)
+        {
+            warnings.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "Task {0} asked for {1} seconds of video but the video lasts {2:0.0} seconds.", task.Id, seconds, info.Duration.TotalSeconds));
+        }
+        return warnings;
     }
 }

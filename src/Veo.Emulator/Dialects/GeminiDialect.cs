@@ -31,14 +31,18 @@ internal static class GeminiDialect
             return GoogleErrors.NotFound($"models/{model} is not found for API version v1beta, or is not supported for predictLongRunning. " +
                                          "Call ListModels to see the list of available models and their supported methods.");
         }
-        if (GeminiRequest.Problem(request.ReadBody.Bytes, out var prompt, out var fixture) is { } problem)
-            return GoogleErrors.InvalidArgument(problem);
+        var body = request.ReadBody.Bytes;
+        if (GeminiRequest.Problem(body, model, out var create) is { } problem) return GoogleErrors.InvalidArgument(problem);
+        var fixture = create.Fixture;
+        if (create.ExtendUri is not null
+            && GeminiExtension.Problem(create, JsonNode.Parse(body)!["parameters"] as JsonObject, state.Tasks, state.Clock.Now, out fixture) is { } refusal)
+            return GoogleErrors.InvalidArgument(refusal);
 
-        var order = new TaskOrder(EmulatedApi.Gemini, TaskStore.RandomAlphanumeric(12), model, prompt, fixture)
+        var order = new TaskOrder(EmulatedApi.Gemini, TaskStore.RandomAlphanumeric(12), model, create.Prompt, fixture)
         {
             FileId = TaskStore.RandomAlphanumeric(12),
         };
-        var task = state.Tasks.Create(order, request.PathAndQuery);
+        if (state.CreateWithinQuota(order, request.PathAndQuery, out var refused) is not { } task) return GoogleErrors.QuotaRefused(refused!);
         return Wire.Json(new JsonObject { ["name"] = OperationName(task) });
     }
 

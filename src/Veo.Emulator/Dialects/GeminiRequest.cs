@@ -10,19 +10,24 @@ namespace Veo.Emulator;
 /// </summary>
 internal static class GeminiRequest
 {
-    public static readonly string[] Models =
-        ["veo-3.1-generate-preview", "veo-3.1-fast-generate-preview", "veo-3.1-generate-001", "veo-3.1-fast-generate-001"];
+    /// <summary>
+    /// The Gemini API's own Veo 3.1 ids. The -001 ids are Vertex AI's and answer NOT_FOUND here, as python-genai's
+    /// tests record ("models/veo-3.1-lite-generate-001 is not found for API version v1beta",
+    /// tests/shared/models/test_generate_videos.py, where veo-3.1-lite-generate-preview is the Gemini API's Lite).
+    /// </summary>
+    public static readonly string[] Models = ["veo-3.1-generate-preview", "veo-3.1-fast-generate-preview", LiteModel];
+
+    /// <summary>Veo 3.1 Lite: 720p and 1080p, text- and image-to-video only, no extension (launch coverage, March 2026).</summary>
+    public const string LiteModel = "veo-3.1-lite-generate-preview";
 
     private static readonly string[] InstanceFields = ["prompt", "image", "lastFrame", "referenceImages", "video"];
     private static readonly string[] ParameterFields =
         ["aspectRatio", "resolution", "durationSeconds", "negativePrompt", "personGeneration", "seed", "sampleCount", "enhancePrompt", "generateAudio"];
-    private static readonly string[] PersonGeneration = ["allow_all", "allow_adult", "dont_allow"];
 
     /// <summary>Null when the request is acceptable, otherwise the INVALID_ARGUMENT message.</summary>
-    public static string? Problem(byte[] body, out string prompt, out VideoFixture fixture)
+    public static string? Problem(byte[] body, string model, out GeminiCreate create)
     {
-        prompt = "";
-        fixture = VideoFixture.Default;
+        create = new GeminiCreate("", VideoFixture.Default, null);
         JsonObject? request;
         try
         {
@@ -41,19 +46,23 @@ internal static class GeminiRequest
         var parameters = request["parameters"] as JsonObject ?? [];
         if (request["parameters"] is { } p && p is not JsonObject) return "parameters must be an object.";
 
-        return UnknownField(instance, "instances[0].", InstanceFields)
-               ?? UnknownField(parameters, "parameters.", ParameterFields)
-               ?? ReadInstance(instance, parameters, out prompt)
-               ?? ReadParameters(instance, parameters, out fixture);
+        string prompt = "";
+        VideoFixture fixture = VideoFixture.Default;
+        var problem = UnknownField(instance, "instances[0].", InstanceFields)
+                      ?? UnknownField(parameters, "parameters.", ParameterFields)
+                      ?? ReadInstance(instance, parameters, out prompt)
+                      ?? GeminiModes.Problem(model, instance, parameters)
+                      ?? ReadParameters(instance, parameters, out fixture);
+        if (problem is not null) return problem;
+        create = new GeminiCreate(prompt, fixture, GeminiModes.ExtensionUri(instance));
+        return null;
     }
 
     private static string? ReadInstance(JsonObject instance, JsonObject parameters, out string prompt)
     {
         prompt = StringOrNull(instance["prompt"]) ?? "";
         if (instance["prompt"] is { } node && node.GetValueKind() != JsonValueKind.String) return "instances[0].prompt must be a string.";
-        if (instance.ContainsKey("video"))
-            return "instances[0].video: extending a video is not emulated; generate from a prompt and images.";
-        if (string.IsNullOrWhiteSpace(prompt) && instance["image"] is null) return "instances[0].prompt is required.";
+        if (string.IsNullOrWhiteSpace(prompt) && instance["image"] is null && instance["video"] is null) return "instances[0].prompt is required.";
 
         var hasImage = instance["image"] is not null;
         var hasLastFrame = instance["lastFrame"] is not null;
@@ -107,8 +116,6 @@ internal static class GeminiRequest
 
         if (parameters["negativePrompt"] is { } negative && negative.GetValueKind() != JsonValueKind.String)
             return "parameters.negativePrompt must be a string.";
-        if (parameters["personGeneration"] is { } person && !PersonGeneration.Contains(StringOrNull(person)))
-            return $"parameters.personGeneration {person.ToJsonString()} is not supported; use {string.Join(", ", PersonGeneration)}.";
         // The Gemini API takes no seed: python-genai refuses it before sending ("seed parameter is not supported in Gemini
         // API", _GenerateVideosConfig_to_mldev); only Vertex AI takes one.
         if (parameters.ContainsKey("seed"))
@@ -118,7 +125,7 @@ internal static class GeminiRequest
         if (parameters["enhancePrompt"] is { } enhance && enhance.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             return "parameters.enhancePrompt must be true or false.";
 
-        fixture = new VideoFixture(aspect ?? Orientation.Landscape, finalResolution);
+        fixture = new VideoFixture(aspect ?? Orientation.Landscape, finalResolution) { Seconds = seconds };
         return null;
     }
 
@@ -152,7 +159,7 @@ internal static class GeminiRequest
         return ImageProblem(reference["image"], path + ".image");
     }
 
-    private static string? ImageProblem(JsonNode? node, string path)
+    internal static string? ImageProblem(JsonNode? node, string path)
     {
         if (node is not JsonObject image) return $"{path} must be an object {{\"bytesBase64Encoded\",\"mimeType\"}}.";
         if (image.ContainsKey("gcsUri")) return $"{path}.gcsUri is not supported by the Gemini API; send bytesBase64Encoded.";
@@ -169,11 +176,14 @@ internal static class GeminiRequest
         }
     }
 
-    private static string? UnknownField(JsonObject value, string path, string[] known) =>
+    internal static string? UnknownField(JsonObject value, string path, string[] known) =>
         value.Select(p => p.Key).FirstOrDefault(k => !known.Contains(k)) is { } name
             ? $"Invalid JSON payload received. Unknown name \"{name}\" at '{path.TrimEnd('.')}': Cannot find field."
             : null;
 
-    private static string? StringOrNull(JsonNode? node) =>
+    internal static string? StringOrNull(JsonNode? node) =>
         node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
 }
+
+/// <summary>A predictLongRunning body that passed the checks: what to render, and the earlier video it extends, if any.</summary>
+internal sealed record GeminiCreate(string Prompt, VideoFixture Fixture, string? ExtendUri);

@@ -52,6 +52,12 @@ internal static class GoogleErrors
                 })
                 : null);
 
+    /// <summary>
+    /// Google answers both a spent per-minute quota and too many running operations with 429 RESOURCE_EXHAUSTED; the
+    /// RetryInfo retryDelay says when a create would pass (python-genai's errors read error.details the same way).
+    /// </summary>
+    public static EmulatorResponse QuotaRefused(QuotaRefusal refusal) => ResourceExhausted(refusal.RetryAfter);
+
     public static EmulatorResponse ServerError(int code) => code == 503
         ? Error(code, "UNAVAILABLE", "The model is overloaded. Please try again later.")
         : Error(code, "INTERNAL", "An internal error has occurred. Please retry or report the problem.");

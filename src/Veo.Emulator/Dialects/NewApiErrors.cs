@@ -55,6 +55,22 @@ internal static class NewApiErrors
         Error(429, "Rate limit reached for requests. Please try again later.", "rate_limit_error",
             "rate_limit_exceeded");
 
+    /// <summary>
+    /// new-api's own answers when a key passes a limit. The request limit: 429 {"error":{"message":"您已达到请求数限制：
+    /// 1分钟内最多请求N次","type":"new_api_error","code":""}} (middleware/model-rate-limit.go, through abortWithOpenAiMessage
+    /// in middleware/utils.go). Too many tasks running is the upstream's 429, which the task relay passes on rewritten as
+    /// its saturation message in the task envelope: {"code":"do_response_failed","message":"当前分组上游负载已饱和，请稍后再试",
+    /// "data":null} (controller/relay.go respondTaskError; the code as a new-api gateway was seen answering it). Neither
+    /// sends Retry-After.
+    /// </summary>
+    public static EmulatorResponse QuotaRefused(QuotaRefusal refusal) => refusal.Limit switch
+    {
+        QuotaLimit.RequestsPerMinute => Error(429,
+            $"您已达到请求数限制：{(int)CreateQuota.Window.TotalMinutes}分钟内最多请求{refusal.Allowed}次", "new_api_error", ""),
+        _ => Wire.Json(new JsonObject { ["code"] = "do_response_failed", ["message"] = "当前分组上游负载已饱和，请稍后再试", ["data"] = null },
+            429),
+    };
+
     public static EmulatorResponse UpstreamError(int statusCode) =>
         Error(statusCode, $"Upstream error: the video service answered {statusCode}. Please try again later.", "upstream_error",
             statusCode == 503 ? "service_unavailable" : "upstream_error");

@@ -24,7 +24,7 @@ internal static class OpenAiVideosDialect
         var (order, error) = OpenAiVideosRequest.Read(request.ReadBody, id);
         if (error is not null) return NewApiErrors.BadRequest(error);
 
-        var task = state.Tasks.Create(order!, request.PathAndQuery);
+        if (state.CreateWithinQuota(order!, request.PathAndQuery, out var refused) is not { } task) return NewApiErrors.QuotaRefused(refused!);
         var current = task.StateAt(state.Clock.Now);
         return Wire.Json(new JsonObject
         {

@@ -97,7 +97,7 @@ internal static class OpenAiVideosRequest
         var native4K = metadata is { } m && m.TryGetProperty("resolution", out var r) && r.ValueKind == JsonValueKind.String
                        && string.Equals(r.GetString(), "4k", StringComparison.OrdinalIgnoreCase);
         var served = finalResolution == VideoResolution.K4 && !native4K ? VideoResolution.P1080 : finalResolution;
-        fixture = new VideoFixture(size?.Item1 ?? aspect ?? Orientation.Landscape, served);
+        fixture = new VideoFixture(size?.Item1 ?? aspect ?? Orientation.Landscape, served) { Seconds = length };
         return null;
     }
 

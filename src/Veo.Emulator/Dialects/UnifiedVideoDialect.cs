@@ -22,7 +22,7 @@ internal static class UnifiedVideoDialect
         var (order, error) = UnifiedVideoRequest.Read(request.ReadBody.Bytes, model => NewId(model, state.Clock.Now));
         if (error is not null) return NewApiErrors.BadRequest(error);
 
-        var task = state.Tasks.Create(order!, request.PathAndQuery);
+        if (state.CreateWithinQuota(order!, request.PathAndQuery, out var refused) is not { } task) return NewApiErrors.QuotaRefused(refused!);
         var current = task.StateAt(state.Clock.Now);
         return Answer(request, new JsonObject
         {

@@ -84,7 +84,7 @@ internal static class UnifiedVideoRequest
 
         if (ReadImages(request) is { } imageError) return imageError;
 
-        fixture = new VideoFixture(sizeOrientation ?? aspect ?? orientation ?? Orientation.Landscape, finalResolution);
+        fixture = new VideoFixture(sizeOrientation ?? aspect ?? orientation ?? Orientation.Landscape, finalResolution) { Seconds = seconds };
         return null;
     }
 

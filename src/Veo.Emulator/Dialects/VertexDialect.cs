@@ -30,9 +30,9 @@ internal static class VertexDialect
     {
         if (Refusal(request, state, "google.cloud.aiplatform.v1.PredictionService.PredictLongRunning") is { } refusal) return refusal;
         var resource = VertexOperation.ModelResource(project, location, model);
-        if (!GeminiRequest.Models.Contains(model))
+        if (!VertexRequest.Models.Contains(model))
             return GoogleErrors.NotFound($"Publisher Model `{resource}` not found.");
-        if (VertexRequest.Problem(request.ReadBody.Bytes, project, location, out var prompt, out var fixture, out var vertex) is { } problem)
+        if (VertexRequest.Problem(request.ReadBody.Bytes, model, project, location, out var prompt, out var fixture, out var vertex) is { } problem)
             return GoogleErrors.InvalidArgument(problem);
 
         var order = new TaskOrder(EmulatedApi.Vertex, Guid.NewGuid().ToString(), model, prompt, fixture) { Vertex = vertex };

@@ -46,7 +46,10 @@ internal static class Wire
         return difference == 0;
     }
 
-    /// <summary>Streams a fixture with its Content-Length, like the real downloads, or a large video made from it.</summary>
+    /// <summary>
+    /// The rendered video with its Content-Length, like the real downloads: as long as the task asked; or, for
+    /// benchmarks, a large video of the one-second fixture and filler.
+    /// </summary>
     public static EmulatorResponse Video(EmulatorState state, VideoFixture fixture) =>
-        Responses.Stream(state.Options.LargeVideoBytes is { } length ? new LargeVideo(fixture, length) : fixture.Open(), "video/mp4");
+        Responses.Stream(state.Options.LargeVideoBytes is { } length ? new LargeVideo(fixture, length) : new MemoryStream(RenderedVideo.Of(fixture), writable: false), "video/mp4");
 }

@@ -4,9 +4,12 @@ internal enum Orientation { Landscape, Portrait }
 
 internal enum VideoResolution { P720, P1080, K4 }
 
-/// <summary>One of the committed MP4 files, served as the rendered video.</summary>
+/// <summary>What a task renders: the committed one-second MP4 of its shape and resolution, made <see cref="Seconds"/> long.</summary>
 internal sealed record VideoFixture(Orientation Orientation, VideoResolution Resolution)
 {
+    /// <summary>How long the served video is (<see cref="RenderedVideo"/>): what the request asked, or source plus extension.</summary>
+    public int Seconds { get; init; } = VeoRules.DefaultSeconds;
+
     public static readonly VideoFixture Default = new(Orientation.Landscape, VideoResolution.P720);
 
     public static IEnumerable<VideoFixture> All =>
@@ -27,6 +30,7 @@ internal sealed record VideoFixture(Orientation Orientation, VideoResolution Res
 
     public Stream Open() => Silent ? new MemoryStream(SilentVideo.Of(this), writable: false) : OpenWithSound();
 
+    /// <summary>The committed one-second file this video is made from.</summary>
     public Stream OpenWithSound() =>
         typeof(VideoFixture).Assembly.GetManifestResourceStream(ResourceName)
         ?? throw new InvalidOperationException($"The fixture {ResourceName} is not embedded.");

@@ -37,7 +37,7 @@ internal static class VertexOperation
             for (var sample = 0; sample < order.Samples; sample++)
             {
                 videos.Add(order.StorageUri is null
-                    ? new JsonObject { ["bytesBase64Encoded"] = Base64Of(task.Order.Fixture), ["mimeType"] = "video/mp4" }
+                    ? new JsonObject { ["bytesBase64Encoded"] = Convert.ToBase64String(RenderedVideo.Of(task.Order.Fixture)), ["mimeType"] = "video/mp4" }
                     : new JsonObject { ["gcsUri"] = VertexStorage.GcsUri(order, task.Id, sample), ["mimeType"] = "video/mp4" });
             }
             body["done"] = true;
@@ -49,13 +49,5 @@ internal static class VertexOperation
             body["error"] = new JsonObject { ["code"] = InternalRpcCode, ["message"] = task.Failure!.Message };
         }
         return body;
-    }
-
-    private static string Base64Of(VideoFixture fixture)
-    {
-        using var stream = fixture.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return Convert.ToBase64String(copy.GetBuffer(), 0, (int)copy.Length);
     }
 }

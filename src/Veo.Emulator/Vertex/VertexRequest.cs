@@ -12,6 +12,9 @@ namespace Veo.Emulator;
 /// </summary>
 internal static class VertexRequest
 {
+    /// <summary>Veo 3.1 on Vertex AI: the GA -001 ids and the preview ids (cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).</summary>
+    public static readonly string[] Models = ["veo-3.1-generate-001", "veo-3.1-fast-generate-001", "veo-3.1-generate-preview", "veo-3.1-fast-generate-preview"];
+
     /// <summary>"Maximum videos returned per request: 4" (cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).</summary>
     public const int MaxSamples = 4;
 
@@ -21,7 +24,7 @@ internal static class VertexRequest
     private static readonly string[] CompressionQualities = ["optimized", "lossless"];
 
     /// <summary>Null when the request is acceptable, otherwise the INVALID_ARGUMENT message.</summary>
-    public static string? Problem(byte[] body, string project, string location, out string prompt, out VideoFixture fixture, out VertexOrder order)
+    public static string? Problem(byte[] body, string model, string project, string location, out string prompt, out VideoFixture fixture, out VertexOrder order)
     {
         prompt = "";
         fixture = VideoFixture.Default;
@@ -41,6 +44,8 @@ internal static class VertexRequest
             return "Invalid JSON payload received. Unknown name \"webhookConfig\": Cannot find field.";
         if (request["instances"] is JsonArray instances && instances.OfType<JsonObject>().SelectMany(Images).FirstOrDefault(i => i.ContainsKey("gcsUri")) is not null)
             return "Images given by gcsUri are not emulated; send bytesBase64Encoded.";
+        if (request["instances"] is JsonArray withVideo && withVideo.OfType<JsonObject>().Any(i => i.ContainsKey("video")))
+            return "instances[0].video: extending a video is not emulated on Vertex AI; generate from a prompt and images.";
 
         var parameters = request["parameters"] as JsonObject ?? [];
         if (ReadVertexParameters(parameters, project, location, out order) is { } problem) return problem;
@@ -48,9 +53,12 @@ internal static class VertexRequest
         var shared = (JsonObject)request.DeepClone();
         if (shared["parameters"] is JsonObject sharedParameters)
             foreach (var name in VertexOnlyParameters) sharedParameters.Remove(name);
-        if (GeminiRequest.Problem(System.Text.Encoding.UTF8.GetBytes(shared.ToJsonString()), out prompt, out fixture) is { } sharedProblem)
+        // The same Veo 3.1 model under its Gemini API id, for the per-model rules the two APIs share.
+        var geminiModel = model.Replace("-001", "-preview");
+        if (GeminiRequest.Problem(System.Text.Encoding.UTF8.GetBytes(shared.ToJsonString()), geminiModel, out var create) is { } sharedProblem)
             return sharedProblem;
-        fixture = fixture with { Silent = !order.GenerateAudio };
+        prompt = create.Prompt;
+        fixture = create.Fixture with { Silent = !order.GenerateAudio };
         return null;
     }
 

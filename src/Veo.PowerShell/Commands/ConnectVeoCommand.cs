@@ -42,6 +42,16 @@ public sealed class ConnectVeoCommand : VeoCmdlet
     [ValidateRange(0, 1_000_000)]
     public decimal? MaxCost { get; set; }
 
+    /// <summary>Creates a minute this session holds the route to, per key (0: no limit); the route's own number otherwise.</summary>
+    [Parameter]
+    [ValidateRange(0, 100_000)]
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Tasks running at once this session holds the route to, per key (0: no limit); the route's own number otherwise.</summary>
+    [Parameter]
+    [ValidateRange(0, 10_000)]
+    public int? MaxRunning { get; set; }
+
     protected override void EndProcessing()
     {
         try
@@ -58,7 +68,7 @@ public sealed class ConnectVeoCommand : VeoCmdlet
                 throw new ArgumentException($"-Project and -Location are for a Vertex AI route; {name} is not one.");
             // A new location is a new host: the token given for the old one does not follow it.
             var keepKey = BaseUri is null && (Location is null || string.Equals(Location.Trim(), previous?.Location, StringComparison.OrdinalIgnoreCase));
-            session.Connect(name, address, KeyFrom(ApiKey) ?? (keepKey ? previous?.Key : null), Project ?? previous?.Project, Location ?? previous?.Location);
+            session.Connect(name, address, KeyFrom(ApiKey) ?? (keepKey ? previous?.Key : null), RequestsPerMinute, MaxRunning, Project ?? previous?.Project, Location ?? previous?.Location);
             session.DefaultRoute = name;
             var route = session.ResolveRoute(name, null);
             if (previous is not null && before != route.BaseUri)
@@ -66,7 +76,13 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             else if (defaultBefore.BaseUri.IsLoopback && !route.BaseUri.IsLoopback)
                 WriteWarning($"The default route is now {name} at {route.BaseUri}, a paid service; {defaultBefore.Name} was at {defaultBefore.BaseUri}.");
             if (MaxCost is not null) session.Spending.Cap = MaxCost;
-            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, session.Spending.Spent, route.Project, route.Location));
+            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, session.Spending.Spent)
+            {
+                RequestsPerMinute = route.Quota.RequestsPerMinute,
+                MaxRunning = route.Quota.MaxRunning,
+                Project = route.Project,
+                Location = route.Location,
+            });
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
@@ -76,4 +92,13 @@ public sealed class ConnectVeoCommand : VeoCmdlet
 }
 
 /// <summary>What Connect-Veo set; says where the key comes from, never the key.</summary>
-public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost, decimal Spent, string? Project = null, string? Location = null);
+public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost, decimal Spent)
+{
+    /// <summary>The quota creates are held to on this route now (null: no limit).</summary>
+    public int? RequestsPerMinute { get; init; }
+    public int? MaxRunning { get; init; }
+
+    /// <summary>Vertex AI: the Google Cloud project and location videos are made in (null on other routes).</summary>
+    public string? Project { get; init; }
+    public string? Location { get; init; }
+}

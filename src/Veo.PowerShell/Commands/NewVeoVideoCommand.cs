@@ -65,6 +65,28 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
     [Alias("ReferenceImages")]
     public string[]? ReferenceImage { get; set; }
 
+    /// <summary>
+    /// A completed task (or its id) whose video to continue, on the route that made it. Bound by property name, so a CSV
+    /// column Extend of ids binds, and a script block is delay-bound: $done | New-VeoVideo 'and then' -Extend { $_ }.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
+    public VideoReference? Extend { get; set; }
+
+    /// <summary>Whether people may appear, where the route takes it (the Gemini API: allow_all or allow_adult, by mode).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
+    [ArgumentCompleter(typeof(PersonGenerationCompleter))]
+    public string? PersonGeneration { get; set; }
+
+    /// <summary>Unified-video gateways: the gateway rewrites the prompt (enhance_prompt).</summary>
+    [Parameter]
+    public SwitchParameter EnhancePrompt { get; set; }
+
+    /// <summary>Unified-video gateways: upsample the video (enable_upsample, landscape only).</summary>
+    [Parameter]
+    public SwitchParameter Upsample { get; set; }
+
     /// <summary>A silent video (generateAudio false, billed lower) on Vertex AI; elsewhere Veo always makes audio, and this is refused saying so.</summary>
     [Parameter]
     public SwitchParameter NoAudio { get; set; }
@@ -122,24 +144,32 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
         VideoRequest? request = null;
         try
         {
+            var extend = Extend is null ? null : ExtensionSourceOf(Extend);
+            var route = extend is null ? Session.ResolveRoute(Route, BaseUri) : SourceRoute(Extend!);
             request = new VideoRequest
             {
                 Prompt = Prompt,
-                Model = Model ?? "Fast",
-                DurationSeconds = Duration == 0 ? 8 : Duration,
+                // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
+                Model = Model ?? NullIfEmpty(extend?.Model) ?? "Fast",
+                DurationSeconds = Duration != 0 ? Duration : extend is null ? 8 : route.Capabilities.Extension?.AddedSeconds ?? 8,
                 Resolution = Resolution ?? "720p",
-                AspectRatio = AspectRatio ?? VideoFormat.Landscape,
+                AspectRatio = AspectRatio ?? extend?.AspectRatio ?? VideoFormat.Landscape,
                 NegativePrompt = NegativePrompt,
                 Seed = Seed,
                 Image = ResolveImage(Image, "-Image"),
                 LastFrame = ResolveImage(LastFrame, "-LastFrame"),
                 ReferenceImages = (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p, "-ReferenceImage")!).ToArray(),
                 GenerateAudio = NoAudio.IsPresent ? false : null,
+                Extend = extend,
+                PersonGeneration = PersonGeneration,
+                // Sent only when given: -EnhancePrompt:$false says "false" to a route that takes it, and nothing is assumed otherwise.
+                EnhancePrompt = MyInvocation.BoundParameters.ContainsKey(nameof(EnhancePrompt)) ? EnhancePrompt.IsPresent : null,
+                Upsample = MyInvocation.BoundParameters.ContainsKey(nameof(Upsample)) ? Upsample.IsPresent : null,
                 VideoCount = VideoCount ?? 1,
                 StorageUri = string.IsNullOrWhiteSpace(StorageUri) ? null : StorageUri!.Trim(),
             };
             var engine = Session.Engine;
-            var plan = engine.Plan(request, Session.ResolveRoute(Route, BaseUri), Session.Prices);
+            var plan = engine.Plan(request, route, Session.Prices);
             foreach (var warning in plan.Warnings) WriteWarning(warning);
             // Said before asking, so -WhatIf and -Confirm never offer a video a cap would refuse; the engine checks again as it reserves.
             if (_caps!.Check(plan.Cost) is { } refusal)
@@ -158,10 +188,10 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
             var caps = _caps;
             if (ThrottleLimit == 1)
             {
-                Report(Run(ct => engine.CreateAsync(plan, provider, caps, ct)));
+                Report(Run(ct => engine.CreateAsync(plan, provider, caps, ct, Log)));
                 return;
             }
-            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps, ct), Cancellation);
+            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps, ct, Log), Cancellation);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
@@ -192,6 +222,31 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
         Log.Verbose($"Created task {task.Id} on {task.Route} ({task.Status}); it is in the journal at {Session.Engine.Journal.Path}.");
         Emit(task);
     }
+
+    /// <summary>
+    /// The video -Extend names. On a route that can extend, a task not known to be finished is asked of the service (a
+    /// free read); on one that cannot, nothing is asked, and the rules refuse the request before any call.
+    /// </summary>
+    private ExtensionSource ExtensionSourceOf(VideoReference reference)
+    {
+        var known = KnownTask(reference);
+        var route = SourceRoute(reference);
+        if (route.Capabilities.Extension is null) return new ExtensionSource { TaskId = known.Id, Route = route.Name };
+        var provider = Session.Engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Log);
+        return Run(ct => Session.Engine.ExtensionSourceAsync(known with { Route = route.Name, BaseUri = route.BaseUri }, provider, ct));
+    }
+
+    /// <summary>An extension goes to the route (and address) that made the source, unless -Route or -BaseUri says otherwise.</summary>
+    private Core.Routes.VideoRoute SourceRoute(VideoReference reference)
+    {
+        var known = KnownTask(reference);
+        return Session.ResolveRoute(Route ?? NullIfEmpty(known.Route), BaseUri ?? known.BaseUri);
+    }
+
+    private VideoTask KnownTask(VideoReference reference) =>
+        reference.Task ?? Session.Engine.Journal.Tasks().LastOrDefault(t => t.Task.Id == reference.Id)?.Task ?? new VideoTask { Id = reference.Id };
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>Images are local files; a URL is said to be one rather than looked for as a drive named "https".</summary>
     private string? ResolveImage(string? path, string parameter)

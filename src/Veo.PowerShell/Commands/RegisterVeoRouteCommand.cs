@@ -26,12 +26,22 @@ public sealed class RegisterVeoRouteCommand : VeoCmdlet
     [Parameter]
     public string[]? Model { get; set; }
 
+    /// <summary>The gateway's creates a minute per key, if it publishes one; creates are held back to fit (none by default).</summary>
+    [Parameter]
+    [ValidateRange(0, 100_000)]
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>The gateway's tasks running at once per key, if it publishes one (none by default).</summary>
+    [Parameter]
+    [ValidateRange(0, 10_000)]
+    public int? MaxRunning { get; set; }
+
     protected override void EndProcessing()
     {
         try
         {
             if (!ShouldProcess(Name, $"Register a {Dialect} gateway at {BaseUri} in {Session.Routes.SettingsPath}")) return;
-            Emit(VeoRouteInfo.Of(Session.Routes.Register(Name, Dialect, BaseUri, KeyVariable, Model), Session));
+            Emit(VeoRouteInfo.Of(Session.Routes.Register(Name, Dialect, BaseUri, KeyVariable, Model, RequestsPerMinute, MaxRunning), Session));
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {

@@ -13,9 +13,13 @@ public abstract class VeoCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters) =>
         Matching(Candidates(fakeBoundParameters), wordToComplete)
+            .Take(Limit)
             .Select(c => new CompletionResult(Quote(c), c, CompletionResultType.ParameterValue, c));
 
     internal abstract IEnumerable<string> Candidates(IDictionary boundParameters);
+
+    /// <summary>The most candidates one Tab offers.</summary>
+    internal virtual int Limit => int.MaxValue;
 
     internal static IEnumerable<string> Matching(IEnumerable<string> candidates, string? word)
     {
@@ -24,6 +28,12 @@ public abstract class VeoCompleter : IArgumentCompleter
     }
 
     private static string Quote(string value) => value.IndexOfAny(new[] { ' ', ':', '\'' }) >= 0 ? $"'{value.Replace("'", "''")}'" : value;
+}
+
+/// <summary>The values of Google's personGeneration (allow_all for text and extension, allow_adult for images).</summary>
+public sealed class PersonGenerationCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => new[] { "allow_all", "allow_adult" };
 }
 
 public sealed class ModelCompleter : VeoCompleter
@@ -60,7 +70,15 @@ public sealed class DurationCompleter : VeoCompleter
 
 public sealed class TaskIdCompleter : VeoCompleter
 {
-    /// <summary>The journal's tasks, newest first.</summary>
+    /// <summary>At most this many ids are offered: a menu of thousands helps nobody, and building it took longer than a Tab may.</summary>
+    internal const int MaxResults = 100;
+
+    /// <summary>
+    /// The live journal's tasks, newest first: every unfinished one and the newest finished ones (older finished ones are
+    /// in the archive, which a Tab never reads).
+    /// </summary>
     internal override IEnumerable<string> Candidates(IDictionary boundParameters) =>
-        RunspaceSessions.Current.Engine.Journal.Tasks().Reverse().Select(t => t.Task.Id);
+        RunspaceSessions.Current.Engine.Journal.RecentIds();
+
+    internal override int Limit => MaxResults;
 }

@@ -16,8 +16,6 @@ public abstract class VeoTaskCmdlet : VeoCmdlet
     protected const string TaskSet = "Task";
     protected const string IdSet = "Id";
 
-    private Dictionary<string, VideoTask>? _journalTasks;
-
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [BlankIsDefault]
     [ArgumentCompleter(typeof(Completion.RouteCompleter))]
@@ -48,7 +46,8 @@ public abstract class VeoTaskCmdlet : VeoCmdlet
         foreach (var id in IdParameter ?? Array.Empty<string>())
         {
             if (string.IsNullOrWhiteSpace(id)) continue;
-            var known = FromJournal(id.Trim()) ?? new VideoTask { Id = id.Trim() };
+            // One look-up per id in the live journal (read once, then only what was appended); the archive only for a miss.
+            var known = Session.Engine.Journal.Find(id.Trim())?.Task ?? new VideoTask { Id = id.Trim() };
             var route = Session.ResolveRoute(string.IsNullOrWhiteSpace(Route) ? NullIfEmpty(known.Route) : Route, BaseUri ?? known.BaseUri);
             yield return known with { Route = route.Name, BaseUri = route.BaseUri };
         }
@@ -58,20 +57,6 @@ public abstract class VeoTaskCmdlet : VeoCmdlet
     {
         var route = Session.ResolveRoute(NullIfEmpty(task.Route), task.BaseUri);
         return Session.Engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Log);
-    }
-
-    /// <summary>Read once per command, not once per id; read again for an id made since (by an earlier command of this pipeline).</summary>
-    private VideoTask? FromJournal(string id)
-    {
-        if (_journalTasks is null || !_journalTasks.ContainsKey(id)) _journalTasks = ReadJournal();
-        return _journalTasks.TryGetValue(id, out var task) ? task : null;
-    }
-
-    private Dictionary<string, VideoTask> ReadJournal()
-    {
-        var tasks = new Dictionary<string, VideoTask>(StringComparer.Ordinal);
-        foreach (var entry in Session.Engine.Journal.Tasks()) tasks[entry.Task.Id] = entry.Task;
-        return tasks;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -18,6 +18,8 @@ public class PriceTableTests
             "LaoZhang veo-3.1-fast 720p 0.30",
             "LaoZhang veo-3.1-fast 1080p 0.30",
             "LaoZhang veo-3.1-fast 4k 0.30",
+            "Google veo-3.1-lite 720p 0.40",
+            "Google veo-3.1-lite 1080p 0.64",
             "Crazyrouter veo-3.1-fast 720p 0.80",
             "Google veo-3.1-fast 720p 0.96",
             "Google veo-3.1-fast 1080p 0.96",

@@ -33,10 +33,10 @@ public class OtherDialectsWireTests : EmulatorTest
     {
         var flow = new EngineFlow(Home, Emulator, BuiltInRoutes.Google);
         var refs = new[] { TestImages.Landscape720Png, TestImages.Landscape720Jpeg };
-        var saved = await flow.MakeAsync(BadRequests.Valid with { Model = "veo-3.1-generate-001", Resolution = "1080p", ReferenceImages = refs });
+        var saved = await flow.MakeAsync(BadRequests.Valid with { Model = "veo-3.1-generate-preview", Resolution = "1080p", ReferenceImages = refs });
 
         var create = Assert.Single(Emulator.Requests, r => r.Method == "POST");
-        Assert.Equal("/v1beta/models/veo-3.1-generate-001:predictLongRunning", create.Path);
+        Assert.Equal("/v1beta/models/veo-3.1-generate-preview:predictLongRunning", create.Path);
         Assert.Equal(TestHome.Key, create.Headers["x-goog-api-key"]);
         Assert.False(create.Headers.ContainsKey("Authorization"));
         var body = CreateBody();

@@ -90,7 +90,7 @@ public class GeminiAuthAndFaultTests : GeminiTest
 
         var bytes = await GoogleClient().GetByteArrayAsync(DownloadPath(VideoUri(await PollAsync(name))));
 
-        Assert.Equal(Fixtures.Bytes("landscape-720p").Length, bytes.Length);
-        Assert.NotEqual(Fixtures.Bytes("landscape-720p"), bytes);
+        Assert.Equal(Fixtures.Served("landscape-720p").Length, bytes.Length);
+        Assert.NotEqual(Fixtures.Served("landscape-720p"), bytes);
     }
 }

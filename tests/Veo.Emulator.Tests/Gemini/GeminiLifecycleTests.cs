@@ -8,8 +8,7 @@ public sealed class GeminiLifecycleTests : GeminiTest
     [Theory]
     [InlineData("veo-3.1-generate-preview")]
     [InlineData("veo-3.1-fast-generate-preview")]
-    [InlineData("veo-3.1-generate-001")]
-    [InlineData("veo-3.1-fast-generate-001")]
+    [InlineData("veo-3.1-lite-generate-preview")]
     public async Task Create_answers_only_the_operation_name(string model)
     {
         using var response = await CreateAsync(Request(), model);
@@ -50,7 +49,7 @@ public sealed class GeminiLifecycleTests : GeminiTest
 
         Assert.Equal(302, (int)redirect.StatusCode);
         Assert.Equal(200, (int)bytes.StatusCode);
-        Assert.Equal(Fixtures.Bytes("landscape-720p"), await bytes.Content.ReadAsByteArrayAsync());
+        Assert.Equal(Fixtures.Served("landscape-720p"), await bytes.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
@@ -82,7 +81,7 @@ public sealed class GeminiLifecycleTests : GeminiTest
     [InlineData("9:16", "1080p", "portrait-1080p")]
     [InlineData("16:9", "4k", "landscape-4k")]
     public async Task The_video_follows_aspect_ratio_and_resolution(string aspectRatio, string resolution, string fixture) =>
-        Assert.Equal(Fixtures.Bytes(fixture), await RenderAsync(Request(parameters: new JsonObject
+        Assert.Equal(Fixtures.Served(fixture), await RenderAsync(Request(parameters: new JsonObject
         {
             ["aspectRatio"] = aspectRatio,
             ["resolution"] = resolution,

@@ -150,7 +150,7 @@ public class FaultTests : OpenAiVideosTest
         var received = new MemoryStream();
         var error = await Record.ExceptionAsync(() => body.CopyToAsync(received));
 
-        Assert.Equal(Fixtures.Bytes("landscape-720p").Length, response.Content.Headers.ContentLength);
+        Assert.Equal(Fixtures.Served("landscape-720p").Length, response.Content.Headers.ContentLength);
         Assert.True(error is not null && IsDroppedConnection(error), $"got {error}");
         Assert.True(received.Length < response.Content.Headers.ContentLength);
     }
@@ -163,7 +163,7 @@ public class FaultTests : OpenAiVideosTest
         Server.Faults.Add(new Fault(FaultKind.CorruptBody, "/content"));
 
         var bytes = await DownloadAsync(id);
-        var original = Fixtures.Bytes("landscape-720p");
+        var original = Fixtures.Served("landscape-720p");
 
         Assert.Equal(original.Length, bytes.Length);
         Assert.NotEqual(original, bytes);

@@ -114,7 +114,7 @@ public sealed class OpenAiVideosLifecycleTests : OpenAiVideosTest
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("video/mp4", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
-        Assert.Equal(Fixtures.Bytes("landscape-720p"), bytes);
+        Assert.Equal(Fixtures.Served("landscape-720p"), bytes);
     }
 
     [Theory]

@@ -16,6 +16,6 @@ public sealed class RealClockTests : OpenAiVideosTest
         await Task.Delay(TimeSpan.FromMilliseconds(700));
 
         Assert.Equal("completed", (await PollAsync(id)).GetProperty("status").GetString());
-        Assert.Equal(Fixtures.Bytes("landscape-720p"), await DownloadAsync(id));
+        Assert.Equal(Fixtures.Served("landscape-720p"), await DownloadAsync(id));
     }
 }

@@ -11,4 +11,7 @@ public static class Fixtures
         stream.CopyTo(copy);
         return copy.ToArray();
     }
+
+    /// <summary>The video the emulator serves for a request of this fixture's shape and <paramref name="seconds"/>: the fixture made that long.</summary>
+    public static byte[] Served(string name, int seconds = 8) => RenderedVideo.Render(Bytes(name), seconds);
 }

@@ -51,7 +51,7 @@ public sealed class UnifiedVideoLifecycleTests : UnifiedVideoTest
         var bytes = await RenderAsync(TextToVideo());
 
         var cdnRequest = Assert.Single(Server.Requests, r => r.Path.StartsWith("/cdn/"));
-        Assert.Equal(Fixtures.Bytes("landscape-720p"), bytes);
+        Assert.Equal(Fixtures.Served("landscape-720p"), bytes);
         Assert.False(cdnRequest.Headers.ContainsKey("Authorization"));
         Assert.Equal(200, cdnRequest.StatusCode);
     }

@@ -18,9 +18,22 @@ public class PipelineTests : PowerShellTest
         Assert.Equal(Path.Combine(Home.Folder, "videos", file.TaskId + ".mp4"), file.Path);
         Assert.True(File.Exists(file.Path));
         Assert.Equal((1280, 720, true), (file.Width, file.Height, file.HasAudio));
-        Assert.Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(Math.Round(file.Duration.TotalSeconds)));
+        // The default request is 8 seconds, and so is the video (the emulator served a 1-second one before issue 14 item 10).
+        Assert.Equal(TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(Math.Round(file.Duration.TotalSeconds)));
+        Assert.Empty(result.Warnings);
         Assert.Equal("A lighthouse at dusk", file.Prompt);
         Assert.Empty(Directory.GetFiles(Path.Combine(Home.Folder, "videos"), "*.partial"));
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(6)]
+    public void A_shorter_video_is_as_long_as_asked(int seconds)
+    {
+        var result = Run($"New-VeoVideo 'A short one' -Duration {seconds} | Wait-VeoVideo | Save-VeoVideo");
+
+        Assert.Empty(result.Warnings);
+        Assert.Equal(seconds, result.Single<VideoFile>().Duration.TotalSeconds, 0.1);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Veo.PowerShell.Hosting;
+using Veo.PowerShell.Loader;
 
 namespace Veo.PowerShell.Tests.Hosting;
 

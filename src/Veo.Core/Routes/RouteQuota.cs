@@ -1,0 +1,72 @@
+namespace Veo.Core.Routes;
+
+/// <summary>
+/// How fast a route takes creates: requests a minute and tasks running at once, per key. Creates are held back to fit,
+/// across every create of the process for the same address and key. Null means no limit of that kind.
+/// </summary>
+/// <remarks>
+/// "Running" is counted by Veo, which cannot see other programs' tasks: a task runs from its create until a poll sees
+/// it finished, or until <see cref="RunningFor"/> has passed since the create, whichever comes first. So a task no one
+/// waits for frees its place after that time, and a task that runs longer may meet the service's own 429 (waited out).
+/// </remarks>
+public sealed record RouteQuota
+{
+    /// <summary>Google's documented longest generation: "Latency: Min: 11 seconds; Max: 6 minutes (during peak hours)" (ai.google.dev/gemini-api/docs/video).</summary>
+    public static readonly TimeSpan LongestGeneration = TimeSpan.FromMinutes(6);
+
+    public int? RequestsPerMinute { get; init; }
+    public int? MaxRunning { get; init; }
+
+    /// <summary>How long a created task counts as running when no poll has seen it finish.</summary>
+    public TimeSpan RunningFor { get; init; } = LongestGeneration;
+
+    /// <summary>Where the numbers come from, for Get-VeoRoute and the docs.</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>The window requests are counted in; a minute, shorter only in tests.</summary>
+    internal TimeSpan Window { get; init; } = TimeSpan.FromMinutes(1);
+
+    public bool IsLimited => RequestsPerMinute is not null || MaxRunning is not null;
+
+    public static RouteQuota None { get; } = new() { Source = "none" };
+
+    /// <summary>
+    /// Google's Veo 3.1 preview models: "Maximum API requests per minute per project: 10" (Google Cloud's Veo 3.1 model
+    /// page; the Gemini API's rate-limits page says limits are per project and shows them in AI Studio). 10 running at
+    /// once is reported (aifreeapi.com, March 2026), not published by Google. The -001 models are documented at 50 a
+    /// minute: Connect-Veo -RequestsPerMinute 50 when only they are used.
+    /// </summary>
+    public static RouteQuota Google { get; } = new()
+    {
+        RequestsPerMinute = 10,
+        MaxRunning = 10,
+        Source = "Google: 10 requests/min per project (documented for the preview models); 10 running (reported, unpublished)",
+    };
+
+    /// <summary>
+    /// The gateways publish no limits (their Veo pages name none; new-api's own rate and concurrency limits are off
+    /// unless the operator turns them on). They pool upstream keys, so Google's per-project numbers would be needlessly
+    /// slow; these are a guess on the safe side, and a 429 that still comes is waited out. Connect-Veo changes them.
+    /// </summary>
+    public static RouteQuota Gateway(string name) => new()
+    {
+        RequestsPerMinute = 30,
+        MaxRunning = 20,
+        Source = $"{name}: unpublished; a safe default (30 requests/min, 20 running)",
+    };
+
+    /// <summary>This quota with the numbers given replacing its own; 0 lifts that limit.</summary>
+    public RouteQuota With(int? requestsPerMinute, int? maxRunning, string source)
+    {
+        if (requestsPerMinute is null && maxRunning is null) return this;
+        return this with
+        {
+            RequestsPerMinute = requestsPerMinute is { } rpm ? (rpm == 0 ? null : rpm) : RequestsPerMinute,
+            MaxRunning = maxRunning is { } running ? (running == 0 ? null : running) : MaxRunning,
+            Source = source,
+        };
+    }
+
+    public override string ToString() =>
+        $"{(RequestsPerMinute is { } rpm ? $"{rpm}/min" : "no rate limit")}, {(MaxRunning is { } running ? $"{running} running" : "no running limit")}";
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Veo.Core.Providers;
+using Veo.Core.Requests;
+using Veo.Core.Routes;
+using Veo.Core.Tests.Support;
+
+namespace Veo.Core.Tests.Requests;
+
+/// <summary>personGeneration, enhance_prompt and enable_upsample: sent only where a route takes them, checked by mode first.</summary>
+public class OptionalInputsTests
+{
+    private static readonly VideoRequest Text = new() { Prompt = "Two people talk on a bench" };
+
+    private static string Refusal(VideoRequest request, VideoRoute route) =>
+        Assert.Throws<RequestValidationException>(() => RequestValidator.Prepare(request, route)).Message;
+
+    private static JsonElement GeminiParameters(VideoRequest request) =>
+        JsonDocument.Parse(GeminiProvider.Body(RequestValidator.Prepare(request, BuiltInRoutes.Google)).ReadAsStringAsync().Result).RootElement.GetProperty("parameters");
+
+    private static JsonElement UnifiedBody(VideoRequest request) =>
+        JsonDocument.Parse(UnifiedVideoProvider.Body(RequestValidator.Prepare(request, BuiltInRoutes.Crazyrouter)).ReadAsStringAsync().Result).RootElement;
+
+    [Fact]
+    public void Text_to_video_on_Google_sends_allow_all() =>
+        Assert.Equal("allow_all", GeminiParameters(Text with { PersonGeneration = "allow_all" }).GetProperty("personGeneration").GetString());
+
+    [Fact]
+    public void Image_to_video_on_Google_sends_allow_adult() =>
+        Assert.Equal("allow_adult", GeminiParameters(Text with { PersonGeneration = "allow_adult", Image = TestImages.Landscape720Png }).GetProperty("personGeneration").GetString());
+
+    [Fact]
+    public void Left_out_it_is_not_sent() => Assert.False(GeminiParameters(Text).TryGetProperty("personGeneration", out _));
+
+    [Theory]
+    [InlineData("allow_adult", null, "TextToVideo on Google; that mode takes allow_all only")]
+    [InlineData("dont_allow", null, "that mode takes allow_all only")]
+    [InlineData("allow_all", "image", "ImageToVideo on Google; that mode takes allow_adult only")]
+    public void A_value_the_mode_does_not_take_is_refused(string value, string? image, string expected) =>
+        Assert.Contains(expected, Refusal(Text with { PersonGeneration = value, Image = image is null ? null : TestImages.Landscape720Png }, BuiltInRoutes.Google));
+
+    [Fact]
+    public void A_route_without_it_says_so() =>
+        Assert.Contains("Route LaoZhang takes no person-generation setting", Refusal(Text with { PersonGeneration = "allow_all" }, BuiltInRoutes.LaoZhang));
+
+    [Fact]
+    public void The_unified_flags_are_sent_as_given_and_only_then()
+    {
+        var body = UnifiedBody(Text with { EnhancePrompt = true, Upsample = false });
+        Assert.True(body.GetProperty("enhance_prompt").GetBoolean());
+        Assert.False(body.GetProperty("enable_upsample").GetBoolean());
+        Assert.False(UnifiedBody(Text).TryGetProperty("enhance_prompt", out _));
+    }
+
+    [Fact]
+    public void Upsampling_is_for_landscape_only() =>
+        Assert.Contains("made for 16:9 videos only", Refusal(Text with { Upsample = true, AspectRatio = "9:16" }, BuiltInRoutes.Crazyrouter));
+
+    [Theory]
+    [InlineData("LaoZhang")]
+    [InlineData("Google")]
+    public void The_unified_flags_are_refused_elsewhere(string route)
+    {
+        var message = Refusal(Text with { EnhancePrompt = true, Upsample = true }, BuiltInRoutes.Find(route)!);
+        Assert.Contains("takes no prompt enhancement", message);
+        Assert.Contains("takes no upsampling", message);
+    }
+}
