@@ -110,7 +110,7 @@ public class VertexRouteTests : IDisposable
         using var _ = new EnvironmentVariables((VertexEndpoints.ProjectVariable, "env-project"), (VertexEndpoints.LocationVariable, null),
             (VertexEndpoints.TokenVariable, null), (ApiKeys.FallbackVariable, null));
         var session = Session();
-        session.Connect(BuiltInRoutes.VertexName, null, new ApiKey("ya29.token"), "given-project", "global");
+        session.Connect(BuiltInRoutes.VertexName, null, new ApiKey("ya29.token"), project: "given-project", location: "global");
 
         var route = session.ResolveRoute(BuiltInRoutes.VertexName, null);
 
