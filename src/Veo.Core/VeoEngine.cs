@@ -35,7 +35,9 @@ public sealed class VeoEngine
     public VideoPlan Plan(VideoRequest request, VideoRoute route, PriceBook prices)
     {
         var prepared = RequestValidator.Prepare(request, route);
-        return new VideoPlan(prepared, prices.Quote(route.Name, prepared.Model.Family, prepared.Request.DurationSeconds, prepared.Request.Resolution)?.Cost);
+        var r = prepared.Request;
+        // Every video of a request is billed: Vertex AI's sampleCount multiplies the cost, and a silent one costs less.
+        return new VideoPlan(prepared, prices.Quote(route.Name, prepared.Model.Family, r.DurationSeconds, r.Resolution, r.VideoCount, r.GenerateAudio != false)?.Cost);
     }
 
     /// <summary>
@@ -183,11 +185,12 @@ public sealed class VeoEngine
 
     /// <param name="progress">Counts the bytes as they arrive, for a progress bar; may be null.</param>
     /// <param name="maxBytes">The largest video accepted; <see cref="HttpPolicy.MaxVideoBytes"/> when null.</param>
+    /// <param name="sample">Which of the task's videos, from 0 (<see cref="VideoTask.VideoCount"/> says how many it holds).</param>
     public async Task<SaveResult> SaveAsync(VideoTask task, IVideoProvider provider, string path, bool overwrite, IEngineLog log, CancellationToken cancellationToken,
-        DownloadProgress? progress = null, long? maxBytes = null)
+        DownloadProgress? progress = null, long? maxBytes = null, int sample = 0)
     {
         var policy = maxBytes is { } max ? Policy with { MaxVideoBytes = max } : Policy;
-        var result = await new VideoSaver(policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        var result = await new VideoSaver(policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken, sample).ConfigureAwait(false);
         Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Saved, Id = task.Id, Path = result.File.Path });
         return result;
     }

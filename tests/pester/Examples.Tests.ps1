@@ -34,6 +34,8 @@ BeforeAll {
         # Poll intervals chosen for the real service; the emulator renders in a second.
         @{ Text = '-PollInterval 10'; With = '-PollInterval 1' }
         @{ Text = '-PollInterval 30'; With = '-PollInterval 1' }
+        # No gcloud here: a token of the emulator's stands for the access token it prints.
+        @{ Text = 'gcloud auth print-access-token'; With = "'emulator-key'" }
         # Nobody is there to answer -Confirm's prompt: the test answers Yes.
         @{ Text = 'Unregister-VeoRoute -Confirm'; With = 'Unregister-VeoRoute -Confirm:$false' }
     )

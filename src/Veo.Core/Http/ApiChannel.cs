@@ -109,6 +109,22 @@ internal sealed class ApiChannel
     }
 
     /// <summary>
+    /// A read whose answer is too large to take whole (Vertex AI's operations carry the videos inline): sent through the
+    /// read pipeline and returned at its headers, for the caller to stream with <see cref="CopyBodyAsync"/>. Refusals are thrown.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(_reads, build, authorize: true, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode) return response;
+        using (response)
+        {
+            // SendAsync kept at most 64 KiB of the refusal.
+            var body = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+            throw ToApiException(response, body);
+        }
+    }
+
+    /// <summary>
     /// A download whose body the caller streams. Redirects are followed here, not by the client, so the
     /// key goes only to the host it was meant for: storage hosts get a signed URL and never the key.
     /// Refusals become exceptions; <paramref name="refusal"/> may claim them first (e.g. "not ready yet").

@@ -32,7 +32,9 @@ public sealed class PriceBook
 
     /// <summary>The cost of <paramref name="count"/> videos, or null when the book has no price for them.</summary>
     /// <param name="model">A model family or any route's model id for it.</param>
-    public PriceQuote? Quote(string route, string model, int seconds, string resolution, int count = 1)
+    /// <param name="audio">False prices silent videos: only rows that say so (audio: false) match, since a route
+    /// without them cannot make one.</param>
+    public PriceQuote? Quote(string route, string model, int seconds, string resolution, int count = 1, bool audio = true)
     {
         if (seconds <= 0) throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "A video lasts at least one second.");
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "Quote at least one video.");
@@ -41,7 +43,8 @@ public sealed class PriceBook
         var family = ModelFamily.Of(model);
 
         var candidates = Rows.Where(row =>
-            string.Equals(row.Route, route, StringComparison.OrdinalIgnoreCase) && row.Model == family);
+            string.Equals(row.Route, route, StringComparison.OrdinalIgnoreCase) && row.Model == family
+            && (audio ? row.Audio != false : row.Audio == false)).ToList();
         // A price for this resolution beats one that holds for every resolution.
         var row = candidates.FirstOrDefault(r => r.Resolution == canonical)
             ?? candidates.FirstOrDefault(r => r.Resolution is null);
@@ -62,7 +65,7 @@ public sealed class PriceBook
             from route in routes
             from model in models
             from resolution in resolutions
-            let quote = Quote(route, model, query.Duration, resolution, query.Count)
+            let quote = Quote(route, model, query.Duration, resolution, query.Count, query.Audio)
             where quote is not null
             orderby quote.Cost, quote.Route, quote.Model, Resolutions.Rank(quote.Resolution)
             select quote).ToList();

@@ -34,7 +34,7 @@ internal static class PriceBookFile
             var row = ToRow(wire[i], message => new PriceBookFormatException(fileName, number, message));
             if (seen.TryGetValue(PriceKey.Of(row), out var first))
                 throw new PriceBookFormatException(fileName, number,
-                    $"repeats the route, model and resolution of row {first} ({Describe(row)})");
+                    $"repeats the route, model, resolution and audio of row {first} ({Describe(row)})");
             seen.Add(PriceKey.Of(row), number);
             rows.Add(row);
         }
@@ -66,7 +66,7 @@ internal static class PriceBookFile
 
         return new PriceRow(route, ModelFamily.Of(model), billing, price, resolution,
             string.IsNullOrWhiteSpace(row.Currency) ? "USD" : row.Currency!.Trim(), source, date,
-            string.IsNullOrWhiteSpace(row.Note) ? null : row.Note);
+            string.IsNullOrWhiteSpace(row.Note) ? null : row.Note, row.Audio);
 
         string Required(string? value, string name, Func<string, Exception>? fail = null) =>
             string.IsNullOrWhiteSpace(value) ? throw (fail ?? bad)($"has no '{name}'") : value!.Trim();
@@ -89,7 +89,7 @@ internal static class PriceBookFile
     }
 
     private static string Describe(PriceRow row) =>
-        $"{row.Route} {row.Model} {row.Resolution ?? "any resolution"}";
+        $"{row.Route} {row.Model} {row.Resolution ?? "any resolution"}{(row.Audio switch { true => " with audio", false => " silent", _ => "" })}";
 }
 
 /// <summary>One row as written in a price book file; everything optional here so the checks can name what is missing.</summary>
@@ -104,6 +104,8 @@ internal sealed class PriceRowJson
     public string? Source { get; set; }
     public string? AsOf { get; set; }
     public string? Note { get; set; }
+    /// <summary>true: the price of a video with sound; false: of a silent one; absent: the same either way.</summary>
+    public bool? Audio { get; set; }
 }
 
 [JsonSourceGenerationOptions(

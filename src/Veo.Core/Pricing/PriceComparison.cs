@@ -13,7 +13,8 @@ public static class PriceComparison
         var references = list
             .Where(q => string.Equals(q.Route, referenceRoute, StringComparison.OrdinalIgnoreCase))
             .GroupBy(Videos)
-            .ToDictionary(g => g.Key, g => g.First());
+            // A route's price with sound is its reference: a silent video is compared with what the other route charges for one with sound.
+            .ToDictionary(g => g.Key, g => g.OrderBy(q => q.Audio == false).First());
 
         return list.Select(quote =>
             references.TryGetValue(Videos(quote), out var reference) ? Against(quote, reference) : quote).ToList();

@@ -15,4 +15,7 @@ public sealed record PriceQuery
     public string? Resolution { get; init; }
 
     public int Count { get; init; } = 1;
+
+    /// <summary>False lists the prices of silent videos (the routes that can make one); true those with sound.</summary>
+    public bool Audio { get; init; } = true;
 }

@@ -18,6 +18,9 @@ public sealed record PriceQuote(
     string Source,
     DateTime AsOf)
 {
+    /// <summary>False for a silent video (priced lower on Vertex AI); true with sound; null where a route makes no difference.</summary>
+    public bool? Audio { get; init; }
+
     /// <summary>The route this quote was compared with by <see cref="PriceComparison"/>; null until then.</summary>
     public string? ComparedTo { get; init; }
 
@@ -31,6 +34,6 @@ public sealed record PriceQuote(
     {
         var cost = row.Billing == Billing.PerSecond ? row.Price * seconds * count : row.Price * count;
         return new PriceQuote(row.Route, row.Model, row.Billing, row.Price, seconds, resolution, count,
-            cost, row.Currency, row.Source, row.AsOf);
+            cost, row.Currency, row.Source, row.AsOf) { Audio = row.Audio };
     }
 }

@@ -6,6 +6,8 @@ namespace Veo.Core.Pricing;
 /// </summary>
 /// <param name="Model">The model family (<c>veo-3.1-fast</c>, <c>veo-3.1</c>), not a route's own model id.</param>
 /// <param name="Resolution"><c>720p</c>, <c>1080p</c> or <c>4k</c>; null when the price holds for every resolution.</param>
+/// <param name="Audio">True for a video with sound, false for a silent one (Vertex AI bills it lower); null when the route
+/// makes no such difference (it always makes sound).</param>
 public sealed record PriceRow(
     string Route,
     string Model,
@@ -15,4 +17,5 @@ public sealed record PriceRow(
     string Currency,
     string Source,
     DateTime AsOf,
-    string? Note = null);
+    string? Note = null,
+    bool? Audio = null);

@@ -12,6 +12,7 @@ public static class VideoProviders
         Dialect.OpenAIVideos => new OpenAIVideosProvider(route, key, policy, log ?? NullEngineLog.Instance),
         Dialect.UnifiedVideo => new UnifiedVideoProvider(route, key, policy, log ?? NullEngineLog.Instance),
         Dialect.Gemini => new GeminiProvider(route, key, policy, log ?? NullEngineLog.Instance),
+        Dialect.Vertex => new VertexProvider(route, key, policy, log ?? NullEngineLog.Instance),
         _ => throw new ArgumentOutOfRangeException(nameof(route), route.Dialect, "Unknown dialect."),
     };
 }

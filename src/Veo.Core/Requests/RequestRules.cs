@@ -49,12 +49,23 @@ internal static class RequestRules
             ? "A negative prompt is not accepted with first/last-frame generation; remove -NegativePrompt and say what to avoid in the prompt." : null),
         new("negative-prompt-with-references", c => HasNegative(c) && c.Request.Mode == GenerationMode.ReferenceImages && !c.Caps.NegativePromptWithReferenceImages
             ? "A negative prompt is not accepted with reference images; remove -NegativePrompt and say what to avoid in the prompt." : null),
-        new("audio-always-on", c => c.Request.GenerateAudio == false
-            ? "Veo 3.1 always generates audio and cannot turn it off; describe the sound you want (or 'no music, quiet room') in the prompt instead." : null),
+        // The Gemini API and the gateways refuse generateAudio (python-genai raises for it outside Vertex AI); only Vertex AI turns sound off.
+        new("audio-always-on", c => c.Request.GenerateAudio == false && !c.Caps.SilentVideo
+            ? $"Veo 3.1 on route {c.Route.Name} always generates audio and cannot turn it off (only -Route Vertex can); describe the sound you want (or 'no music, quiet room') in the prompt instead." : null),
         new("seed-range", c => c.Request.Seed is < 0 or > uint.MaxValue
             ? $"The seed must be a whole number from 0 to {uint.MaxValue}; {c.Request.Seed} was given." : null),
         new("seed-supported", c => c.Request.Seed is not null && !c.Caps.Seed
-            ? $"Route {c.Route.Name} does not take a seed; remove -Seed." : null),
+            ? $"Route {c.Route.Name} does not take a seed (it is a Vertex AI parameter: -Route Vertex takes one); remove -Seed." : null),
+        new("video-count-supported", c => c.Request.VideoCount != 1 && c.Caps.MaxVideosPerRequest == 1
+            ? $"Route {c.Route.Name} makes one video per request; remove -VideoCount (pipe several prompts in), or use -Route Vertex, which makes up to 4." : null),
+        new("video-count-range", c => c.Caps.MaxVideosPerRequest > 1 && (c.Request.VideoCount < 1 || c.Request.VideoCount > c.Caps.MaxVideosPerRequest)
+            ? $"-VideoCount must be from 1 to {c.Caps.MaxVideosPerRequest} on {c.Route.Name}; {c.Request.VideoCount} was given." : null),
+        new("storage-uri-supported", c => c.Request.StorageUri is not null && !c.Caps.StorageUri
+            ? $"Route {c.Route.Name} cannot write videos to a bucket; remove -StorageUri." : null),
+        new("storage-uri-form", c => c.Request.StorageUri is { } uri && c.Caps.StorageUri && !GcsUri.TryParse(uri, out _, out _)
+            ? $"-StorageUri '{uri}' is not a Cloud Storage folder; write it as gs://bucket/folder/." : null),
+        new("project-required", c => c.Route.Dialect == Dialect.Vertex && c.Route.Project is null
+            ? $"Route {c.Route.Name} needs a Google Cloud project: pass Connect-Veo -Route {c.Route.Name} -Project <id>, or set {VertexEndpoints.ProjectVariable}." : null),
         new("person-generation-supported", c => c.Request.PersonGeneration is not null && c.Caps.PersonGeneration is null
             ? $"Route {c.Route.Name} takes no person-generation setting; remove -PersonGeneration (only the Gemini API, -Route Google, takes one)." : null),
         new("person-generation-mode", c => c.Request.PersonGeneration is { } asked && c.Caps.PersonGeneration is { } allowed

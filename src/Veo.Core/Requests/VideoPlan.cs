@@ -19,8 +19,10 @@ public sealed record VideoPlan(PreparedRequest Prepared, decimal? Cost)
             var extends = r.Extend is { } source
                 ? string.Format(CultureInfo.InvariantCulture, " of {0}{1}", source.TaskId, r.OutputSeconds is { } total ? $" ({total} s in all)" : "")
                 : "";
-            return string.Format(CultureInfo.InvariantCulture, "{0}{1} {2} s {3} {4} with {5} on {6}, estimated cost {7}",
-                r.Mode, extends, r.DurationSeconds, r.Resolution, r.AspectRatio, Prepared.Model.WireId, Route.Name, Cost is null ? "unknown" : SpendingGuard.Money(Cost.Value));
+            // What is bought beyond one video with sound is said, since it changes the bill: "4 videos", "silent".
+            var extras = (r.VideoCount > 1 ? $", {r.VideoCount} videos" : "") + (r.GenerateAudio == false ? ", silent" : "");
+            return string.Format(CultureInfo.InvariantCulture, "{0}{1} {2} s {3} {4}{5} with {6} on {7}, estimated cost {8}",
+                r.Mode, extends, r.DurationSeconds, r.Resolution, r.AspectRatio, extras, Prepared.Model.WireId, Route.Name, Cost is null ? "unknown" : SpendingGuard.Money(Cost.Value));
         }
     }
 }

@@ -15,8 +15,12 @@ public sealed record VideoRequest
     public string? Image { get; init; }
     public string? LastFrame { get; init; }
     public IReadOnlyList<string> ReferenceImages { get; init; } = Array.Empty<string>();
-    /// <summary>Veo always generates audio; a request for silence is refused with that explanation.</summary>
+    /// <summary>False asks for a silent video: only Vertex AI makes one; elsewhere the request is refused with that explanation.</summary>
     public bool? GenerateAudio { get; init; }
+    /// <summary>How many videos this one request makes (Vertex AI's sampleCount); each is saved as its own file and billed.</summary>
+    public int VideoCount { get; init; } = 1;
+    /// <summary>A gs://bucket/folder/ Vertex AI writes the videos to instead of answering them inline.</summary>
+    public string? StorageUri { get; init; }
     /// <summary>Whether people may appear (Gemini API: allow_all, allow_adult); each mode takes one value, see the route's rules.</summary>
     public string? PersonGeneration { get; init; }
     /// <summary>Unified-video gateways: let the gateway rewrite the prompt (it translates a Chinese prompt to English).</summary>

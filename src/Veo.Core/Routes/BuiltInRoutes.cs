@@ -6,6 +6,7 @@ public static class BuiltInRoutes
     public const string LaoZhangName = "LaoZhang";
     public const string CrazyrouterName = "Crazyrouter";
     public const string GoogleName = "Google";
+    public const string VertexName = "Vertex";
 
     /// <summary>LaoZhang's official forwarding: per-call billing; refuses a negative prompt with any image frames.</summary>
     public static readonly VideoRoute LaoZhang = new(
@@ -102,7 +103,26 @@ public static class BuiltInRoutes
         Extension = null,
     };
 
-    public static readonly IReadOnlyList<VideoRoute> All = new[] { LaoZhang, Crazyrouter, Google };
+    /// <summary>
+    /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos and up to 4 videos
+    /// a request ("Maximum videos returned per request: 4", cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
+    /// Its address follows the location (<see cref="VertexEndpoints"/>); this one is the default location's.
+    /// </summary>
+    public static readonly VideoRoute Vertex = new(
+        VertexName,
+        Dialect.Vertex,
+        VertexEndpoints.BaseUriFor(VertexEndpoints.DefaultLocation),
+        VertexEndpoints.TokenVariable,
+        new[]
+        {
+            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-001"),
+            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001"),
+            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
+            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
+        },
+        new RouteCapabilities { SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true });
+
+    public static readonly IReadOnlyList<VideoRoute> All = new[] { LaoZhang, Crazyrouter, Google, Vertex };
 
     public static VideoRoute? Find(string name) =>
         All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));

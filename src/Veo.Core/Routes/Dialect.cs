@@ -9,4 +9,6 @@ public enum Dialect
     UnifiedVideo,
     /// <summary>Google's predictLongRunning + operations (Gemini API, direct).</summary>
     Gemini,
+    /// <summary>Vertex AI: predictLongRunning under projects/{p}/locations/{l}, polled with fetchPredictOperation, OAuth Bearer token.</summary>
+    Vertex,
 }

@@ -17,6 +17,12 @@ public sealed record RouteCapabilities
     public bool NegativePromptWithFrames { get; init; }
     public bool NegativePromptWithReferenceImages { get; init; }
     public bool Seed { get; init; } = true;
+    /// <summary>Whether the route can be asked for a video without sound (Vertex AI's generateAudio: false).</summary>
+    public bool SilentVideo { get; init; }
+    /// <summary>How many videos one request may ask for (Vertex AI's sampleCount); 1 where the API has no such field.</summary>
+    public int MaxVideosPerRequest { get; init; } = 1;
+    /// <summary>Whether the finished videos can be written to a gs:// bucket instead of being answered inline.</summary>
+    public bool StorageUri { get; init; }
     /// <summary>Largest image the route takes; the gateways document 20 MB for uploads.</summary>
     public long MaxImageBytes { get; init; } = 20L * 1000 * 1000;
     public IReadOnlyList<string> ImageTypes { get; init; } = new[] { "image/jpeg", "image/png", "image/webp" };

@@ -9,6 +9,12 @@ public sealed record VideoRoute(
     IReadOnlyList<RouteModel> Models,
     RouteCapabilities Capabilities)
 {
+    /// <summary>The Google Cloud project a Vertex AI route creates videos in; null on other routes (and until one is given).</summary>
+    public string? Project { get; init; }
+
+    /// <summary>The Vertex AI location (us-central1, global, ...); null on other routes.</summary>
+    public string? Location { get; init; }
+
     /// <summary>How fast it takes creates; see <see cref="RouteQuota"/>.</summary>
     public RouteQuota Quota { get; init; } = RouteQuota.None;
 

@@ -10,4 +10,10 @@ public sealed record RouteConnection(Uri? BaseUri, ApiKey? Key)
 
     /// <summary>Tasks running at once per key; 0 lifts the route's own limit, null keeps it.</summary>
     public int? MaxRunning { get; init; }
+
+    /// <summary>Vertex AI: the Google Cloud project the route makes videos in.</summary>
+    public string? Project { get; init; }
+
+    /// <summary>Vertex AI: the location, which picks the host.</summary>
+    public string? Location { get; init; }
 }

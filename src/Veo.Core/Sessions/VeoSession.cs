@@ -57,9 +57,10 @@ public sealed class VeoSession
 
     /// <summary>
     /// Records where a route lives in this session, the key for that address and the quota to hold it to (null keeps
-    /// the quota set before, 0 lifts a limit); returns the connection before.
+    /// the quota set before, 0 lifts a limit); and, for Vertex AI, the project and location; returns the connection before.
     /// </summary>
-    public RouteConnection? Connect(string route, Uri? baseUri, ApiKey? key, int? requestsPerMinute = null, int? maxRunning = null)
+    public RouteConnection? Connect(string route, Uri? baseUri, ApiKey? key, int? requestsPerMinute = null, int? maxRunning = null,
+        string? project = null, string? location = null)
     {
         if (requestsPerMinute < 0 || maxRunning < 0) throw new ArgumentException("A quota cannot be negative; 0 means no limit.");
         lock (_connections)
@@ -69,6 +70,8 @@ public sealed class VeoSession
             {
                 RequestsPerMinute = requestsPerMinute ?? before?.RequestsPerMinute,
                 MaxRunning = maxRunning ?? before?.MaxRunning,
+                Project = project is null ? null : VertexEndpoints.CheckProject(project),
+                Location = location is null ? null : VertexEndpoints.CheckLocation(location),
             };
             return before;
         }
@@ -100,11 +103,24 @@ public sealed class VeoSession
             ?? throw new ArgumentException($"There is no route named '{routeName}'. Known routes: {string.Join(", ", Routes.All.Select(r => r.Name))}. Register a gateway with Register-VeoRoute.");
         var connection = ConnectionOf(route.Name);
         var at = baseUri ?? connection?.BaseUri;
-        var located = at is null ? route : route.At(at);
+        var located = route.Dialect == Dialect.Vertex ? InCloudProject(route, at, connection) : at is null ? route : route.At(at);
         return connection is null ? located : located with
         {
             Quota = located.Quota.With(connection.RequestsPerMinute, connection.MaxRunning, $"{route.Name}: set by Connect-Veo"),
         };
+    }
+
+    /// <summary>
+    /// A Vertex AI route takes its project and location from Connect-Veo, else GOOGLE_CLOUD_PROJECT and
+    /// GOOGLE_CLOUD_LOCATION; its address follows the location unless the route was pointed elsewhere (the emulator).
+    /// </summary>
+    private static VideoRoute InCloudProject(VideoRoute route, Uri? at, RouteConnection? connection)
+    {
+        var location = VertexEndpoints.LocationOf(connection?.Location);
+        var located = route with { Project = VertexEndpoints.ProjectOf(connection?.Project), Location = location };
+        if (at is not null) return located.At(at);
+        // A registered Vertex gateway keeps its own address; the built-in route moves with the location.
+        return BuiltInRoutes.Find(route.Name) is { Dialect: Dialect.Vertex } ? located.At(VertexEndpoints.BaseUriFor(location)) : located;
     }
 
     /// <summary>The key for a route at its address: the one given, the session's for that route and address, then environment variables.</summary>
@@ -119,7 +135,8 @@ public sealed class VeoSession
     {
         var connection = ConnectionOf(route.Name);
         if (connection?.Key is null) return null;
-        var connectedAt = connection.BaseUri ?? Routes.Find(route.Name)?.BaseUri;
+        // Where the route went when connected: its own address (a Vertex AI route's follows the connected location).
+        var connectedAt = connection.BaseUri ?? (Routes.Find(route.Name) is { } known ? ResolveRoute(known.Name, null).BaseUri : null);
         return connectedAt is not null && Uri.Compare(connectedAt, route.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
             ? connection.Key
             : null;

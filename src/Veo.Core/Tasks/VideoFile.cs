@@ -11,6 +11,8 @@ public sealed record VideoFile
     public TimeSpan Duration { get; init; }
     public bool HasAudio { get; init; }
     public string TaskId { get; init; } = "";
+    /// <summary>Which of the task's videos this is, from 1: a Vertex AI task asked for several (-VideoCount) holds them all.</summary>
+    public int Sample { get; init; } = 1;
     public string Route { get; init; } = "";
     public string Model { get; init; } = "";
     public string? Prompt { get; init; }

@@ -20,8 +20,11 @@ internal sealed class VideoSaver
         _log = log;
     }
 
-    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, DownloadProgress? progress, CancellationToken cancellationToken)
+    /// <param name="sample">Which of the task's videos (0 for the first): a Vertex AI task can hold up to 4.</param>
+    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, DownloadProgress? progress, CancellationToken cancellationToken, int sample = 0)
     {
+        if (sample > 0 && provider is not ISampledVideoProvider)
+            throw new ArgumentException($"Route {provider.Route.Name} makes one video per task; there is no video {sample + 1} of task {task.Id}.");
         if (File.Exists(path) && !overwrite)
             throw new IOException($"The file '{path}' already exists. Use -Force to overwrite it, or choose another -Path.");
         var partial = path + ".partial";
@@ -36,11 +39,15 @@ internal sealed class VideoSaver
                 {
                     progress?.Restart();
                     using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                        await provider.DownloadAsync(task, new DownloadTarget(file, _policy.MaxVideoBytes, progress), cancellationToken).ConfigureAwait(false);
+                    {
+                        var target = new DownloadTarget(file, _policy.MaxVideoBytes, progress);
+                        if (provider is ISampledVideoProvider sampled) await sampled.DownloadAsync(task, sample, target, cancellationToken).ConfigureAwait(false);
+                        else await provider.DownloadAsync(task, target, cancellationToken).ConfigureAwait(false);
+                    }
                     var info = Mp4Reader.ReadFile(partial);
                     Replace(partial, path);
                     _log.Verbose($"Saved {task.Id} to {path} ({info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.#} s).");
-                    return new SaveResult(ToVideoFile(task, path, info), Warnings(task, info));
+                    return new SaveResult(ToVideoFile(task, path, info) with { Sample = sample + 1 }, Warnings(task, info));
                 }
                 catch (ContentNotReadyException e) when (DateTimeOffset.UtcNow + ContentWait(notReady) < readyBy)
                 {

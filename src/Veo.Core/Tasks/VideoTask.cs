@@ -24,6 +24,10 @@ public sealed record VideoTask
     public decimal? EstimatedCost { get; init; }
     /// <summary>Where the finished video can be fetched, on dialects that hand out a URL.</summary>
     public string? VideoUrl { get; init; }
+    /// <summary>How many videos the finished task holds (Vertex AI makes up to 4 per request); null until it is known.</summary>
+    public int? VideoCount { get; init; }
+    /// <summary>Why the service's safety filters removed some (or all) of the task's videos, when it says.</summary>
+    public string? Filtered { get; init; }
 
     public bool IsFinished => Status.IsFinished();
 
@@ -38,6 +42,8 @@ public sealed record VideoTask
         ErrorCode = fromServer.ErrorCode,
         Model = string.IsNullOrEmpty(fromServer.Model) ? Model : fromServer.Model,
         VideoUrl = fromServer.VideoUrl ?? VideoUrl,
+        VideoCount = fromServer.VideoCount ?? VideoCount,
+        Filtered = fromServer.Filtered ?? Filtered,
     };
 
     public override string ToString() => $"{Id} ({Status})";

@@ -15,7 +15,8 @@ internal sealed class RouteValues
 /// <summary>
 /// The endpoints by method and path pattern, matched in the order added. A pattern segment is literal text with
 /// at most one {name} in it ("{model}:predictLongRunning", "{id}.mp4"); literals ignore case and a value is never
-/// empty, as in ASP.NET Core routing, which the emulator used before it had its own.
+/// empty, as in ASP.NET Core routing, which the emulator used before it had its own. A last segment {*name} takes the
+/// rest of the path, slashes and all (a Cloud Storage object name, which a host may hand over with its %2F decoded).
 /// </summary>
 internal sealed class RouteTable
 {
@@ -36,7 +37,10 @@ internal sealed class RouteTable
         var path = request.Path.Trim('/').Split('/');
         foreach (var route in routes)
         {
-            if (!string.Equals(route.Method, request.Method, StringComparison.OrdinalIgnoreCase) || route.Segments.Length != path.Length) continue;
+            if (!string.Equals(route.Method, request.Method, StringComparison.OrdinalIgnoreCase)) continue;
+            var catchAll = route.Segments[route.Segments.Length - 1].Parameter?.StartsWith("*", StringComparison.Ordinal) == true;
+            if (catchAll ? path.Length < route.Segments.Length : route.Segments.Length != path.Length) continue;
+            if (catchAll) path = path.Take(route.Segments.Length - 1).Append(string.Join("/", path.Skip(route.Segments.Length - 1))).ToArray();
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (route.Segments.Select((segment, i) => segment.TryMatch(path[i], values)).All(matched => matched))
             {
@@ -67,7 +71,7 @@ internal sealed class RouteTable
             if (text.Length <= Prefix.Length + Suffix.Length
                 || !text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
                 || !text.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)) return false;
-            values[Parameter] = text.Substring(Prefix.Length, text.Length - Prefix.Length - Suffix.Length);
+            values[Parameter.TrimStart('*')] = text.Substring(Prefix.Length, text.Length - Prefix.Length - Suffix.Length);
             return true;
         }
     }

@@ -25,8 +25,13 @@ internal sealed record VideoFixture(Orientation Orientation, VideoResolution Res
             _ => "4k",
         }}.mp4";
 
+    /// <summary>Without its sound track (Vertex AI's generateAudio: false); the committed files all have one.</summary>
+    public bool Silent { get; init; }
+
+    public Stream Open() => Silent ? new MemoryStream(SilentVideo.Of(this), writable: false) : OpenWithSound();
+
     /// <summary>The committed one-second file this video is made from.</summary>
-    public Stream Open() =>
+    public Stream OpenWithSound() =>
         typeof(VideoFixture).Assembly.GetManifestResourceStream(ResourceName)
         ?? throw new InvalidOperationException($"The fixture {ResourceName} is not embedded.");
 }

@@ -17,6 +17,7 @@ internal sealed class RequestPipeline
         OpenAiVideosDialect.Map(routes, state);
         UnifiedVideoDialect.Map(routes, state);
         GeminiDialect.Map(routes, state);
+        VertexDialect.Map(routes, state);
     }
 
     public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken)

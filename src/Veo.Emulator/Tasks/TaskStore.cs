@@ -33,7 +33,12 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
 
     /// <summary>Every task made so far, oldest first.</summary>
     public IReadOnlyList<CreatedTask> Snapshot() =>
-        inCreationOrder.Select(t => new CreatedTask(t.Order.Api.ToString(), t.Order.Api == EmulatedApi.Gemini ? GeminiDialect.OperationName(t) : t.Id, t.Model, t.Order.Prompt, t.CreatedAt, t.Failure is not null))
+        inCreationOrder.Select(t => new CreatedTask(t.Order.Api.ToString(), t.Order.Api switch
+            {
+                EmulatedApi.Gemini => GeminiDialect.OperationName(t),
+                EmulatedApi.Vertex => VertexOperation.Name(t),
+                _ => t.Id,
+            }, t.Model, t.Order.Prompt, t.CreatedAt, t.Failure is not null))
             .ToList();
 
     public VideoTask? Find(EmulatedApi api, string id) => tasks.TryGetValue((api, id), out var task) ? task : null;

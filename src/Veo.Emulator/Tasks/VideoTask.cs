@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Veo.Emulator;
 
-internal enum EmulatedApi { OpenAiVideos, UnifiedVideo, Gemini }
+internal enum EmulatedApi { OpenAiVideos, UnifiedVideo, Gemini, Vertex }
 
 internal enum TaskPhase { Queued, InProgress, Completed, Failed }
 
@@ -19,6 +19,9 @@ internal sealed record TaskOrder(EmulatedApi Api, string Id, string Model, strin
 
     /// <summary>The id of the file Gemini serves the video as.</summary>
     public string? FileId { get; init; }
+
+    /// <summary>A Vertex AI task's project, location, sample count, sound and storage.</summary>
+    public VertexOrder? Vertex { get; init; }
 }
 
 /// <summary>A task in memory. Its state is a pure function of the clock, so tests step through it exactly.</summary>

@@ -21,9 +21,21 @@ public sealed class ConnectVeoCommand : VeoCmdlet
     [Parameter]
     public Uri? BaseUri { get; set; }
 
-    /// <summary>A SecureString, so Get-Secret (SecretManagement) plugs straight in.</summary>
+    /// <summary>
+    /// A SecureString, so Get-Secret (SecretManagement) plugs straight in. On Vertex AI it is an OAuth access token
+    /// (gcloud auth print-access-token), hence -AccessToken.
+    /// </summary>
     [Parameter]
+    [Alias("AccessToken")]
     public SecureString? ApiKey { get; set; }
+
+    /// <summary>The Google Cloud project Vertex AI videos are made (and billed) in; GOOGLE_CLOUD_PROJECT otherwise.</summary>
+    [Parameter]
+    public string? Project { get; set; }
+
+    /// <summary>The Vertex AI location (us-central1 by default, or GOOGLE_CLOUD_LOCATION); it chooses the host.</summary>
+    [Parameter]
+    public string? Location { get; set; }
 
     /// <summary>The most this session may spend on new videos, in the price book's currency; what was spent already counts.</summary>
     [Parameter]
@@ -51,7 +63,12 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             var address = BaseUri ?? previous?.BaseUri;
             var before = session.ResolveRoute(name, null).BaseUri;
             var defaultBefore = session.ResolveRoute(null, null);
-            session.Connect(name, address, KeyFrom(ApiKey) ?? (BaseUri is null ? previous?.Key : null), RequestsPerMinute, MaxRunning);
+            var cloudRoute = session.ResolveRoute(name, null).Dialect == Core.Routes.Dialect.Vertex;
+            if (!cloudRoute && (Project is not null || Location is not null))
+                throw new ArgumentException($"-Project and -Location are for a Vertex AI route; {name} is not one.");
+            // A new location is a new host: the token given for the old one does not follow it.
+            var keepKey = BaseUri is null && (Location is null || string.Equals(Location.Trim(), previous?.Location, StringComparison.OrdinalIgnoreCase));
+            session.Connect(name, address, KeyFrom(ApiKey) ?? (keepKey ? previous?.Key : null), RequestsPerMinute, MaxRunning, Project ?? previous?.Project, Location ?? previous?.Location);
             session.DefaultRoute = name;
             var route = session.ResolveRoute(name, null);
             if (previous is not null && before != route.BaseUri)
@@ -63,6 +80,8 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             {
                 RequestsPerMinute = route.Quota.RequestsPerMinute,
                 MaxRunning = route.Quota.MaxRunning,
+                Project = route.Project,
+                Location = route.Location,
             });
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
@@ -78,4 +97,8 @@ public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, 
     /// <summary>The quota creates are held to on this route now (null: no limit).</summary>
     public int? RequestsPerMinute { get; init; }
     public int? MaxRunning { get; init; }
+
+    /// <summary>Vertex AI: the Google Cloud project and location videos are made in (null on other routes).</summary>
+    public string? Project { get; init; }
+    public string? Location { get; init; }
 }

@@ -42,6 +42,10 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
     [ValidateRange(1, 1_000_000)]
     public int Count { get; set; } = 1;
 
+    /// <summary>List the prices of silent videos (only Vertex AI makes them, and bills them lower).</summary>
+    [Parameter(ParameterSetName = TableSet)]
+    public SwitchParameter NoAudio { get; set; }
+
     /// <summary>Add how much cheaper (negative) or dearer each row is than this route.</summary>
     [Parameter(ParameterSetName = TableSet)]
     [Parameter(ParameterSetName = TaskSet)]
@@ -100,7 +104,7 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
             {
                 var table = Book().Table(new PriceQuery
                 {
-                    Route = Route, Model = Model, Duration = Duration, Count = Count,
+                    Route = Route, Model = Model, Duration = Duration, Count = Count, Audio = !NoAudio.IsPresent,
                     Resolution = Resolution is null ? null : VideoFormat.NormalizeResolution(Resolution),
                 });
                 // 1080p and 4k come only as 8-second videos: a shorter table lists what can be made.
@@ -146,9 +150,11 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
     private IEnumerable<object> Compared(IReadOnlyList<PriceQuote> quotes)
     {
         if (Compare is null) return quotes;
-        var reference = quotes.Select(q => Book().Quote(Compare, q.Model, q.Seconds, q.Resolution, q.Count)).OfType<PriceQuote>();
+        // A silent video is compared with the reference's silent price, or with its price with sound where it makes none.
+        var reference = quotes.Select(q => Book().Quote(Compare, q.Model, q.Seconds, q.Resolution, q.Count, audio: q.Audio != false)
+            ?? Book().Quote(Compare, q.Model, q.Seconds, q.Resolution, q.Count)).OfType<PriceQuote>();
         var compared = PriceComparison.Compare(quotes.Concat(reference).Distinct(), Compare);
-        return compared.Where(q => quotes.Any(o => o.Route == q.Route && o.Model == q.Model && o.Resolution == q.Resolution && o.Seconds == q.Seconds))
+        return compared.Where(q => quotes.Any(o => o.Route == q.Route && o.Model == q.Model && o.Resolution == q.Resolution && o.Seconds == q.Seconds && o.Audio == q.Audio))
             .Select(q =>
             {
                 var shown = PSObject.AsPSObject(q);
@@ -159,8 +165,9 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
 
     private PriceQuote? QuoteOf(object? input) => (input is PSObject ps ? ps.BaseObject : input) switch
     {
-        VideoTask task => Book().Quote(task.Route, task.Model, task.Request?.DurationSeconds ?? 8, task.Request?.Resolution ?? "720p"),
-        VideoRequest request => Book().Quote(Session.DefaultRoute, request.Model, request.DurationSeconds, request.Resolution),
+        VideoTask task => Book().Quote(task.Route, task.Model, task.Request?.DurationSeconds ?? 8, task.Request?.Resolution ?? "720p",
+            task.Request?.VideoCount ?? 1, task.Request?.GenerateAudio != false),
+        VideoRequest request => Book().Quote(Session.DefaultRoute, request.Model, request.DurationSeconds, request.Resolution, request.VideoCount, request.GenerateAudio != false),
         _ => null,
     };
 

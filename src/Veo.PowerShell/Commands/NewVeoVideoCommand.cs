@@ -87,9 +87,19 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
     [Parameter]
     public SwitchParameter Upsample { get; set; }
 
-    /// <summary>Veo always makes audio; this switch exists to say so rather than to silently ignore the wish.</summary>
+    /// <summary>A silent video (generateAudio false, billed lower) on Vertex AI; elsewhere Veo always makes audio, and this is refused saying so.</summary>
     [Parameter]
     public SwitchParameter NoAudio { get; set; }
+
+    /// <summary>Videos from this one request (Vertex AI's sampleCount, 1 to 4); each is billed and saved as its own file.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("SampleCount", "NumberOfVideos")]
+    [WholeNumber]
+    public int? VideoCount { get; set; }
+
+    /// <summary>A gs://bucket/folder/ Vertex AI writes the videos to, instead of answering them inline; Save-VeoVideo fetches them from there with the same token.</summary>
+    [Parameter]
+    public string? StorageUri { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsDefault]
@@ -104,6 +114,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
     public Uri? BaseUri { get; set; }
 
     [Parameter]
+    [Alias("AccessToken")]
     public SecureString? ApiKey { get; set; }
 
     /// <summary>The most this call (the whole pipeline batch) may spend; a video that would pass it is refused, and so are the rest.</summary>
@@ -154,6 +165,8 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
                 // Sent only when given: -EnhancePrompt:$false says "false" to a route that takes it, and nothing is assumed otherwise.
                 EnhancePrompt = MyInvocation.BoundParameters.ContainsKey(nameof(EnhancePrompt)) ? EnhancePrompt.IsPresent : null,
                 Upsample = MyInvocation.BoundParameters.ContainsKey(nameof(Upsample)) ? Upsample.IsPresent : null,
+                VideoCount = VideoCount ?? 1,
+                StorageUri = string.IsNullOrWhiteSpace(StorageUri) ? null : StorageUri!.Trim(),
             };
             var engine = Session.Engine;
             var plan = engine.Plan(request, route, Session.Prices);

@@ -64,13 +64,11 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
                     Fail(ready.Status == VideoTaskStatus.Failed ? new VideoTaskFailedException(ready) : new VideoNotFinishedException(ready), ready);
                     continue;
                 }
-                var path = TargetPath(ready);
-                if (!_claimed.Add(path)) throw new IOException($"The file '{path}' already exists: another video of this pipeline is saved there. Give -Path a folder.");
-                if (!ShouldProcess(path, $"Save the video of task {ready.Id}")) continue;
-                var engine = Session.Engine;
-                var progress = new DownloadProgress(ready.Id);
-                _progress[ready.Id] = (OverallActivity + ++_started, progress);
-                _downloads!.Start(ready, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct, progress, MaxSize > 0 ? MaxSize : null), Cancellation);
+                // A task of several videos (Vertex AI -VideoCount) says how many once it is read; one read from an id may not say yet.
+                if (provider is Core.Providers.ISampledVideoProvider && ready.VideoCount is null) ready = Run(ct => Session.Engine.RefreshAsync(ready, provider, ct));
+                if (ready.Filtered is { } filtered) WriteWarning($"Task {ready.Id}: {filtered}.");
+                var count = Math.Max(1, ready.VideoCount ?? 1);
+                for (var sample = 0; sample < count; sample++) StartSave(ready, provider, sample, count);
             }
             catch (Exception e) when (!PowerShellFlow.Is(e))
             {
@@ -92,6 +90,25 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
         }
         if (_started > 0) WriteProgress(new ProgressRecord(OverallActivity, "Saving Veo videos", "Done") { RecordType = ProgressRecordType.Completed });
         _downloads.Dispose();
+    }
+
+    /// <summary>Each video of a task is its own file and download: "id.mp4", or "id-1.mp4", "id-2.mp4"... for a task of several.</summary>
+    private void StartSave(VideoTask ready, Core.Providers.IVideoProvider provider, int sample, int count)
+    {
+        var path = TargetPath(ready, sample, count);
+        if (!_claimed.Add(path)) throw new IOException($"The file '{path}' already exists: another video of this pipeline is saved there. Give -Path a folder.");
+        var what = count > 1 ? $"video {sample + 1} of {count} of task {ready.Id}" : $"the video of task {ready.Id}";
+        if (!ShouldProcess(path, $"Save {what}")) return;
+        var engine = Session.Engine;
+        var target = new SaveTarget(ready, sample);
+        var progress = new DownloadProgress(count > 1 ? $"{ready.Id} ({sample + 1} of {count})" : ready.Id);
+        _progress[target.Key] = (OverallActivity + ++_started, progress);
+        _downloads!.Start(target, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct, progress, MaxSize > 0 ? MaxSize : null, sample), Cancellation);
+    }
+
+    private sealed record SaveTarget(VideoTask Task, int Sample)
+    {
+        public string Key => Task.Id + "#" + Sample.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>One bar per download in flight (bytes and speed: the size is not known ahead), under one overall bar.</summary>
@@ -120,16 +137,16 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
 
     private void Report(ThrottledWork<SaveResult>.Outcome outcome)
     {
-        var task = (VideoTask)outcome.Target;
-        if (_progress.TryGetValue(task.Id, out var shown))
+        var target = (SaveTarget)outcome.Target;
+        if (_progress.TryGetValue(target.Key, out var shown))
         {
-            _progress.Remove(task.Id);
+            _progress.Remove(target.Key);
             _saved++;
-            WriteProgress(new ProgressRecord(shown.ActivityId, $"Task {task.Id}", "Done") { ParentActivityId = OverallActivity, RecordType = ProgressRecordType.Completed });
+            WriteProgress(new ProgressRecord(shown.ActivityId, $"Task {shown.Progress.TaskId}", "Done") { ParentActivityId = OverallActivity, RecordType = ProgressRecordType.Completed });
         }
         if (outcome.Error is { } error)
         {
-            Fail(error, outcome.Target);
+            Fail(error, target.Task);
             return;
         }
         Pump();
@@ -151,7 +168,7 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
     }
 
     /// <summary>A folder (existing, or written without an extension) gets "taskid.mp4"; anything else is the file itself.</summary>
-    private string TargetPath(VideoTask task)
+    private string TargetPath(VideoTask task, int sample, int count)
     {
         var target = ResolvePath(string.IsNullOrWhiteSpace(Path) ? "." : Path!);
         var isFolder = Directory.Exists(target) || System.IO.Path.GetExtension(target).Length == 0
@@ -159,10 +176,10 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
         if (!isFolder)
         {
             CreateFolder(System.IO.Path.GetDirectoryName(target)!);
-            return target;
+            return count > 1 ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(target)!, TaskFileName.Numbered(System.IO.Path.GetFileName(target), sample)) : target;
         }
         CreateFolder(target);
-        return System.IO.Path.Combine(target, TaskFileName.For(task.Id));
+        return System.IO.Path.Combine(target, TaskFileName.For(task.Id, sample, count));
     }
 
     /// <summary>.NET says "Could not find file '/proc/x'" for a folder it cannot make; say which folder and why, at once.</summary>

@@ -26,6 +26,7 @@ public abstract class VeoTaskCmdlet : VeoCmdlet
     public Uri? BaseUri { get; set; }
 
     [Parameter]
+    [Alias("AccessToken")]
     public SecureString? ApiKey { get; set; }
 
     protected abstract VideoTask[]? InputTasksParameter { get; }

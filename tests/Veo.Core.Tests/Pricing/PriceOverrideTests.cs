@@ -58,7 +58,7 @@ public class PriceOverrideTests
     [InlineData("""{ "route": "R", "model": "veo-3.1", "billing": "PerCall", "price": -1, "source": "s", "asOf": "2026-07-01" }""", "negative")]
     [InlineData("""{ "route": "R", "model": "veo-3.1", "billing": "PerCall", "price": 1, "resolution": "8k", "source": "s", "asOf": "2026-07-01" }""", "resolution '8k'")]
     [InlineData("""{ "route": "R", "model": "veo-3.1", "billing": "PerCall", "price": 1, "source": "s", "asOf": "July 1st" }""", "asOf 'July 1st'")]
-    [InlineData("""{ "route": "LaoZhang", "model": "veo-3.1-fast", "billing": "PerCall", "price": 1, "source": "s", "asOf": "2026-07-01" }""", "repeats the route, model and resolution of row 1")]
+    [InlineData("""{ "route": "LaoZhang", "model": "veo-3.1-fast", "billing": "PerCall", "price": 1, "source": "s", "asOf": "2026-07-01" }""", "repeats the route, model, resolution and audio of row 1")]
     public void A_bad_row_is_refused_with_the_file_and_row_named(string secondRow, string problem)
     {
         using var file = new TempJsonFile($$"""

@@ -26,12 +26,42 @@ public class PriceTableTests
             "LaoZhang veo-3.1 720p 1.20",
             "LaoZhang veo-3.1 1080p 1.20",
             "LaoZhang veo-3.1 4k 1.20",
+            "Vertex veo-3.1-fast 720p 1.20",
+            "Vertex veo-3.1-fast 1080p 1.20",
             "Crazyrouter veo-3.1 720p 1.60",
             "Google veo-3.1-fast 4k 2.40",
+            "Vertex veo-3.1-fast 4k 2.80",
             "Google veo-3.1 720p 3.20",
             "Google veo-3.1 1080p 3.20",
+            "Vertex veo-3.1 720p 3.20",
+            "Vertex veo-3.1 1080p 3.20",
             "Google veo-3.1 4k 4.80",
+            "Vertex veo-3.1 4k 4.80",
         }, table.Select(Line));
+    }
+
+    [Fact]
+    public void Silent_videos_are_priced_only_where_a_route_makes_them_and_for_less()
+    {
+        var table = Book.Table(new PriceQuery { Audio = false });
+
+        Assert.Equal(new[]
+        {
+            "Vertex veo-3.1-fast 720p 0.80",
+            "Vertex veo-3.1-fast 1080p 0.80",
+            "Vertex veo-3.1 720p 1.60",
+            "Vertex veo-3.1 1080p 1.60",
+        }, table.Select(Line));
+        Assert.All(table, q => Assert.False(q.Audio));
+    }
+
+    [Fact]
+    public void Every_video_of_a_Vertex_request_is_billed()
+    {
+        var four = Book.Quote("Vertex", "Fast", 8, "720p", count: 4, audio: false)!;
+
+        Assert.Equal(3.20m, four.Cost);
+        Assert.Contains("cloud.google.com/vertex-ai/generative-ai/pricing", four.Source);
     }
 
     [Fact]
@@ -67,7 +97,7 @@ public class PriceTableTests
     {
         var table = Book.Table(new PriceQuery { Model = "veo-3.1", Resolution = "720p", Duration = 4 });
 
-        Assert.Equal(new[] { "Crazyrouter veo-3.1 720p 0.80", "LaoZhang veo-3.1 720p 1.20", "Google veo-3.1 720p 1.60" },
+        Assert.Equal(new[] { "Crazyrouter veo-3.1 720p 0.80", "LaoZhang veo-3.1 720p 1.20", "Google veo-3.1 720p 1.60", "Vertex veo-3.1 720p 1.60" },
             table.Select(Line));
     }
 }

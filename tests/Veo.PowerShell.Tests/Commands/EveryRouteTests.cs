@@ -13,10 +13,13 @@ public class EveryRouteTests : PowerShellTest
         { "LaoZhang", "veo-3.1-fast-generate-preview" },
         { "Crazyrouter", "veo-3.1-fast" },
         { "Google", "veo-3.1-fast-generate-preview" },
+        { "Vertex", "veo-3.1-fast-generate-001" },
     };
 
+    /// <summary>Vertex AI also needs the Google Cloud project its videos are made in.</summary>
     private void ConnectTo(string route) =>
-        Assert.Empty(Run($"Connect-Veo -Route {route} -BaseUri '{Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force)").Errors);
+        Assert.Empty(Run($"Connect-Veo -Route {route} -BaseUri '{Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force)" +
+                         (route == "Vertex" ? " -Project my-project" : "")).Errors);
 
     [Theory]
     [MemberData(nameof(Routes))]

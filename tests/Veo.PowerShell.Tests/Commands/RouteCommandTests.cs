@@ -14,7 +14,7 @@ public class RouteCommandTests : PowerShellTest
         var result = Run("Get-VeoRoute");
         var routes = result.Objects<VeoRouteInfo>();
 
-        Assert.Equal(new[] { "LaoZhang", "Crazyrouter", "Google" }, routes.Select(r => r.Name));
+        Assert.Equal(new[] { "LaoZhang", "Crazyrouter", "Google", "Vertex" }, routes.Select(r => r.Name));
         var laoZhang = routes[0];
         Assert.Equal((true, "Connect-Veo", true, Emulator.BaseUri), (laoZhang.HasKey, laoZhang.KeySource, laoZhang.IsDefault, laoZhang.BaseUri));
         Assert.Equal(("none", false), (routes[2].KeySource, routes[2].HasKey));

@@ -9,6 +9,7 @@ public sealed class IsolatedEnvironment : IDisposable
     private static readonly string[] VeoVariables =
     {
         "VEO_HOME", "VEO_MAX_COST", "VEO_API_KEY", "LAOZHANG_API_KEY", "CRAZYROUTER_API_KEY", "GEMINI_API_KEY",
+        "GOOGLE_OAUTH_ACCESS_TOKEN", "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION",
     };
 
     private readonly Dictionary<string, string?> _before = VeoVariables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
