@@ -14,7 +14,7 @@ internal sealed class RequestPipeline
         this.state = state;
         AdminEndpoints.Map(routes, state);
         PricingEndpoint.Map(routes, state);
-        OpenAiVideosDialect.Map(routes, state);
+        OpenAIVideosDialect.Map(routes, state);
         UnifiedVideoDialect.Map(routes, state);
         GeminiDialect.Map(routes, state);
         VertexDialect.Map(routes, state);

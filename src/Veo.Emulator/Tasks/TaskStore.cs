@@ -21,7 +21,7 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
         var failFault = faults.TakeForTask(FaultKind.FailTask, requestPathAndQuery);
         var lagFault = faults.TakeForTask(FaultKind.ContentLag, requestPathAndQuery);
         // Only the OpenAI-Videos gateway is documented to lag behind "completed"; the others serve at once.
-        var lag = lagFault?.Delay ?? (order.Api == EmulatedApi.OpenAiVideos ? options.ContentLag : TimeSpan.Zero);
+        var lag = lagFault?.Delay ?? (order.Api == EmulatedApi.OpenAIVideos ? options.ContentLag : TimeSpan.Zero);
         var failure = failFault is null ? null : new TaskFailure(failFault.ErrorMessage ?? DefaultFailure);
 
         var task = new VideoTask(order, clock.Now, options.QueueTime, NextRenderTime(), lag, failure);

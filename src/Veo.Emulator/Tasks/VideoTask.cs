@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Veo.Emulator;
 
-internal enum EmulatedApi { OpenAiVideos, UnifiedVideo, Gemini, Vertex }
+internal enum EmulatedApi { OpenAIVideos, UnifiedVideo, Gemini, Vertex }
 
 internal enum TaskPhase { Queued, InProgress, Completed, Failed }
 

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
-using Veo.Emulator.Tests.OpenAiVideos;
+using Veo.Emulator.Tests.OpenAIVideos;
 
 namespace Veo.Emulator.Tests.Shared;
 
 /// <summary>The /_emulator endpoints let a script outside the process drive the emulator.</summary>
-public sealed class AdminEndpointTests : OpenAiVideosTest
+public sealed class AdminEndpointTests : OpenAIVideosTest
 {
     [Fact]
     public async Task Advancing_the_clock_over_http_moves_tasks_along()
@@ -59,7 +59,7 @@ public sealed class AdminEndpointTests : OpenAiVideosTest
         Assert.Equal(2, tasks.Count);
         Assert.Equal(id, tasks[0].GetProperty("id").GetString());
         Assert.Equal(["first", "second"], tasks.Select(t => t.GetProperty("prompt").GetString()));
-        Assert.Equal("OpenAiVideos", tasks[1].GetProperty("api").GetString());
+        Assert.Equal("OpenAIVideos", tasks[1].GetProperty("api").GetString());
         Assert.Equal(2, Server.CreatedTasks.Count);
     }
 

@@ -1,5 +1,5 @@
 using Veo.Emulator.Tests.Gemini;
-using Veo.Emulator.Tests.OpenAiVideos;
+using Veo.Emulator.Tests.OpenAIVideos;
 
 namespace Veo.Emulator.Tests.Shared;
 

@@ -1,8 +1,8 @@
-using Veo.Emulator.Tests.OpenAiVideos;
+using Veo.Emulator.Tests.OpenAIVideos;
 
 namespace Veo.Emulator.Tests.Shared;
 
-public sealed class RequestLogTests : OpenAiVideosTest
+public sealed class RequestLogTests : OpenAIVideosTest
 {
     [Fact]
     public async Task Multipart_fields_are_recorded_in_order_with_repeated_names_kept()

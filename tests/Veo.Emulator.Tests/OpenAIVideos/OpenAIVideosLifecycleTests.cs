@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 
-namespace Veo.Emulator.Tests.OpenAiVideos;
+namespace Veo.Emulator.Tests.OpenAIVideos;
 
-public sealed class OpenAiVideosLifecycleTests : OpenAiVideosTest
+public sealed class OpenAIVideosLifecycleTests : OpenAIVideosTest
 {
     [Fact]
     public async Task Create_answers_a_queued_task_exactly_like_the_gateway()

@@ -1,7 +1,7 @@
-namespace Veo.Emulator.Tests.OpenAiVideos;
+namespace Veo.Emulator.Tests.OpenAIVideos;
 
 /// <summary>Each rule of the LaoZhang document: a 400 that names the field, and nothing created (nothing billed).</summary>
-public sealed class OpenAiVideosValidationTests : OpenAiVideosTest
+public sealed class OpenAIVideosValidationTests : OpenAIVideosTest
 {
     private static VideoForm EightSeconds(string size = "1280x720") =>
         VideoForm.TextToVideo().Field("seconds", "8").Field("duration", "8").Field("size", size);

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Veo.Emulator.Tests.OpenAiVideos;
+namespace Veo.Emulator.Tests.OpenAIVideos;
 
 /// <summary>LargeVideoBytes: a valid MP4 of any size, made from the fixture, for download benchmarks.</summary>
-public sealed class LargeVideoTests : OpenAiVideosTest
+public sealed class LargeVideoTests : OpenAIVideosTest
 {
     private const long Size = 3 * 1024 * 1024 + 5;
     // landscape-720p: ftyp (32) + moov (2164), then an 8-byte 'free' box and the 'mdat' (see make-fixtures.sh).

@@ -1,6 +1,6 @@
-namespace Veo.Emulator.Tests.OpenAiVideos;
+namespace Veo.Emulator.Tests.OpenAIVideos;
 
-public sealed class OpenAiVideosAuthTests : OpenAiVideosTest
+public sealed class OpenAIVideosAuthTests : OpenAIVideosTest
 {
     [Fact]
     public async Task Create_without_a_key_answers_401_invalid_api_key_and_creates_nothing()

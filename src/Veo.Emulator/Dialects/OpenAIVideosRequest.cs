@@ -6,7 +6,7 @@ namespace Veo.Emulator;
 /// Reads and checks the multipart create request of the OpenAI-Videos dialect, field by field as the LaoZhang
 /// document names them. Every refusal names the field (param) and says what to change.
 /// </summary>
-internal static class OpenAiVideosRequest
+internal static class OpenAIVideosRequest
 {
     public static readonly string[] Models = ["veo-3.1-fast-generate-preview", "veo-3.1-generate-preview"];
 
@@ -27,7 +27,7 @@ internal static class OpenAiVideosRequest
 
         var form = new Form(parts);
         var error = ReadForm(form, out var model, out var prompt, out var fixture);
-        return error is null ? (new TaskOrder(EmulatedApi.OpenAiVideos, id, model, prompt, fixture), null) : (null, error);
+        return error is null ? (new TaskOrder(EmulatedApi.OpenAIVideos, id, model, prompt, fixture), null) : (null, error);
     }
 
     private static FieldError? ReadForm(Form form, out string model, out string prompt, out VideoFixture fixture)

@@ -6,7 +6,7 @@ namespace Veo.Emulator;
 /// The OpenAI-Videos dialect as LaoZhang serves Veo 3.1: multipart create, task polling (also on the older
 /// /v1/video/generations path) and MP4 bytes from /content, which lags a little behind "completed".
 /// </summary>
-internal static class OpenAiVideosDialect
+internal static class OpenAIVideosDialect
 {
     public static void Map(RouteTable app, EmulatorState state)
     {
@@ -21,7 +21,7 @@ internal static class OpenAiVideosDialect
         if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
 
         var id = "task_" + TaskStore.RandomAlphanumeric(32);
-        var (order, error) = OpenAiVideosRequest.Read(request.ReadBody, id);
+        var (order, error) = OpenAIVideosRequest.Read(request.ReadBody, id);
         if (error is not null) return NewApiErrors.BadRequest(error);
 
         if (state.CreateWithinQuota(order!, request.PathAndQuery, out var refused) is not { } task) return NewApiErrors.QuotaRefused(refused!);
@@ -41,7 +41,7 @@ internal static class OpenAiVideosDialect
     private static EmulatorResponse Poll(EmulatorRequest request, EmulatorState state, string id)
     {
         if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
-        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
+        if (state.Tasks.Find(EmulatedApi.OpenAIVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
 
         var current = task.StateAt(state.Clock.Now);
         var body = new JsonObject
@@ -68,7 +68,7 @@ internal static class OpenAiVideosDialect
     {
         if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
         if (!request.Marks.Contains(FaultEffects.StockNewApiShape)) return Poll(request, state, id);
-        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
+        if (state.Tasks.Find(EmulatedApi.OpenAIVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
 
         var current = task.StateAt(state.Clock.Now);
         var data = new JsonObject
@@ -93,7 +93,7 @@ internal static class OpenAiVideosDialect
     private static EmulatorResponse Content(EmulatorRequest request, EmulatorState state, string id)
     {
         if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
-        if (state.Tasks.Find(EmulatedApi.OpenAiVideos, id) is not { } task) return NewApiErrors.VideoProxy(404, "Task not found");
+        if (state.Tasks.Find(EmulatedApi.OpenAIVideos, id) is not { } task) return NewApiErrors.VideoProxy(404, "Task not found");
 
         var current = task.StateAt(state.Clock.Now);
         // new-api's task statuses are FAILURE and IN_PROGRESS (model/task.go); the proxy quotes them. Clients look for

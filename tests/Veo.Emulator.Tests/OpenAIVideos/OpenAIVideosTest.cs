@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace Veo.Emulator.Tests.OpenAiVideos;
+namespace Veo.Emulator.Tests.OpenAIVideos;
 
-public abstract class OpenAiVideosTest : EmulatorTest
+public abstract class OpenAIVideosTest : EmulatorTest
 {
     protected Task<HttpResponseMessage> CreateAsync(VideoForm form) => Client.PostAsync("v1/videos", form.Build());
 

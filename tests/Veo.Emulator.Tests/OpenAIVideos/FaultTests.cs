@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Veo.Emulator.Tests.OpenAiVideos;
+namespace Veo.Emulator.Tests.OpenAIVideos;
 
-public class FaultTests : OpenAiVideosTest
+public class FaultTests : OpenAIVideosTest
 {
     private static bool IsDroppedConnection(Exception e) => e is HttpRequestException or IOException;
 

@@ -1,7 +1,7 @@
-namespace Veo.Emulator.Tests.OpenAiVideos;
+namespace Veo.Emulator.Tests.OpenAIVideos;
 
 /// <summary>RenderTimeSpread: a batch whose tasks finish spread out, the same way on every run with the same seed.</summary>
-public sealed class RenderTimeSpreadTests : OpenAiVideosTest
+public sealed class RenderTimeSpreadTests : OpenAIVideosTest
 {
     private static readonly TimeSpan Spread = TimeSpan.FromSeconds(60);
 

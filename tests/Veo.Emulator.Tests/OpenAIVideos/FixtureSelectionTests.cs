@@ -1,7 +1,7 @@
-namespace Veo.Emulator.Tests.OpenAiVideos;
+namespace Veo.Emulator.Tests.OpenAIVideos;
 
 /// <summary>The served MP4 follows the request, including the document's 4K trap.</summary>
-public sealed class FixtureSelectionTests : OpenAiVideosTest
+public sealed class FixtureSelectionTests : OpenAIVideosTest
 {
     private const string Native4KMetadata = "{\"durationSeconds\":8,\"resolution\":\"4k\",\"aspectRatio\":\"16:9\"}";
 

@@ -1,6 +1,6 @@
-namespace Veo.Emulator.Tests.OpenAiVideos;
+namespace Veo.Emulator.Tests.OpenAIVideos;
 
-public sealed class RealClockTests : OpenAiVideosTest
+public sealed class RealClockTests : OpenAIVideosTest
 {
     protected override EmulatorOptions Options => new()
     {
