@@ -16,7 +16,10 @@ public class GeneratorTests
 
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
         var help = Path.Combine(docs.Output, "en-US", "Veo.PowerShell.dll-Help.xml");
-        Assert.Equal(new[] { help, Path.Combine(docs.Output, "en-US", "about_Veo.help.txt") }, result.Written);
+        // The MAML first, then one about topic per about_*.md page (about_Veo, about_Veo_Testing, ...).
+        var topics = Directory.GetFiles(docs.Docs, "about_*.md").Select(page => Path.Combine(docs.Output, "en-US", Path.GetFileNameWithoutExtension(page) + ".help.txt"));
+        Assert.Equal(new[] { help }.Concat(topics.OrderBy(t => t, StringComparer.Ordinal)), result.Written.Take(1).Concat(result.Written.Skip(1).OrderBy(t => t, StringComparer.Ordinal)));
+        Assert.Contains(Path.Combine(docs.Output, "en-US", "about_Veo_Testing.help.txt"), result.Written);
         Assert.Equal(Directory.GetFiles(docs.Docs, "*-*.md").Length, XDocument.Load(help).Root!.Elements().Count());
     }
 
@@ -203,11 +206,40 @@ public class GeneratorTests
 
         var (exitCode, _, errors) = RunTool("--assembly", alone, "--docs", docs.Docs, "--out", docs.Output);
         Assert.Equal(1, exitCode);
-        Assert.Contains($"PowerShell could not import '{alone}': Could not load file or assembly 'Veo.Core", errors);
+        // The first of Veo's own assemblies PowerShell reaches for (Veo.Emulator or Veo.Core), named.
+        Assert.Contains($"PowerShell could not import '{alone}': Could not load file or assembly 'Veo.", errors);
 
-        var dependencies = string.Join(";", new[] { "Veo.Core.dll", "Polly.Core.dll" }.Select(d => Path.Combine(AppContext.BaseDirectory, d)));
+        var dependencies = string.Join(";", DependenciesOf(TempDocs.Module));
         (exitCode, _, errors) = RunTool("--assembly", alone, "--docs", docs.Docs, "--out", docs.Output, "--references", dependencies);
         Assert.True(exitCode == 0, errors);
+    }
+
+    /// <summary>
+    /// The dlls beside the module that it needs, found by following its assembly references (what the build passes as
+    /// ReferenceCopyLocalPaths): a new dependency of Veo.Core or the emulator is passed without this test naming it.
+    /// PowerShell's own assemblies are left out, as pwsh brings them.
+    /// </summary>
+    private static IReadOnlyList<string> DependenciesOf(string module)
+    {
+        var folder = Path.GetDirectoryName(module)!;
+        var found = new List<string>();
+        var pending = new Queue<string>(new[] { module });
+        while (pending.Count > 0)
+        {
+            using var file = File.OpenRead(pending.Dequeue());
+            using var pe = new System.Reflection.PortableExecutable.PEReader(file);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (var handle in metadata.AssemblyReferences)
+            {
+                var name = metadata.GetString(metadata.GetAssemblyReference(handle).Name);
+                var path = Path.Combine(folder, name + ".dll");
+                if (name.StartsWith("System.Management.Automation", StringComparison.Ordinal) || name.StartsWith("Microsoft.PowerShell", StringComparison.Ordinal)
+                    || !File.Exists(path) || found.Contains(path)) continue;
+                found.Add(path);
+                pending.Enqueue(path);
+            }
+        }
+        return found;
     }
 
     private static (int ExitCode, string Output, string Errors) RunTool(params string[] arguments)
