@@ -75,20 +75,7 @@ internal sealed class GeminiProvider : IVideoProvider
             json.WriteString("uri", source.VideoUri);
             json.WriteEndObject();
         }
-        if (prepared.FirstFrame is { } first) WriteImage(json, "image", first);
-        if (prepared.LastFrame is { } last) WriteImage(json, "lastFrame", last);
-        if (prepared.ReferenceImages.Count > 0)
-        {
-            json.WriteStartArray("referenceImages");
-            foreach (var reference in prepared.ReferenceImages)
-            {
-                json.WriteStartObject();
-                WriteImage(json, "image", reference);
-                json.WriteString("referenceType", "ASSET");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
+        PredictInstanceImages.Write(json, prepared);
         json.WriteEndObject();
         json.WriteEndArray();
 
@@ -102,14 +89,6 @@ internal sealed class GeminiProvider : IVideoProvider
         if (r.PersonGeneration is { } person) json.WriteString("personGeneration", person.Trim().ToLowerInvariant());
         json.WriteEndObject();
     });
-
-    private static void WriteImage(Utf8JsonWriter json, string name, ImageFile image)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("bytesBase64Encoded", image.ToBase64());
-        json.WriteString("mimeType", image.MimeType);
-        json.WriteEndObject();
-    }
 
     private VideoTask ReadOperation(string id, JsonElement json)
     {

@@ -137,20 +137,7 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
         json.WriteStartArray("instances");
         json.WriteStartObject();
         json.WriteString("prompt", r.Prompt);
-        if (prepared.FirstFrame is { } first) WriteImage(json, "image", first);
-        if (prepared.LastFrame is { } last) WriteImage(json, "lastFrame", last);
-        if (prepared.ReferenceImages.Count > 0)
-        {
-            json.WriteStartArray("referenceImages");
-            foreach (var reference in prepared.ReferenceImages)
-            {
-                json.WriteStartObject();
-                WriteImage(json, "image", reference);
-                json.WriteString("referenceType", "ASSET");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
+        PredictInstanceImages.Write(json, prepared);
         json.WriteEndObject();
         json.WriteEndArray();
 
@@ -165,14 +152,6 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
         if (r.StorageUri is { } storage) json.WriteString("storageUri", storage);
         json.WriteEndObject();
     });
-
-    private static void WriteImage(Utf8JsonWriter json, string name, ImageFile image)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("bytesBase64Encoded", image.ToBase64());
-        json.WriteString("mimeType", image.MimeType);
-        json.WriteEndObject();
-    }
 
     private VideoTask ReadOperation(string id, JsonElement json)
     {
