@@ -10,7 +10,7 @@ namespace Veo.Emulator;
 /// sample offset in moov still points at the same media and the file still plays. A read-only stream, so either host
 /// sends it as it sends a fixture.
 /// </summary>
-internal sealed class LargeVideo : Stream
+internal sealed class LargeVideo : ForwardOnlyStream
 {
     private const int LargeHeaderSize = 16;
     private const int FillerChunkSize = 256 * 1024;
@@ -20,7 +20,6 @@ internal sealed class LargeVideo : Stream
 
     private readonly byte[][] pieces;
     private readonly long length;
-    private long position;
 
     public LargeVideo(VideoFixture fixture, long length)
     {
@@ -39,49 +38,22 @@ internal sealed class LargeVideo : Stream
     /// <summary>The smallest size every fixture fits in: their header boxes, the large mdat header and their media.</summary>
     public static long MinimumLength => VideoFixture.All.Max(f => LayoutOf(f).MinimumLength);
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => length;
-
-    public override long Position
-    {
-        get => position;
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
         var copied = 0;
-        while (copied < count && position < length)
+        while (copied < count && Consumed < length)
         {
-            var (piece, start) = PieceAt(position);
-            var take = (int)Math.Min(Math.Min(count - copied, piece.Length - start), length - position);
+            var (piece, start) = PieceAt(Consumed);
+            var take = (int)Math.Min(Math.Min(count - copied, piece.Length - start), length - Consumed);
             Buffer.BlockCopy(piece, start, buffer, offset + copied, take);
             copied += take;
-            position += take;
+            Consumed += take;
         }
         return copied;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(buffer, offset, count));
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>The piece that holds byte <paramref name="at"/> and where in it; past the fixture's pieces, the filler repeats.</summary>
     private (byte[] Piece, int Start) PieceAt(long at)
