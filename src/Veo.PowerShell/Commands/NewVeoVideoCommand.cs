@@ -15,7 +15,7 @@ namespace Veo.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VeoVideo", HelpUri = HelpLinks.Base + "New-VeoVideo.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(VideoTask))]
-public sealed class NewVeoVideoCommand : VeoCmdlet
+public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
@@ -262,4 +262,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet
         : GetVariableValue("WhatIfPreference") is SwitchParameter { IsPresent: true } or true;
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+
+    /// <summary>PowerShell disposes the cmdlet when the pipeline is done with it, also when Select-Object -First stopped it early: queued work must not start then.</summary>
+    public void Dispose() => _creates?.Dispose();
 }

@@ -11,7 +11,7 @@ namespace Veo.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Save, "VeoVideo", HelpUri = HelpLinks.Base + "Save-VeoVideo.md", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(VideoFile))]
-public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
+public sealed class SaveVeoVideoCommand : VeoTaskCmdlet, IDisposable
 {
     /// <summary>The first positional parameter, so $tasks | Save-VeoVideo ./videos saves there.</summary>
     [Parameter(Position = 0)]
@@ -194,4 +194,7 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet
             throw new IOException($"The folder '{folder}' to save into cannot be created ({e.GetType().Name}: {e.Message}). Give -Path a folder you can write to.", e);
         }
     }
+
+    /// <summary>PowerShell disposes the cmdlet when the pipeline is done with it, also when Select-Object -First stopped it early: queued work must not start then.</summary>
+    public void Dispose() => _downloads?.Dispose();
 }

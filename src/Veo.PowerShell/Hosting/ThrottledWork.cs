@@ -10,6 +10,9 @@ internal sealed class ThrottledWork<T> : IDisposable
 {
     private readonly SemaphoreSlim _slots;
     private readonly BlockingCollection<Outcome> _done = new();
+    // Cancels only the wait for a slot: work that has not started when the pipeline is done never starts, while work
+    // already running (a create that may be billed) is left to finish and be journaled.
+    private readonly CancellationTokenSource _closing = new();
     private int _running;
 
     public ThrottledWork(int limit)
@@ -27,7 +30,8 @@ internal sealed class ThrottledWork<T> : IDisposable
             Outcome outcome;
             try
             {
-                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token))
+                    await _slots.WaitAsync(waiting.Token).ConfigureAwait(false);
                 try
                 {
                     outcome = new Outcome(target, await work(cancellationToken).ConfigureAwait(false), null);
@@ -60,9 +64,9 @@ internal sealed class ThrottledWork<T> : IDisposable
         while (_done.TryTake(out var outcome)) yield return outcome;
     }
 
-    public void Dispose()
-    {
-        _slots.Dispose();
-        _done.Dispose();
-    }
+    /// <summary>
+    /// Starts nothing more: jobs still waiting for a slot end as cancelled. Called when the pipeline is done with the
+    /// cmdlet, even when a downstream Select-Object -First stopped it, so queued creates are never sent after that.
+    /// </summary>
+    public void Dispose() => _closing.Cancel();
 }

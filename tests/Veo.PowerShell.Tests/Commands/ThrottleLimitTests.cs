@@ -13,6 +13,22 @@ public class ThrottleLimitTests : PowerShellTest
         Emulator.Faults.Add(new Fault(FaultKind.Latency, PathContains: "/v1/videos", Times: count) { Delay = TimeSpan.FromMilliseconds(400) });
 
     [Fact]
+    public void Select_Object_First_stops_the_creates_still_waiting_for_a_slot()
+    {
+        SlowCreates(8);
+
+        var result = Run("1..8 | ForEach-Object { \"prompt $_\" } | New-VeoVideo -ThrottleLimit 2 | Select-Object -First 1");
+
+        Assert.Single(result.Objects<VideoTask>());
+        // Two in flight, and the two that took their slots before the first task reached Select-Object; the other four
+        // were still waiting when -First stopped the pipeline, and are never sent (all eight were, before).
+        var settled = Stopwatch.StartNew();
+        while (Home.Journal.Tasks().Count < CreateCalls && settled.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(50);
+        Assert.InRange(CreateCalls, 1, 4);
+        Assert.Equal(CreateCalls, Home.Journal.Tasks().Count);
+    }
+
+    [Fact]
     public void Eight_prompts_with_a_throttle_of_four_are_created_side_by_side_and_all_journaled()
     {
         SlowCreates(8);
