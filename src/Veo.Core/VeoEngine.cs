@@ -162,7 +162,7 @@ public sealed class VeoEngine
             CompletedAt = known.CompletedAt ?? journaled?.CompletedAt,
             Route = string.IsNullOrEmpty(known.Route) ? provider.Route.Name : known.Route,
         };
-        if (task.Status != VideoTaskStatus.Completed || string.IsNullOrEmpty(task.VideoUrl))
+        if (!ExtensionSource.HasVideo(task))
             task = await RefreshAsync(task, provider, cancellationToken).ConfigureAwait(false);
         return ExtensionSource.Of(task);
     }

@@ -51,7 +51,7 @@ public static class BuiltInRoutes
     };
 
     /// <summary>
-    /// Google's Gemini API, direct: per-second billing by resolution; the only route that extends its own videos. Only
+    /// Google's Gemini API, direct: per-second billing by resolution; it extends its own videos by their URI. Only
     /// the Gemini API's own ids: the -001 ids are Vertex AI's (python-genai tests/shared/models/test_generate_videos.py:
     /// "models/veo-3.1-lite-generate-001 is not found for API version v1beta", while veo-3.1-lite-generate-preview is the
     /// Gemini API's Lite).
@@ -104,8 +104,8 @@ public static class BuiltInRoutes
     };
 
     /// <summary>
-    /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos and up to 4 videos
-    /// a request ("Maximum videos returned per request: 4", cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
+    /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos, extension of its own
+    /// videos (<see cref="ExtensionLimits.VertexAi"/>) and up to 4 videos a request ("Maximum videos returned per request: 4", cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
     /// Its address follows the location (<see cref="VertexEndpoints"/>); this one is the default location's.
     /// </summary>
     public static readonly VideoRoute Vertex = new(
@@ -120,7 +120,7 @@ public static class BuiltInRoutes
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
         },
-        new RouteCapabilities { SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true });
+        new RouteCapabilities { SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true, Extension = ExtensionLimits.VertexAi });
 
     public static readonly IReadOnlyList<VideoRoute> All = new[] { LaoZhang, Crazyrouter, Google, Vertex };
 
