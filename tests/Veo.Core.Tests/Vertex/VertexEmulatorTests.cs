@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Veo.Core.Http;
 using Veo.Core.Providers;
 using Veo.Core.Requests;
@@ -67,6 +68,25 @@ public class VertexEmulatorTests : EmulatorTest
         Assert.Equal((1280, 720), (saved.File.Width, saved.File.Height));
         var fetch = Assert.Single(Emulator.Requests, r => r.Path.StartsWith("/storage/v1/b/my-bucket/o/") && r.StatusCode == 200);
         Assert.Equal("Bearer " + TestHome.Key, fetch.Headers["Authorization"]);
+    }
+
+    [Theory]
+    [InlineData(null, "bytesBase64Encoded")]
+    [InlineData("gs://my-bucket/veo/", "gcsUri")]
+    public async Task A_Vertex_video_is_extended_into_one_seven_seconds_longer_whether_inline_or_in_a_bucket(string? storage, string sentAs)
+    {
+        var provider = Provider();
+        var first = await MadeAsync(provider, BadRequests.Valid with { AspectRatio = "9:16", StorageUri = storage });
+        var source = await Home.Engine().ExtensionSourceAsync(first, provider, CancellationToken.None);
+
+        var extended = await MadeAsync(provider, new VideoRequest { Prompt = "And then it rains", DurationSeconds = 7, AspectRatio = "9:16", Extend = source, StorageUri = storage });
+        var saved = await Home.Engine().SaveAsync(extended, provider, Home.PathOf("longer.mp4"), false, NullEngineLog.Instance, CancellationToken.None);
+
+        Assert.Equal((720, 1280), (saved.File.Width, saved.File.Height));
+        Assert.Equal(15.0, saved.File.Duration.TotalSeconds, 0.1);
+        var create = Emulator.Requests.Last(r => r.Path.EndsWith(":predictLongRunning"));
+        using var body = JsonDocument.Parse(create.JsonBody!);
+        Assert.True(body.RootElement.GetProperty("instances")[0].GetProperty("video").TryGetProperty(sentAs, out _));
     }
 
     [Fact]
