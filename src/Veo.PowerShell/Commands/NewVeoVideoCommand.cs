@@ -152,7 +152,8 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
                 Model = Model ?? NullIfEmpty(extend?.Model) ?? "Fast",
                 DurationSeconds = Duration != 0 ? Duration : extend is null ? 8 : route.Capabilities.Extension?.AddedSeconds ?? 8,
-                Resolution = Resolution ?? "720p",
+                // An extension is made at the source's resolution where the route extends at that resolution (Vertex AI: 720p or 1080p).
+                Resolution = Resolution ?? (extend?.Resolution is { } made && route.Capabilities.Extension?.Resolutions.Contains(made) == true ? made : "720p"),
                 AspectRatio = AspectRatio ?? extend?.AspectRatio ?? VideoFormat.Landscape,
                 NegativePrompt = NegativePrompt,
                 Seed = Seed,
