@@ -181,6 +181,8 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
         if (!string.IsNullOrWhiteSpace(r.NegativePrompt)) json.WriteString("negativePrompt", r.NegativePrompt!.Trim());
         if (r.Seed is { } seed) json.WriteNumber("seed", seed);
         if (r.StorageUri is { } storage) json.WriteString("storageUri", storage);
+        // Sent only when asked, either way (python-genai _GenerateVideosConfig_to_vertex: parameters.enhancePrompt).
+        if (r.EnhancePrompt is { } enhance) json.WriteBoolean("enhancePrompt", enhance);
         json.WriteEndObject();
     });
 

@@ -72,7 +72,7 @@ internal static class RequestRules
                                             && allowed.TryGetValue(c.Request.Mode, out var value) && !string.Equals(asked.Trim(), value, StringComparison.OrdinalIgnoreCase)
             ? $"-PersonGeneration {asked} is not taken for {c.Request.Mode} on {c.Route.Name}; that mode takes {value} only." : null),
         new("enhance-prompt-supported", c => c.Request.EnhancePrompt is not null && !c.Caps.EnhancePrompt
-            ? $"Route {c.Route.Name} takes no prompt enhancement; remove -EnhancePrompt (the unified-video gateways take it)." : null),
+            ? $"Route {c.Route.Name} takes no prompt enhancement; remove -EnhancePrompt. The unified-video gateways and Vertex AI (-Route {BuiltInRoutes.VertexName}) take it; the Gemini API's Veo 3.1 parameters do not list it, and the LaoZhang gateway documents none." : null),
         new("upsample-supported", c => c.Request.Upsample is not null && c.Caps.UpsampleAspectRatios.Count == 0
             ? $"Route {c.Route.Name} takes no upsampling; remove -Upsample (the unified-video gateways take it)." : null),
         new("upsample-aspect", c => c.Request.Upsample == true && c.Caps.UpsampleAspectRatios.Count > 0 && !c.Caps.UpsampleAspectRatios.Contains(c.Request.AspectRatio)

@@ -72,7 +72,12 @@ public static class BuiltInRoutes
         Quota = RouteQuota.Google,
     };
 
-    /// <summary>The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter).</summary>
+    /// <summary>
+    /// The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter). No prompt enhancement: python-genai
+    /// has sent enhance_prompt to the Gemini API since 2025-06 (commit 92ca562e), but its Veo 3.1 case for the Gemini API
+    /// (tests/models/test_generate_videos.py, test_all_parameters_veo3_mldev) sends none, and Google's Veo 3.1 parameter
+    /// table does not list it, so nothing shows Veo 3.1 there taking it.
+    /// </summary>
     private static RouteCapabilities GeminiApi => new() { Seed = false, Extension = ExtensionLimits.GeminiApi, PersonGeneration = GeminiPersonGeneration };
 
     /// <summary>
@@ -116,11 +121,33 @@ public static class BuiltInRoutes
         new[]
         {
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-001"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001"),
+            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001") { Capabilities = VertexStandard },
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
+            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview") { Capabilities = VertexStandard },
         },
-        new RouteCapabilities { SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true, Extension = ExtensionLimits.VertexAi });
+        VertexAi);
+
+    /// <summary>
+    /// What Vertex AI takes beyond the Gemini API. enhancePrompt: python-genai _GenerateVideosConfig_to_vertex sends
+    /// config.enhance_prompt as parameters.enhancePrompt, and the Veo API reference lists "enhancePrompt": boolean
+    /// (cloud.google.com/vertex-ai/generative-ai/docs/model-reference/veo-video-generation; its "Turn off the prompt
+    /// rewriter" page says the rewriter is on by default for veo-2.0-generate-001 and veo-3.0-generate-preview and names
+    /// no 3.1 model, so what it changes on Veo 3.1 is not documented).
+    /// </summary>
+    private static RouteCapabilities VertexAi => new()
+    {
+        SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true, EnhancePrompt = true, Extension = ExtensionLimits.VertexAi,
+    };
+
+    /// <summary>
+    /// Veo 3.1 (not Fast) on Vertex AI extends at 720p only: its model page lists "Supported resolutions: 720, 1080, except
+    /// for video extension" for veo-3.1-generate-preview, and no such exception for veo-3.1-fast-generate-preview
+    /// (cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate, as mirrored 2025-11-07).
+    /// </summary>
+    private static RouteCapabilities VertexStandard => VertexAi with
+    {
+        Extension = ExtensionLimits.VertexAi with { Resolutions = new[] { Requests.Resolutions.P720 } },
+    };
 
     public static readonly IReadOnlyList<VideoRoute> All = new[] { LaoZhang, Crazyrouter, Google, Vertex };
 

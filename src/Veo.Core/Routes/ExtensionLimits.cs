@@ -38,9 +38,10 @@ public sealed record ExtensionLimits
     /// sends a gs:// video with veo-3.1-generate-preview on Vertex AI and is refused only for the Gemini API. Google Cloud,
     /// "Extend Veo on Vertex AI-generated videos" (docs.cloud.google.com/vertex-ai/generative-ai/docs/video/extend-a-veo-video):
     /// "extend videos that you previously generated using Veo that are 1 to 30 seconds in length", with veo-3.1-generate-001,
-    /// veo-3.1-fast-generate-001 and the preview ids among the models that extend. 720p and 1080p, 7 seconds added: the
+    /// veo-3.1-fast-generate-001 and the preview ids among the models that extend. 7 seconds added, at 720p and 1080p: the
     /// Vertex-based reference at docs.jiekou.ai ("Veo 3.1 Video Extension": "extend an input video by 7 seconds. Supports
-    /// 720p and 1080p"; "duration of 1–30 seconds"), a secondary source. No count of extensions is stated: the 30-second
+    /// 720p and 1080p"; "duration of 1–30 seconds"), a secondary source; Google's Veo 3.1 model page excepts extension
+    /// from 1080p for the Standard model (BuiltInRoutes.VertexStandard), and that is followed there. No count of extensions is stated: the 30-second
     /// limit is what ends a chain (8 + 7 + 7 + 7 = 29 s can be extended once more). Nothing is kept for it on Google's
     /// side, so no lifetime applies: a gs:// source lives as long as its bucket keeps it.
     /// </summary>

@@ -19,7 +19,13 @@ internal static class VertexExtension
     public const int MaxSourceSeconds = 30;
 
     /// <summary>Null and the video to render when the extension may go on, else the INVALID_ARGUMENT message.</summary>
-    public static string? Problem(JsonObject instance, JsonObject parameters, TaskStore tasks, DateTimeOffset now, out VideoFixture fixture)
+    /// <summary>
+    /// The models that extend at 720p only: Google's Veo 3.1 model page lists "1080, except for video extension" for
+    /// veo-3.1-generate-preview and no such exception for Fast (cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
+    /// </summary>
+    private static readonly string[] ExtendAt720pOnly = ["veo-3.1-generate-001", "veo-3.1-generate-preview"];
+
+    public static string? Problem(string model, JsonObject instance, JsonObject parameters, TaskStore tasks, DateTimeOffset now, out VideoFixture fixture)
     {
         fixture = VideoFixture.Default;
         if (instance["video"] is not JsonObject video)
@@ -34,6 +40,9 @@ internal static class VertexExtension
         var resolutionText = GeminiRequest.StringOrNull(parameters["resolution"]);
         if (parameters["resolution"] is { } resolutionNode && resolutionText is not ("720p" or "1080p"))
             return $"parameters.resolution {resolutionNode.ToJsonString()} is not supported for video extension; use \"720p\" or \"1080p\".";
+
+        if (ExtendAt720pOnly.Contains(model) && resolutionText is "1080p")
+            return $"parameters.resolution \"1080p\" is not supported for video extension with {model}; use \"720p\".";
 
         var gcsUri = GeminiRequest.StringOrNull(video["gcsUri"]);
         var base64 = GeminiRequest.StringOrNull(video["bytesBase64Encoded"]);
@@ -68,6 +77,8 @@ internal static class VertexExtension
             return $"The input video is {made.Seconds} seconds long; videos of 1 to {MaxSourceSeconds} seconds can be extended.";
         if (made.Resolution == VideoResolution.K4)
             return "The input video is 4k; only 720p and 1080p videos can be extended.";
+        if (ExtendAt720pOnly.Contains(model) && made.Resolution != VideoResolution.P720)
+            return $"The input video is {VeoRules.Name(made.Resolution)}; {model} extends 720p videos only.";
         if (parameters["aspectRatio"] is { } aspect && GeminiRequest.StringOrNull(aspect) != VeoRules.AspectRatio(made.Orientation))
             return $"parameters.aspectRatio {aspect.ToJsonString()} does not match the input video's \"{VeoRules.AspectRatio(made.Orientation)}\".";
 

@@ -59,7 +59,7 @@ internal static class VertexRequest
         VideoFixture? extended = null;
         if (extension is not null)
         {
-            if (VertexExtension.Problem(extension, parameters, tasks, now, out var made) is { } extensionProblem) return extensionProblem;
+            if (VertexExtension.Problem(model, extension, parameters, tasks, now, out var made) is { } extensionProblem) return extensionProblem;
             extended = made;
             var sharedInstance = (JsonObject)((JsonArray)shared["instances"]!)[0]!;
             sharedInstance.Remove("video");

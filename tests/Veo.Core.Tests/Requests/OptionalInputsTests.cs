@@ -56,6 +56,24 @@ public class OptionalInputsTests
         Assert.Contains("made for 16:9 videos only", Refusal(Text with { Upsample = true, AspectRatio = "9:16" }, BuiltInRoutes.Crazyrouter));
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Vertex_is_sent_enhancePrompt_as_given_and_only_then(bool enhance)
+    {
+        var vertex = BuiltInRoutes.Vertex with { Project = "p" };
+        using var asked = JsonDocument.Parse(VertexProvider.Body(RequestValidator.Prepare(Text with { EnhancePrompt = enhance }, vertex)).ReadAsStringAsync().Result);
+        using var not = JsonDocument.Parse(VertexProvider.Body(RequestValidator.Prepare(Text, vertex)).ReadAsStringAsync().Result);
+
+        Assert.Equal(enhance, asked.RootElement.GetProperty("parameters").GetProperty("enhancePrompt").GetBoolean());
+        Assert.False(not.RootElement.GetProperty("parameters").TryGetProperty("enhancePrompt", out _));
+        Assert.Contains("takes no upsampling", Refusal(Text with { Upsample = true }, vertex));
+    }
+
+    [Fact]
+    public void The_Gemini_API_refusal_says_why_and_where_it_is_taken() =>
+        Assert.Contains("the Gemini API's Veo 3.1 parameters do not list it", Refusal(Text with { EnhancePrompt = true }, BuiltInRoutes.Google));
+
+    [Theory]
     [InlineData("LaoZhang")]
     [InlineData("Google")]
     public void The_unified_flags_are_refused_elsewhere(string route)

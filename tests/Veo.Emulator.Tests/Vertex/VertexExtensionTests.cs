@@ -105,6 +105,21 @@ public class VertexExtensionTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Veo_3_1_not_Fast_extends_at_720p_only()
+    {
+        var source = await FinishedVideoAsync();
+        const string standard = "projects/my-project/locations/us-central1/publishers/google/models/veo-3.1-generate-001";
+
+        using var response = await Client.PostAsync($"v1/{standard}:predictLongRunning", new StringContent(new JsonObject
+        {
+            ["instances"] = new JsonArray(new JsonObject { ["prompt"] = "x", ["video"] = source }),
+            ["parameters"] = new JsonObject { ["resolution"] = "1080p" },
+        }.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Contains("not supported for video extension with veo-3.1-generate-001", await RefusalAsync(response));
+    }
+
+    [Fact]
     public async Task An_extension_keeps_the_sources_aspect_ratio_and_takes_no_images()
     {
         var source = await FinishedVideoAsync();

@@ -170,4 +170,18 @@ public class VertexCommandTests : PowerShellTest
         Assert.Contains("is 36 seconds long; Vertex extends videos of at most 30 seconds", Assert.Single(result.Errors).Exception.Message);
         Assert.Equal(before, Emulator.CreatedTasks.Count);
     }
+
+    [Fact]
+    public void EnhancePrompt_reaches_Vertex_as_given_and_the_Google_route_refuses_it_saying_why()
+    {
+        ConnectVertex();
+
+        var sent = Run("New-VeoVideo 'A lighthouse at dusk' -EnhancePrompt:$false | Wait-VeoVideo");
+        var refused = Run("New-VeoVideo 'A lighthouse at dusk' -EnhancePrompt -Route Google");
+
+        Assert.Empty(sent.Errors);
+        Assert.Contains("\"enhancePrompt\":false", Emulator.Requests.Last(r => r.Path.EndsWith(":predictLongRunning")).JsonBody);
+        Assert.Contains("the Gemini API's Veo 3.1 parameters do not list it", Assert.Single(refused.Errors).Exception.Message);
+        Assert.Single(Emulator.CreatedTasks);
+    }
 }
