@@ -171,6 +171,12 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             };
             var engine = Session.Engine;
             var plan = engine.Plan(request, route, Session.Prices);
+            // Get-VeoPrice asks what a row would cost: it gets the plan, and nothing is asked, reserved or sent.
+            if (RowPricing.IsPricing)
+            {
+                WriteObject(plan);
+                return;
+            }
             foreach (var warning in plan.Warnings) WriteWarning(warning);
             // Said before asking, so -WhatIf and -Confirm never offer a video a cap would refuse; the engine checks again as it reserves.
             if (_caps!.Check(plan.Cost) is { } refusal)
