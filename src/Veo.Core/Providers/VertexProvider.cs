@@ -183,6 +183,9 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
         if (r.StorageUri is { } storage) json.WriteString("storageUri", storage);
         // Sent only when asked, either way (python-genai _GenerateVideosConfig_to_vertex: parameters.enhancePrompt).
         if (r.EnhancePrompt is { } enhance) json.WriteBoolean("enhancePrompt", enhance);
+        // As python-genai spells its enums (VideoCompressionQuality, ImageResizeMode), only when asked.
+        if (r.CompressionQuality is { } quality) json.WriteString("compressionQuality", quality);
+        if (r.ResizeMode is { } resize) json.WriteString("resizeMode", resize);
         json.WriteEndObject();
     });
 

@@ -77,6 +77,16 @@ internal static class RequestRules
             ? $"Route {c.Route.Name} takes no upsampling; remove -Upsample (the unified-video gateways take it)." : null),
         new("upsample-aspect", c => c.Request.Upsample == true && c.Caps.UpsampleAspectRatios.Count > 0 && !c.Caps.UpsampleAspectRatios.Contains(c.Request.AspectRatio)
             ? $"Upsampling is made for {Or(c.Caps.UpsampleAspectRatios)} videos only on {c.Route.Name}; remove -Upsample or use -AspectRatio {c.Caps.UpsampleAspectRatios[0]}." : null),
+        new("compression-quality-supported", c => c.Request.CompressionQuality is { } quality && !c.Caps.CompressionQualities.Contains(quality)
+            ? c.Caps.CompressionQualities.Count == 0
+                ? $"Route {c.Route.Name} takes no compression setting; remove -CompressionQuality (only Vertex AI, -Route {BuiltInRoutes.VertexName}, takes one)."
+                : $"-CompressionQuality {quality} is not taken on {c.Route.Name}; use {Or(c.Caps.CompressionQualities)}." : null),
+        new("resize-mode-supported", c => c.Request.ResizeMode is { } mode && !c.Caps.ResizeModes.Contains(mode)
+            ? c.Caps.ResizeModes.Count == 0
+                ? $"Route {c.Route.Name} takes no resize setting; remove -ResizeMode (only Vertex AI, -Route {BuiltInRoutes.VertexName}, takes one)."
+                : $"-ResizeMode {mode} is not taken on {c.Route.Name}; use {Or(c.Caps.ResizeModes)}." : null),
+        new("resize-mode-needs-image", c => c.Request.ResizeMode is not null && c.Caps.ResizeModes.Count > 0 && c.Request.Image is null
+            ? "-ResizeMode says how an image is fitted to the video; pass the image with -Image, or remove -ResizeMode." : null),
     }.Concat(ExtensionRules.Errors).ToList();
 
     /// <summary>Rules for each image parameter, checked on the file's bytes.</summary>

@@ -132,11 +132,16 @@ public static class BuiltInRoutes
     /// config.enhance_prompt as parameters.enhancePrompt, and the Veo API reference lists "enhancePrompt": boolean
     /// (cloud.google.com/vertex-ai/generative-ai/docs/model-reference/veo-video-generation; its "Turn off the prompt
     /// rewriter" page says the rewriter is on by default for veo-2.0-generate-001 and veo-3.0-generate-preview and names
-    /// no 3.1 model, so what it changes on Veo 3.1 is not documented).
+    /// no 3.1 model, so what it changes on Veo 3.1 is not documented). compressionQuality (OPTIMIZED, LOSSLESS) and
+    /// resizeMode (CROP, PAD): python-genai sends them only to Vertex AI (types.VideoCompressionQuality, ImageResizeMode),
+    /// and its tests send them with veo-3.1-generate-preview (test_all_parameters_vertex; test_text_and_image_to_video_poll,
+    /// resize_mode CROP for an image).
     /// </summary>
     private static RouteCapabilities VertexAi => new()
     {
         SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true, EnhancePrompt = true, Extension = ExtensionLimits.VertexAi,
+        CompressionQualities = new[] { "OPTIMIZED", "LOSSLESS" },
+        ResizeModes = new[] { "CROP", "PAD" },
     };
 
     /// <summary>

@@ -21,7 +21,11 @@ internal static class VertexRequest
     private static readonly string[] VertexOnlyParameters =
         ["seed", "generateAudio", "sampleCount", "storageUri", "fps", "compressionQuality", "resizeMode", "pubsubTopic"];
 
+    /// <summary>types.VideoCompressionQuality: OPTIMIZED, LOSSLESS (python-genai; its enums are case-insensitive).</summary>
     private static readonly string[] CompressionQualities = ["optimized", "lossless"];
+
+    /// <summary>types.ImageResizeMode: CROP, PAD (python-genai), how an image of another shape is fitted.</summary>
+    private static readonly string[] ResizeModes = ["crop", "pad"];
 
     /// <summary>Null when the request is acceptable, otherwise the INVALID_ARGUMENT message.</summary>
     /// <param name="tasks">The videos made so far, which an extension (instances[0].video) must name one of.</param>
@@ -100,6 +104,9 @@ internal static class VertexRequest
         if (parameters["compressionQuality"] is { } quality
             && !CompressionQualities.Contains(quality.GetValueKind() == JsonValueKind.String ? quality.GetValue<string>().ToLowerInvariant() : null))
             return $"parameters.compressionQuality {quality.ToJsonString()} is not supported; use \"optimized\" or \"lossless\".";
+        if (parameters["resizeMode"] is { } resize
+            && !ResizeModes.Contains(resize.GetValueKind() == JsonValueKind.String ? resize.GetValue<string>().ToLowerInvariant() : null))
+            return $"parameters.resizeMode {resize.ToJsonString()} is not supported; use \"crop\" or \"pad\".";
         order = new VertexOrder(project, location, samples, audio, storage);
         return null;
     }

@@ -70,6 +70,27 @@ public class OptionalInputsTests
     }
 
     [Fact]
+    public void Vertex_is_sent_compressionQuality_and_resizeMode_as_python_genai_spells_them()
+    {
+        var vertex = BuiltInRoutes.Vertex with { Project = "p" };
+        var request = Text with { CompressionQuality = "LOSSLESS", ResizeMode = "PAD", Image = TestImages.Landscape720Png };
+        using var body = JsonDocument.Parse(VertexProvider.Body(RequestValidator.Prepare(request, vertex)).ReadAsStringAsync().Result);
+
+        var parameters = body.RootElement.GetProperty("parameters");
+        Assert.Equal(("LOSSLESS", "PAD"), (parameters.GetProperty("compressionQuality").GetString(), parameters.GetProperty("resizeMode").GetString()));
+        using var plain = JsonDocument.Parse(VertexProvider.Body(RequestValidator.Prepare(Text, vertex)).ReadAsStringAsync().Result);
+        Assert.False(plain.RootElement.GetProperty("parameters").TryGetProperty("compressionQuality", out _));
+    }
+
+    [Theory]
+    [InlineData("Google", "LOSSLESS", null, "Route Google takes no compression setting")]
+    [InlineData("LaoZhang", null, "CROP", "Route LaoZhang takes no resize setting")]
+    [InlineData("Vertex", "BEST", null, "-CompressionQuality BEST is not taken on Vertex; use OPTIMIZED or LOSSLESS")]
+    [InlineData("Vertex", null, "CROP", "-ResizeMode says how an image is fitted")]
+    public void Vertex_output_options_are_refused_where_they_do_not_apply(string route, string? quality, string? resize, string expected) =>
+        Assert.Contains(expected, Refusal(Text with { CompressionQuality = quality, ResizeMode = resize }, BuiltInRoutes.Find(route)! with { Project = "p" }));
+
+    [Fact]
     public void The_Gemini_API_refusal_says_why_and_where_it_is_taken() =>
         Assert.Contains("the Gemini API's Veo 3.1 parameters do not list it", Refusal(Text with { EnhancePrompt = true }, BuiltInRoutes.Google));
 

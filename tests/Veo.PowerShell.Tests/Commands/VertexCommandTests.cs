@@ -184,4 +184,20 @@ public class VertexCommandTests : PowerShellTest
         Assert.Contains("the Gemini API's Veo 3.1 parameters do not list it", Assert.Single(refused.Errors).Exception.Message);
         Assert.Single(Emulator.CreatedTasks);
     }
+
+    [Fact]
+    public void CompressionQuality_and_ResizeMode_reach_Vertex_and_are_refused_elsewhere()
+    {
+        ConnectVertex();
+
+        var sent = Run("New-VeoVideo 'A lighthouse at dusk' -Image $frame -CompressionQuality lossless -ResizeMode Pad | Wait-VeoVideo", ("frame", TestImages.Landscape720Png));
+        var refused = Run("New-VeoVideo 'A lighthouse at dusk' -CompressionQuality Optimized -Route Google");
+
+        Assert.Empty(sent.Errors);
+        var body = Emulator.Requests.Last(r => r.Path.EndsWith(":predictLongRunning")).JsonBody!;
+        Assert.Contains("\"compressionQuality\":\"LOSSLESS\"", body);
+        Assert.Contains("\"resizeMode\":\"PAD\"", body);
+        Assert.Contains("Route Google takes no compression setting", Assert.Single(refused.Errors).Exception.Message);
+        Assert.Single(Emulator.CreatedTasks);
+    }
 }
