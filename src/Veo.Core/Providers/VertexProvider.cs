@@ -17,7 +17,7 @@ namespace Veo.Core.Providers;
 /// streamed out of that answer (<see cref="InlineBase64Field"/>); gs:// ones are fetched with the same token from the
 /// Cloud Storage JSON API.
 /// </summary>
-internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
+internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider, IExtensionSourceProvider
 {
     private const string ApiVersion = "v1/";
     private const string VideoBytes = "bytesBase64Encoded";
@@ -53,8 +53,9 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
         var project = Route.Project ?? throw new InvalidOperationException($"Route {Route.Name} has no Google Cloud project.");
         var location = Route.Location ?? VertexEndpoints.DefaultLocation;
         var uri = Uri($"projects/{Escape(project)}/locations/{Escape(location)}/publishers/google/models/{Escape(request.Model.WireId)}:predictLongRunning");
-        var sourceVideo = await SourceVideoAsync(request.Request.Extend, cancellationToken).ConfigureAwait(false);
-        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Body(request, sourceVideo) }, answer => new VideoTask
+        if (request.Request.Extend is { } source && request.SourceVideo is null && !GcsUri.TryParse(source.VideoUri, out _, out _))
+            throw new InvalidOperationException($"The bytes of the video to extend ({source.TaskId}) were not read before the create; nothing was sent.");
+        return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Body(request) }, answer => new VideoTask
         {
             Id = answer.Str("name") ?? throw _channel.Malformed("The operation name", answer),
             Route = Route.Name,
@@ -103,7 +104,7 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
     /// costs nothing): Vertex AI takes the video itself, and an inline video has no address to give. Null when there is no
     /// source or it is a gs:// object, which is named instead. The first video of a several-video task is the one extended.
     /// </summary>
-    private async Task<byte[]?> SourceVideoAsync(ExtensionSource? source, CancellationToken cancellationToken)
+    public async Task<byte[]?> SourceVideoAsync(ExtensionSource? source, CancellationToken cancellationToken)
     {
         if (source is null || GcsUri.TryParse(source.VideoUri, out _, out _)) return null;
         using var buffer = new BoundedMemoryStream(MaxSourceVideoBytes,
@@ -151,10 +152,12 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
     /// <summary>
     /// The request python-genai's generate_videos sends to Vertex AI; generateAudio and sampleCount always, so the bill is
     /// what was asked. An extension carries its source as instances[0].video (python-genai _Video_to_vertex): the gs://
-    /// object as gcsUri, or <paramref name="sourceVideo"/>'s bytes as bytesBase64Encoded, with mimeType video/mp4.
+    /// object as gcsUri, or the bytes read for it (<see cref="PreparedRequest.SourceVideo"/>) as bytesBase64Encoded, with
+    /// mimeType video/mp4.
     /// </summary>
-    internal static HttpContent Body(PreparedRequest prepared, byte[]? sourceVideo = null) => JsonBodies.Object(json =>
+    internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>
     {
+        var sourceVideo = prepared.SourceVideo;
         var r = prepared.Request;
         json.WriteStartArray("instances");
         json.WriteStartObject();

@@ -156,7 +156,7 @@ public class ExtensionRulesTests
         var request = Extension with { Model = "veo-3.1-fast-generate-001", Extend = VertexSource with { VideoUri = "gs://b/veo/op1/sample_0.mp4" } };
         var prepared = RequestValidator.Prepare(request, Vertex);
         using var byUri = JsonDocument.Parse(VertexProvider.Body(prepared).ReadAsStringAsync().Result);
-        using var inline = JsonDocument.Parse(VertexProvider.Body(prepared with { Request = request with { Extend = VertexSource } }, [1, 2, 3]).ReadAsStringAsync().Result);
+        using var inline = JsonDocument.Parse(VertexProvider.Body(prepared with { Request = request with { Extend = VertexSource }, SourceVideo = [1, 2, 3] }).ReadAsStringAsync().Result);
 
         Assert.Equal("""{"gcsUri":"gs://b/veo/op1/sample_0.mp4","mimeType":"video/mp4"}""", byUri.RootElement.GetProperty("instances")[0].GetProperty("video").GetRawText());
         Assert.Equal("""{"bytesBase64Encoded":"AQID","mimeType":"video/mp4"}""", inline.RootElement.GetProperty("instances")[0].GetProperty("video").GetRawText());

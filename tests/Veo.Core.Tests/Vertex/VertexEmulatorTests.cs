@@ -90,6 +90,26 @@ public class VertexEmulatorTests : EmulatorTest
     }
 
     [Fact]
+    public async Task An_inline_source_that_cannot_be_read_fails_before_the_create_is_journaled_or_paid()
+    {
+        var provider = Provider();
+        var engine = Home.Engine();
+        var gone = new ExtensionSource
+        {
+            TaskId = "projects/my-project/locations/us-central1/publishers/google/models/veo-3.1-fast-generate-001/operations/gone",
+            Route = "Vertex", Model = "veo-3.1-fast-generate-001", VideoUri = "", Seconds = 8, AspectRatio = "16:9", Resolution = "720p",
+        };
+        var plan = engine.Plan(new VideoRequest { Prompt = "And then", DurationSeconds = 7, Extend = gone }, provider.Route, Veo.Core.Pricing.PriceBook.Default);
+        var caps = new Veo.Core.Pricing.SpendingCaps(new Veo.Core.Pricing.SpendingGuard(10m, "test cap"));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => engine.CreateAsync(plan, provider, caps, CancellationToken.None));
+
+        Assert.DoesNotContain(engine.Journal.ReadAll(), e => e.Event == JournalEntry.CreateSent);
+        Assert.DoesNotContain(Emulator.Requests, r => r.Path.EndsWith(":predictLongRunning"));
+        Assert.Null(caps.Check(10m));
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_refused_with_Googles_401_before_anything_is_made()
     {
         var provider = Provider("ya29.not-the-token");
