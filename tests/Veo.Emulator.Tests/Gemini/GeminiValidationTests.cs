@@ -135,6 +135,12 @@ public sealed class GeminiValidationTests : GeminiTest
     public async Task An_unknown_parameter_is_refused_by_name() =>
         await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["duration"] = 8 }), "Unknown name \"duration\"");
 
+    [Theory]
+    [InlineData("compressionQuality", "LOSSLESS")]
+    [InlineData("resizeMode", "CROP")]
+    public async Task Vertex_AIs_output_options_are_unknown_to_the_Gemini_API(string name, string value) =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { [name] = value }), $"Unknown name \"{name}\"");
+
     [Fact]
     public async Task An_unknown_instance_field_is_refused_by_name() =>
         await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["inlineData"] = Image() }), "Unknown name \"inlineData\"");
