@@ -7,16 +7,9 @@ using Markdig.Syntax.Inlines;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Veo.HelpGen.Markdown;
+namespace Veo.HelpGen;
 
-public enum BlockKind
-{
-    Heading,
-    Paragraph,
-    ListItem,
-    Code,
-    Table,
-}
+public enum BlockKind { Heading, Paragraph, ListItem, Code, Table }
 
 /// <summary>
 /// One block of a page, flattened for help: a heading, paragraph or list item holds its text as a console shows
@@ -25,14 +18,14 @@ public enum BlockKind
 public sealed record Block(BlockKind Kind, string Text, int Line, int Level = 0, string Language = "")
 {
     /// <summary>The [text](address) links of a paragraph or list item, in order.</summary>
-    public IReadOnlyList<(string Text, string Uri)> Links { get; init; } = Array.Empty<(string, string)>();
+    public IReadOnlyList<(string Text, string Uri)> Links { get; init; } = [];
 }
 
 public sealed record MarkdownFile(IReadOnlyDictionary<string, string> FrontMatter, IReadOnlyList<Block> Blocks);
 
 /// <summary>
 /// Markdown read by Markdig (CommonMark, with the yaml front matter and pipe tables platyPS pages use), as the
-/// sequence of blocks help is made of. What Markdig accepts silently but help cannot use is a diagnostic.
+/// sequence of blocks help is made of; yaml read by YamlDotNet. What help cannot use is a diagnostic naming its line.
 /// </summary>
 public static class MarkdownParser
 {
@@ -41,16 +34,16 @@ public static class MarkdownParser
     public static MarkdownFile Parse(string text, Action<int, string> error)
     {
         text = text.Replace("\r\n", "\n");
-        var document = Markdig.Markdown.Parse(text, Pipeline);
         var blocks = new List<Block>();
         var front = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var block in document)
+        string Source(Markdig.Syntax.Block block) => text.Substring(block.Span.Start, block.Span.Length);
+        foreach (var block in Markdig.Markdown.Parse(text, Pipeline))
         {
             var line = block.Line + 1;
             switch (block)
             {
                 case YamlFrontMatterBlock yaml:
-                    ReadFrontMatter(yaml.Lines.ToString(), line, front, error);
+                    foreach (var (key, value, _) in Mapping(yaml.Lines.ToString(), line, error, "The front matter is not yaml") ?? []) front[key] = value ?? "";
                     break;
                 case HeadingBlock heading:
                     blocks.Add(Inline(BlockKind.Heading, heading.Inline, line) with { Level = heading.Level });
@@ -60,7 +53,7 @@ public static class MarkdownParser
                     blocks.Add(new Block(BlockKind.Code, code.Lines.ToString().TrimEnd('\n'), line, Language: code.Info ?? ""));
                     break;
                 case Table:
-                    blocks.Add(new Block(BlockKind.Table, string.Join("\n", Source(text, block).Split('\n').Select(l => l.Trim())), line));
+                    blocks.Add(new Block(BlockKind.Table, string.Join("\n", Source(block).Split('\n').Select(l => l.Trim())), line));
                     break;
                 case ListBlock list:
                     foreach (var item in list.OfType<ListItemBlock>())
@@ -74,75 +67,63 @@ public static class MarkdownParser
                     break;
                 default:
                     // A quote, an indented code block, raw HTML: help has no such thing, so it reads as a paragraph.
-                    blocks.Add(new Block(BlockKind.Paragraph, string.Join(" ", Source(text, block).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), line));
+                    blocks.Add(new Block(BlockKind.Paragraph, OneLine(Source(block)), line));
                     break;
             }
         }
         return new MarkdownFile(front, blocks);
     }
 
-    private static string Source(string text, Markdig.Syntax.Block block) => text.Substring(block.Span.Start, block.Span.Length);
-
-    private static void ReadFrontMatter(string yaml, int line, Dictionary<string, string> front, Action<int, string> error)
+    /// <summary>A yaml mapping's entries with their page lines (<paramref name="line"/> is the block's first); a value is null when it is not a scalar.</summary>
+    public static List<(string Key, string? Value, int Line)>? Mapping(string yaml, int line, Action<int, string> error, string notYaml)
     {
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode mapping) return;
-            foreach (var (key, value) in mapping.Children)
-                front[key.ToString()] = (value as YamlScalarNode)?.Value ?? "";
+            return (stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode)?.Children
+                .Select(c => (c.Key.ToString(), (c.Value as YamlScalarNode)?.Value, line + (int)c.Key.Start.Line)).ToList() ?? [];
         }
         catch (YamlException e)
         {
-            error(line + (int)e.Start.Line, $"The front matter is not yaml: {e.Message}");
+            error(line + (int)e.Start.Line, $"{notYaml}: {e.Message}");
+            return null;
         }
     }
+
+    public static string OneLine(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    public static bool IsAbsolute(string? uri) => Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.Scheme is "http" or "https";
 
     private static Block Inline(BlockKind kind, ContainerInline? inline, int line)
     {
-        var text = new StringBuilder();
         var links = new List<(string, string)>();
-        Flatten(inline, text, links);
-        return new Block(kind, string.Join(" ", text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), line) { Links = links };
+        return new Block(kind, OneLine(Flatten(inline, links)), line) { Links = links };
     }
 
-    private static void Flatten(ContainerInline? container, StringBuilder text, List<(string, string)> links)
+    private static string Flatten(ContainerInline? container, List<(string, string)> links)
     {
+        var text = new StringBuilder();
         for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
         {
-            switch (inline)
+            if (inline is LinkInline { IsImage: false } link)
             {
-                case LinkInline link when !link.IsImage:
-                    var words = new StringBuilder();
-                    Flatten(link, words, links);
-                    links.Add((words.ToString(), link.Url ?? ""));
-                    text.Append(IsAbsolute(link.Url) ? $"{words} ({link.Url})" : words.ToString());
-                    break;
-                case ContainerInline children:
-                    Flatten(children, text, links);
-                    break;
-                case CodeInline code:
-                    text.Append('`').Append(code.Content).Append('`');
-                    break;
-                case LiteralInline literal:
-                    text.Append(literal.Content);
-                    break;
-                case HtmlInline html:
-                    text.Append(html.Tag);
-                    break;
-                case HtmlEntityInline entity:
-                    text.Append(entity.Transcoded);
-                    break;
-                case AutolinkInline autolink:
-                    text.Append(autolink.Url);
-                    break;
-                case LineBreakInline:
-                    text.Append(' ');
-                    break;
+                var words = Flatten(link, links);
+                links.Add((words, link.Url ?? ""));
+                text.Append(IsAbsolute(link.Url) ? $"{words} ({link.Url})" : words);
             }
+            else text.Append(inline switch
+            {
+                ContainerInline children => Flatten(children, links),
+                CodeInline code => $"`{code.Content}`",
+                LiteralInline literal => literal.Content.ToString(),
+                HtmlInline html => html.Tag,
+                HtmlEntityInline entity => entity.Transcoded.ToString(),
+                AutolinkInline autolink => autolink.Url,
+                LineBreakInline => " ",
+                _ => "",
+            });
         }
+        return text.ToString();
     }
-
-    public static bool IsAbsolute(string? uri) => Uri.TryCreate(uri, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https");
 }

@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace Veo.HelpGen;
+
+/// <summary>
+/// docs/about_X.md to about_X.help.txt, in the layout of PowerShell's own about topics: TOPIC, then each
+/// "## SECTION" in capitals at the margin, "###" subheadings indented 2, text wrapped at 80 columns and
+/// indented 4, code indented 8. Get-Help takes the topic's synopsis from the line after SHORT DESCRIPTION.
+/// </summary>
+public static class AboutTopicWriter
+{
+    private const int Width = 80;
+
+    public static string? Write(string path, string markdown, ICollection<Diagnostic> diagnostics)
+    {
+        bool Fail(int line, string message)
+        {
+            diagnostics.Add(new Diagnostic(path, line, message));
+            return false;
+        }
+        var errors = diagnostics.Count;
+        var blocks = MarkdownParser.Parse(markdown, (line, message) => Fail(line, message)).Blocks;
+        var expected = Path.GetFileNameWithoutExtension(path);
+        var ok = diagnostics.Count == errors
+            && (blocks is [{ Kind: BlockKind.Heading, Level: 1 } title, ..] && title.Text.Trim().Equals(expected, StringComparison.OrdinalIgnoreCase)
+                || Fail(blocks.FirstOrDefault()?.Line ?? 1, $"An about topic starts with '# {expected}', the name of its file."))
+            // Get-Help takes line 5 of the text as the synopsis: TOPIC, the name, a blank, SHORT DESCRIPTION, then this.
+            && (blocks is [_, { Kind: BlockKind.Heading, Level: 2 } section, { Kind: BlockKind.Paragraph }, ..] && section.Text.Trim().Equals("SHORT DESCRIPTION", StringComparison.OrdinalIgnoreCase)
+                || Fail(blocks[0].Line, "An about topic goes on with '## SHORT DESCRIPTION' and one paragraph under it: Get-Help shows it as the synopsis."));
+        if (!ok) return null;
+
+        var text = new StringBuilder($"TOPIC\n    {blocks[0].Text.Trim()}\n");
+        for (var i = 1; i < blocks.Count; i++)
+        {
+            var (block, previous) = (blocks[i], blocks[i - 1]);
+            // A blank line between blocks, except right under a heading and between the items of one list.
+            if (block.Kind == BlockKind.Heading || previous.Kind != BlockKind.Heading && !(previous.Kind == BlockKind.ListItem && block.Kind == BlockKind.ListItem)) text.Append('\n');
+            switch (block)
+            {
+                case { Kind: BlockKind.Heading, Level: <= 2 }:
+                    text.Append(block.Text.Trim().ToUpperInvariant()).Append('\n');
+                    break;
+                case { Kind: BlockKind.Heading }:
+                    text.Append("  ").Append(block.Text).Append('\n');
+                    break;
+                case { Kind: BlockKind.Code or BlockKind.Table }:
+                    var indent = block.Kind == BlockKind.Code ? "        " : "    ";
+                    foreach (var line in block.Text.Split('\n')) text.Append(line.Length == 0 ? "" : indent + line).Append('\n');
+                    break;
+                case { Kind: BlockKind.ListItem }:
+                    Wrap(text, "- " + block.Text, "    ", "      ");
+                    break;
+                default:
+                    // The short description stays on one line: Get-Help reads the fifth line as the topic's synopsis.
+                    if (i == 2) text.Append("    ").Append(block.Text).Append('\n');
+                    else Wrap(text, block.Text, "    ", "    ");
+                    break;
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Greedy word wrap; a word longer than the line (a URL) gets a line of its own.</summary>
+    private static void Wrap(StringBuilder text, string paragraph, string firstIndent, string indent)
+    {
+        var line = new StringBuilder(firstIndent);
+        var empty = true;
+        foreach (var word in paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!empty && line.Length + 1 + word.Length > Width)
+            {
+                text.Append(line).Append('\n');
+                line.Clear().Append(indent);
+                empty = true;
+            }
+            line.Append(empty ? "" : " ").Append(word);
+            empty = false;
+        }
+        text.Append(line).Append('\n');
+    }
+}

@@ -1,0 +1,126 @@
+namespace Veo.HelpGen;
+
+/// <summary>
+/// Reads a cmdlet page in the platyPS layout: # Name, then ## SYNOPSIS, SYNTAX, DESCRIPTION, EXAMPLES,
+/// PARAMETERS, INPUTS, OUTPUTS, NOTES, RELATED LINKS. Whatever is missing or malformed becomes a diagnostic
+/// that names the line; the page read so far is still returned so one run reports every problem.
+/// </summary>
+public static class CommandDocReader
+{
+    public const string CommonParameters = "CommonParameters";
+
+    private static readonly string[] Sections = ["SYNOPSIS", "SYNTAX", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS"];
+    private static readonly string[] Optional = ["NOTES", "RELATED LINKS"];
+
+    public static CommandDoc Read(string path, string text, ICollection<Diagnostic> diagnostics)
+    {
+        void Error(int line, string message) => diagnostics.Add(new Diagnostic(path, line, message));
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+            if (lines[i].Contains(PageScaffold.Placeholder)) Error(i + 1, $"A placeholder is left: {lines[i].Trim()}");
+
+        var file = MarkdownParser.Parse(text, Error);
+        var title = file.Blocks.FirstOrDefault(b => b is { Kind: BlockKind.Heading, Level: 1 });
+        if (title is null) Error(1, "The page has no '# Cmdlet-Name' title.");
+        var sections = new Dictionary<string, (int Line, List<Block> Body)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (heading, body) in Split(file.Blocks, 2).Where(s => s.Heading?.Level == 2))
+        {
+            var name = heading!.Text.Trim().ToUpperInvariant();
+            if (!Sections.Contains(name)) Error(heading.Line, $"'## {heading.Text}' is not a section of a cmdlet page; use {string.Join(", ", Sections.Select(s => "## " + s))}.");
+            else if (!sections.TryAdd(name, (heading.Line, body))) Error(heading.Line, $"'## {name}' appears twice.");
+        }
+        foreach (var missing in Sections.Except(Optional).Where(s => !sections.ContainsKey(s))) Error(title?.Line ?? 1, $"The page has no '## {missing}' section.");
+        List<Block> Section(string name) => sections.TryGetValue(name, out var section) ? section.Body : [];
+
+        var synopsis = string.Join(" ", Paragraphs(Section("SYNOPSIS")));
+        var description = Paragraphs(Section("DESCRIPTION"));
+        foreach (var (name, empty) in new[] { ("SYNOPSIS", synopsis.Length == 0), ("DESCRIPTION", description.Count == 0) })
+            if (empty && sections.TryGetValue(name, out var section)) Error(section.Line, $"## {name} is empty.");
+        return new CommandDoc(path, title?.Text.Trim() ?? "", title?.Line ?? 1, synopsis, description,
+            ReadSyntax(Section("SYNTAX"), Error), ReadExamples(Section("EXAMPLES"), Error), ReadParameters(Section("PARAMETERS"), Error),
+            ReadTypes(Section("INPUTS")), ReadTypes(Section("OUTPUTS")), Paragraphs(Section("NOTES")),
+            Section("RELATED LINKS").Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
+                .SelectMany(b => b.Links.Select(l => new LinkDoc(l.Text, l.Uri)).DefaultIfEmpty(new LinkDoc(b.Text, ""))).ToList(),
+            file.FrontMatter.GetValueOrDefault("online version") is { Length: > 0 } online ? online : null);
+    }
+
+    /// <summary>Paragraphs as help shows them: list items kept as "- item", code verbatim.</summary>
+    public static IReadOnlyList<string> Paragraphs(IEnumerable<Block> blocks) =>
+        blocks.Where(b => b.Kind != BlockKind.Heading).Select(b => b.Kind == BlockKind.ListItem ? "- " + b.Text : b.Text).Where(p => p.Trim().Length > 0).ToList();
+
+    /// <summary>Splits blocks at the headings of <paramref name="level"/> or above; blocks before the first come with a null heading.</summary>
+    private static IEnumerable<(Block? Heading, List<Block> Body)> Split(IEnumerable<Block> blocks, int level)
+    {
+        (Block? Heading, List<Block> Body) current = (null, []);
+        foreach (var block in blocks)
+        {
+            if (block.Kind != BlockKind.Heading || block.Level > level) current.Body.Add(block);
+            else
+            {
+                if (current.Heading is not null || current.Body.Count > 0) yield return current;
+                current = (block, []);
+            }
+        }
+        if (current.Heading is not null || current.Body.Count > 0) yield return current;
+    }
+
+    private static List<SyntaxDoc> ReadSyntax(List<Block> section, Action<int, string> error)
+    {
+        var syntax = new List<SyntaxDoc>();
+        foreach (var (heading, body) in Split(section, 3))
+        {
+            var set = heading?.Text.Trim();
+            var isDefault = set?.EndsWith("(Default)", StringComparison.OrdinalIgnoreCase) == true;
+            if (isDefault) set = set![..^"(Default)".Length].Trim();
+            if (body.Where(b => b.Kind == BlockKind.Code).ToList() is [var code]) syntax.Add(new SyntaxDoc(set, isDefault, code.Text.Trim(), code.Line));
+            else error(heading?.Line ?? body.FirstOrDefault()?.Line ?? 1, $"Each syntax{(set is null ? "" : $" (set {set})")} is one fenced code block; found {body.Count(b => b.Kind == BlockKind.Code)}.");
+        }
+        return syntax;
+    }
+
+    private static List<ExampleDoc> ReadExamples(List<Block> section, Action<int, string> error)
+    {
+        var examples = new List<ExampleDoc>();
+        foreach (var (heading, body) in Split(section, 3))
+        {
+            if (heading is null)
+            {
+                error(body[0].Line, "Text under ## EXAMPLES must belong to an example: start one with '### Example 1: what it shows'.");
+                continue;
+            }
+            var code = body.Where(b => b.Kind == BlockKind.Code).Select(b => b.Text.TrimEnd()).ToList();
+            if (code.Count == 0) error(heading.Line, $"Example '{heading.Text}' has no fenced code block.");
+            examples.Add(new ExampleDoc(heading.Text.Trim(), string.Join("\n\n", code), Paragraphs(body.Where(b => b.Kind != BlockKind.Code)), heading.Line));
+        }
+        return examples;
+    }
+
+    private static List<ParameterDoc> ReadParameters(List<Block> section, Action<int, string> error)
+    {
+        var parameters = new List<ParameterDoc>();
+        foreach (var (heading, body) in Split(section, 3))
+        {
+            var name = heading?.Text.Trim() ?? "";
+            if (name.Equals(CommonParameters, StringComparison.OrdinalIgnoreCase)) continue;
+            if (heading is null || name.Length < 2 || name[0] != '-' || name.Skip(1).Any(char.IsWhiteSpace))
+            {
+                error(heading?.Line ?? body[0].Line, heading is null
+                    ? "Text under ## PARAMETERS must belong to a parameter: start it with '### -Name'."
+                    : $"'### {name}' is not a parameter heading; write '### -Name' (or '### {CommonParameters}').");
+                continue;
+            }
+            bool IsYaml(Block b) => b.Kind == BlockKind.Code && b.Language.Equals("yaml", StringComparison.OrdinalIgnoreCase);
+            var blocks = body.Where(IsYaml).Select(y => ParameterYaml.Read(y.Text, y.Line, error)).ToList();
+            if (blocks.Count == 0) error(heading.Line, $"Parameter {name} has no ```yaml block (Type, Parameter Sets, Aliases, Required, Position, ...).");
+            var description = Paragraphs(body.Where(b => !IsYaml(b)));
+            if (description.Count == 0) error(heading.Line, $"Parameter {name} has no description.");
+            if (parameters.Any(p => p.Name.Equals(name[1..], StringComparison.OrdinalIgnoreCase))) error(heading.Line, $"Parameter {name} is documented twice.");
+            if (blocks.OfType<ParameterYaml>().ToList() is { Count: > 0 } read) parameters.Add(new ParameterDoc(name[1..], description, read, heading.Line));
+        }
+        return parameters;
+    }
+
+    private static List<TypeDoc> ReadTypes(List<Block> section) =>
+        Split(section, 3).Select(s => s.Heading is not null ? new TypeDoc(s.Heading.Text.Trim(), Paragraphs(s.Body))
+            : Paragraphs(s.Body) is { Count: > 0 } text ? new TypeDoc(text[0], text.Skip(1).ToList()) : null).OfType<TypeDoc>().ToList();
+}
