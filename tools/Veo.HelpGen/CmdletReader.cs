@@ -54,45 +54,37 @@ public static class CmdletReader
     }
 
     /// <summary>The cmdlet's own parameters, in declaration order: the common parameters left out, -WhatIf and -Confirm kept.</summary>
-    public static IEnumerable<ParameterMetadata> ParametersOf(CmdletInfo cmdlet) =>
-        cmdlet.Parameters.Values.Where(p => !Cmdlet.CommonParameters.Contains(p.Name));
+    public static IEnumerable<ParameterMetadata> ParametersOf(CmdletInfo cmdlet) => cmdlet.Parameters.Values.Where(p => !Cmdlet.CommonParameters.Contains(p.Name));
 
     /// <summary>What a user is shown: [Parameter(DontShow)] hides a parameter from syntax and help.</summary>
-    public static IEnumerable<ParameterMetadata> ShownParametersOf(CmdletInfo cmdlet) =>
-        ParametersOf(cmdlet).Where(p => p.Attributes.OfType<ParameterAttribute>().Any(a => !a.DontShow));
+    public static IEnumerable<ParameterMetadata> ShownParametersOf(CmdletInfo cmdlet) => ParametersOf(cmdlet).Where(p => p.Attributes.OfType<ParameterAttribute>().Any(a => !a.DontShow));
 
-    /// <summary>The sets' lines as Get-Command -Syntax prints them, in its order.</summary>
+    /// <summary>The sets' lines as Get-Command -Syntax prints them, in its order; a cmdlet that names no set has one, <see cref="AllSets"/>.</summary>
     public static IEnumerable<(CommandParameterSetInfo Set, string Text)> Syntax(CmdletInfo cmdlet) => cmdlet.ParameterSets.Select(s => (s, $"{cmdlet.Name} {s}"));
+    public static bool HasOneSet(CmdletInfo cmdlet) => cmdlet.ParameterSets is [{ Name: AllSets }];
 
     /// <summary>A syntax line's parameters in its order, with the type it shows for each value (none for a switch).</summary>
     public static IEnumerable<(string Name, string? ValueType)> SyntaxParameters(CommandParameterSetInfo set) =>
         SyntaxToken.Matches(set.ToString()).Select(m => (m.Groups["name"].Value, m.Groups["type"].Success ? m.Groups["type"].Value : null));
 
-    public static bool HasOneSet(CmdletInfo cmdlet) => cmdlet.ParameterSets is [{ Name: AllSets }];
-
     public static IReadOnlyList<string> OutputTypes(CmdletInfo cmdlet) => cmdlet.OutputType.Select(t => t.Name).Distinct().ToList();
 
     /// <summary>The name platyPS writes: String, Int32, String[]; Nullable&lt;T&gt; is T.</summary>
     public static string TypeName(ParameterMetadata parameter) => ShortName(Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType);
-
-    private static string ShortName(Type type) =>
-        type.IsArray ? ShortName(type.GetElementType()!) + "[]"
-        : !type.IsGenericType ? type.Name
-        : $"{type.Name[..type.Name.IndexOf('`')]}[{string.Join(",", type.GetGenericArguments().Select(ShortName))}]";
+    private static string ShortName(Type type) => type.IsArray ? ShortName(type.GetElementType()!) + "[]"
+        : type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}[{string.Join(",", type.GetGenericArguments().Select(ShortName))}]" : type.Name;
 
     public static bool SupportsWildcards(ParameterMetadata parameter) => parameter.Attributes.OfType<SupportsWildcardsAttribute>().Any();
-
     public static string? Position(ParameterSetMetadata binding) => binding.Position == int.MinValue ? null : binding.Position.ToString();
 
     /// <summary>"Accept pipeline input" across <paramref name="bindings"/>, the way platyPS and Get-Help spell it.</summary>
-    public static string Pipeline(IEnumerable<ParameterSetMetadata> bindings) =>
-        (bindings.Any(b => b.ValueFromPipeline), bindings.Any(b => b.ValueFromPipelineByPropertyName)) switch
-        {
-            (false, false) => "False",
-            (true, false) => "True (ByValue)",
-            (false, true) => "True (ByPropertyName)",
-            _ => "True (ByPropertyName, ByValue)",
-        };
+    public static string Pipeline(IEnumerable<ParameterSetMetadata> bindings) => (bindings.Any(b => b.ValueFromPipeline), bindings.Any(b => b.ValueFromPipelineByPropertyName)) switch
+    {
+        (false, false) => "False",
+        (true, false) => "True (ByValue)",
+        (false, true) => "True (ByPropertyName)",
+        _ => "True (ByPropertyName, ByValue)",
+    };
 }
 
 /// <summary>PowerShell could not import the module, most often because an assembly it needs is neither beside it nor passed.</summary>

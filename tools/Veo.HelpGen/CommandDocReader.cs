@@ -51,76 +51,60 @@ public static class CommandDocReader
     /// <summary>Splits blocks at the headings of <paramref name="level"/> or above; blocks before the first come with a null heading.</summary>
     private static IEnumerable<(Block? Heading, List<Block> Body)> Split(IEnumerable<Block> blocks, int level)
     {
-        (Block? Heading, List<Block> Body) current = (null, []);
+        var sections = new List<(Block? Heading, List<Block> Body)> { (null, []) };
         foreach (var block in blocks)
-        {
-            if (block.Kind != BlockKind.Heading || block.Level > level) current.Body.Add(block);
-            else
-            {
-                if (current.Heading is not null || current.Body.Count > 0) yield return current;
-                current = (block, []);
-            }
-        }
-        if (current.Heading is not null || current.Body.Count > 0) yield return current;
+            if (block.Kind == BlockKind.Heading && block.Level <= level) sections.Add((block, []));
+            else sections[^1].Body.Add(block);
+        return sections.Where(s => s.Heading is not null || s.Body.Count > 0);
     }
 
-    private static List<SyntaxDoc> ReadSyntax(List<Block> section, Action<int, string> error)
-    {
-        var syntax = new List<SyntaxDoc>();
-        foreach (var (heading, body) in Split(section, 3))
-        {
-            var set = heading?.Text.Trim();
-            var isDefault = set?.EndsWith("(Default)", StringComparison.OrdinalIgnoreCase) == true;
-            if (isDefault) set = set![..^"(Default)".Length].Trim();
-            if (body.Where(b => b.Kind == BlockKind.Code).ToList() is [var code]) syntax.Add(new SyntaxDoc(set, isDefault, code.Text.Trim(), code.Line));
-            else error(heading?.Line ?? body.FirstOrDefault()?.Line ?? 1, $"Each syntax{(set is null ? "" : $" (set {set})")} is one fenced code block; found {body.Count(b => b.Kind == BlockKind.Code)}.");
-        }
-        return syntax;
-    }
+    /// <summary>Reads each ### subsection of a section; <paramref name="read"/> gives null for one it cannot use, having said why.</summary>
+    private static List<T> Subsections<T>(List<Block> section, Func<Block?, List<Block>, T?> read) where T : class =>
+        Split(section, 3).Select(s => read(s.Heading, s.Body)).OfType<T>().ToList();
 
-    private static List<ExampleDoc> ReadExamples(List<Block> section, Action<int, string> error)
+    private static List<SyntaxDoc> ReadSyntax(List<Block> section, Action<int, string> error) => Subsections(section, (heading, body) =>
     {
-        var examples = new List<ExampleDoc>();
-        foreach (var (heading, body) in Split(section, 3))
-        {
-            if (heading is null)
-            {
-                error(body[0].Line, "Text under ## EXAMPLES must belong to an example: start one with '### Example 1: what it shows'.");
-                continue;
-            }
-            var code = body.Where(b => b.Kind == BlockKind.Code).Select(b => b.Text.TrimEnd()).ToList();
-            if (code.Count == 0) error(heading.Line, $"Example '{heading.Text}' has no fenced code block.");
-            examples.Add(new ExampleDoc(heading.Text.Trim(), string.Join("\n\n", code), Paragraphs(body.Where(b => b.Kind != BlockKind.Code)), heading.Line));
-        }
-        return examples;
-    }
+        var set = heading?.Text.Trim();
+        var isDefault = set?.EndsWith("(Default)", StringComparison.OrdinalIgnoreCase) == true;
+        if (isDefault) set = set![..^"(Default)".Length].Trim();
+        if (body.Where(b => b.Kind == BlockKind.Code).ToList() is [var code]) return new SyntaxDoc(set, isDefault, code.Text.Trim(), code.Line);
+        error(heading?.Line ?? body[0].Line, $"Each syntax{(set is null ? "" : $" (set {set})")} is one fenced code block; found {body.Count(b => b.Kind == BlockKind.Code)}.");
+        return null;
+    });
+
+    private static List<ExampleDoc> ReadExamples(List<Block> section, Action<int, string> error) => Subsections(section, (heading, body) =>
+    {
+        var code = body.Where(b => b.Kind == BlockKind.Code).Select(b => b.Text.TrimEnd()).ToList();
+        if (heading is null) error(body[0].Line, "Text under ## EXAMPLES must belong to an example: start one with '### Example 1: what it shows'.");
+        else if (code.Count == 0) error(heading.Line, $"Example '{heading.Text}' has no fenced code block.");
+        return heading is null ? null : new ExampleDoc(heading.Text.Trim(), string.Join("\n\n", code), Paragraphs(body.Where(b => b.Kind != BlockKind.Code)), heading.Line);
+    });
 
     private static List<ParameterDoc> ReadParameters(List<Block> section, Action<int, string> error)
     {
-        var parameters = new List<ParameterDoc>();
-        foreach (var (heading, body) in Split(section, 3))
+        var parameters = Subsections(section, (heading, body) =>
         {
             var name = heading?.Text.Trim() ?? "";
-            if (name.Equals(CommonParameters, StringComparison.OrdinalIgnoreCase)) continue;
+            if (name.Equals(CommonParameters, StringComparison.OrdinalIgnoreCase)) return null;
             if (heading is null || name.Length < 2 || name[0] != '-' || name.Skip(1).Any(char.IsWhiteSpace))
             {
                 error(heading?.Line ?? body[0].Line, heading is null
                     ? "Text under ## PARAMETERS must belong to a parameter: start it with '### -Name'."
                     : $"'### {name}' is not a parameter heading; write '### -Name' (or '### {CommonParameters}').");
-                continue;
+                return null;
             }
             bool IsYaml(Block b) => b.Kind == BlockKind.Code && b.Language.Equals("yaml", StringComparison.OrdinalIgnoreCase);
             var blocks = body.Where(IsYaml).Select(y => ParameterYaml.Read(y.Text, y.Line, error)).ToList();
-            if (blocks.Count == 0) error(heading.Line, $"Parameter {name} has no ```yaml block (Type, Parameter Sets, Aliases, Required, Position, ...).");
             var description = Paragraphs(body.Where(b => !IsYaml(b)));
+            if (blocks.Count == 0) error(heading.Line, $"Parameter {name} has no ```yaml block (Type, Parameter Sets, Aliases, Required, Position, ...).");
             if (description.Count == 0) error(heading.Line, $"Parameter {name} has no description.");
-            if (parameters.Any(p => p.Name.Equals(name[1..], StringComparison.OrdinalIgnoreCase))) error(heading.Line, $"Parameter {name} is documented twice.");
-            if (blocks.OfType<ParameterYaml>().ToList() is { Count: > 0 } read) parameters.Add(new ParameterDoc(name[1..], description, read, heading.Line));
-        }
+            return blocks.OfType<ParameterYaml>().ToList() is { Count: > 0 } read ? new ParameterDoc(name[1..], description, read, heading.Line) : null;
+        });
+        foreach (var twice in parameters.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).SelectMany(g => g.Skip(1)))
+            error(twice.Line, $"Parameter -{twice.Name} is documented twice.");
         return parameters;
     }
 
-    private static List<TypeDoc> ReadTypes(List<Block> section) =>
-        Split(section, 3).Select(s => s.Heading is not null ? new TypeDoc(s.Heading.Text.Trim(), Paragraphs(s.Body))
-            : Paragraphs(s.Body) is { Count: > 0 } text ? new TypeDoc(text[0], text.Skip(1).ToList()) : null).OfType<TypeDoc>().ToList();
+    private static List<TypeDoc> ReadTypes(List<Block> section) => Subsections(section, (heading, body) => heading is not null
+        ? new TypeDoc(heading.Text.Trim(), Paragraphs(body)) : Paragraphs(body) is { Count: > 0 } text ? new TypeDoc(text[0], text.Skip(1).ToList()) : null);
 }

@@ -59,25 +59,23 @@ public static class DocCheck
     /// <summary>"True (ByValue, ByPropertyName)" and "True (ByPropertyName, ByValue)" say the same; so do aliases in any order.</summary>
     private static IEnumerable<string> Words(string value) => value.Split([',', '(', ')', ' '], StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Each set as Get-Command -Syntax prints it, with the page's block for it (null when there is none).</summary>
+    public static IEnumerable<(CommandParameterSetInfo Set, string Text, SyntaxDoc? Block)> SyntaxBlocks(CommandDoc doc, CmdletInfo cmdlet) => Syntax(cmdlet).Select(s =>
+        (s.Set, s.Text, doc.Syntax.FirstOrDefault(b => HasOneSet(cmdlet) ? b.SetName is null : string.Equals(b.SetName, s.Set.Name, StringComparison.OrdinalIgnoreCase))));
+
     /// <summary>Each set's block reads what Get-Command -Syntax prints for it, in the order it prints them.</summary>
     private static IEnumerable<(int Line, string Message)> CompareSyntax(CommandDoc doc, CmdletInfo cmdlet)
     {
-        var single = HasOneSet(cmdlet);
-        var sets = cmdlet.ParameterSets.Select(s => s.Name).ToList();
-        var found = new List<SyntaxDoc>();
-        foreach (var (set, text) in Syntax(cmdlet))
+        var (single, sets, blocks) = (HasOneSet(cmdlet), cmdlet.ParameterSets.Select(s => s.Name).ToList(), SyntaxBlocks(doc, cmdlet).ToList());
+        foreach (var (set, text, block) in blocks)
         {
             var heading = single ? "" : $"### {set.Name}{(set.IsDefault ? " (Default)" : "")}";
-            var block = doc.Syntax.FirstOrDefault(s => single ? s.SetName is null : string.Equals(s.SetName, set.Name, StringComparison.OrdinalIgnoreCase));
             if (block is null)
-            {
                 yield return (doc.NameLine, $"## SYNTAX has no block for {(single ? "the cmdlet" : $"parameter set {set.Name}")}; add{(single ? "" : $" '{heading}' and")} a code block with: {text}");
-                continue;
-            }
-            found.Add(block);
-            if (MarkdownParser.OneLine(block.Text) != text) yield return (block.Line, $"The syntax{(single ? "" : $" of set {set.Name}")} should read: {text}");
+            else if (MarkdownParser.OneLine(block.Text) != text) yield return (block.Line, $"The syntax{(single ? "" : $" of set {set.Name}")} should read: {text}");
             else if (!single && block.IsDefault != set.IsDefault) yield return (block.Line, $"The heading should be '{heading}'.");
         }
+        var found = blocks.Select(b => b.Block).OfType<SyntaxDoc>().ToList();
         if (!found.OrderBy(b => b.Line).SequenceEqual(found))
             yield return (found.Min(b => b.Line), $"## SYNTAX should list the sets in the order Get-Command -Syntax prints them: {string.Join(", ", sets)}.");
         foreach (var extra in doc.Syntax.Where(s => single ? s.SetName is not null : !sets.Contains(s.SetName ?? "", StringComparer.OrdinalIgnoreCase)))

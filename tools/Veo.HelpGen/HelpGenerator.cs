@@ -99,11 +99,8 @@ public static class HelpGenerator
         {
             var page = Path.Combine(options.Docs, cmdlet.Name + ".md");
             var lines = File.ReadAllText(page).Split('\n').ToList();
-            var single = CmdletReader.HasOneSet(cmdlet);
-            var stale = CommandDocReader.Read(page, string.Join("\n", lines), new List<Diagnostic>()).Syntax
-                .Select(block => (Block: block, Syntax: CmdletReader.Syntax(cmdlet).FirstOrDefault(s => single ? block.SetName is null : string.Equals(s.Set.Name, block.SetName, StringComparison.OrdinalIgnoreCase)).Text))
-                .Where(b => b.Syntax is not null && MarkdownParser.OneLine(b.Block.Text) != b.Syntax)
-                .OrderByDescending(b => b.Block.Line).ToList();
+            var stale = DocCheck.SyntaxBlocks(CommandDocReader.Read(page, string.Join("\n", lines), new List<Diagnostic>()), cmdlet)
+                .Where(s => s.Block is not null && MarkdownParser.OneLine(s.Block.Text) != s.Text).Select(s => (Block: s.Block!, s.Text)).OrderByDescending(s => s.Block.Line).ToList();
             foreach (var (block, syntax) in stale)
             {
                 // block.Line is the opening fence (1-based), so the code starts at index block.Line and runs to the closing fence.

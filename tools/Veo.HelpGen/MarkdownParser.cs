@@ -35,41 +35,25 @@ public static class MarkdownParser
     {
         text = text.Replace("\r\n", "\n");
         var blocks = new List<Block>();
-        var front = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string Source(Markdig.Syntax.Block block) => text.Substring(block.Span.Start, block.Span.Length);
-        foreach (var block in Markdig.Markdown.Parse(text, Pipeline))
+        var document = Markdig.Markdown.Parse(text, Pipeline);
+        var front = document.OfType<YamlFrontMatterBlock>().SelectMany(y => Mapping(y.Lines.ToString(), y.Line + 1, error, "The front matter is not yaml") ?? [])
+            .DistinctBy(e => e.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(e => e.Key, e => e.Value ?? "", StringComparer.OrdinalIgnoreCase);
+        foreach (var block in document)
         {
             var line = block.Line + 1;
-            switch (block)
+            if (block is FencedCodeBlock { ClosingFencedCharCount: 0 }) error(line, "This code fence is never closed.");
+            blocks.AddRange(block switch
             {
-                case YamlFrontMatterBlock yaml:
-                    foreach (var (key, value, _) in Mapping(yaml.Lines.ToString(), line, error, "The front matter is not yaml") ?? []) front[key] = value ?? "";
-                    break;
-                case HeadingBlock heading:
-                    blocks.Add(Inline(BlockKind.Heading, heading.Inline, line) with { Level = heading.Level });
-                    break;
-                case FencedCodeBlock code:
-                    if (code.ClosingFencedCharCount == 0) error(line, "This code fence is never closed.");
-                    blocks.Add(new Block(BlockKind.Code, code.Lines.ToString().TrimEnd('\n'), line, Language: code.Info ?? ""));
-                    break;
-                case Table:
-                    blocks.Add(new Block(BlockKind.Table, string.Join("\n", Source(block).Split('\n').Select(l => l.Trim())), line));
-                    break;
-                case ListBlock list:
-                    foreach (var item in list.OfType<ListItemBlock>())
-                    {
-                        var paragraphs = item.Descendants<ParagraphBlock>().Select(p => Inline(BlockKind.ListItem, p.Inline, item.Line + 1)).ToList();
-                        blocks.Add(new Block(BlockKind.ListItem, string.Join(" ", paragraphs.Select(p => p.Text)), item.Line + 1) { Links = paragraphs.SelectMany(p => p.Links).ToList() });
-                    }
-                    break;
-                case ParagraphBlock paragraph:
-                    blocks.Add(Inline(BlockKind.Paragraph, paragraph.Inline, line));
-                    break;
-                default:
-                    // A quote, an indented code block, raw HTML: help has no such thing, so it reads as a paragraph.
-                    blocks.Add(new Block(BlockKind.Paragraph, OneLine(Source(block)), line));
-                    break;
-            }
+                YamlFrontMatterBlock => [],
+                HeadingBlock heading => [Inline(BlockKind.Heading, [heading.Inline], line) with { Level = heading.Level }],
+                FencedCodeBlock code => [new Block(BlockKind.Code, code.Lines.ToString().TrimEnd('\n'), line, Language: code.Info ?? "")],
+                Table => [new Block(BlockKind.Table, string.Join("\n", Source(block).Split('\n').Select(l => l.Trim())), line)],
+                ListBlock list => list.OfType<ListItemBlock>().Select(item => Inline(BlockKind.ListItem, item.Descendants<ParagraphBlock>().Select(p => p.Inline), item.Line + 1)),
+                ParagraphBlock paragraph => [Inline(BlockKind.Paragraph, [paragraph.Inline], line)],
+                // A quote, an indented code block, raw HTML: help has no such thing, so it reads as a paragraph.
+                _ => [new Block(BlockKind.Paragraph, OneLine(Source(block)), line)],
+            });
         }
         return new MarkdownFile(front, blocks);
     }
@@ -95,10 +79,10 @@ public static class MarkdownParser
 
     public static bool IsAbsolute(string? uri) => Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.Scheme is "http" or "https";
 
-    private static Block Inline(BlockKind kind, ContainerInline? inline, int line)
+    private static Block Inline(BlockKind kind, IEnumerable<ContainerInline?> inlines, int line)
     {
         var links = new List<(string, string)>();
-        return new Block(kind, OneLine(Flatten(inline, links)), line) { Links = links };
+        return new Block(kind, OneLine(string.Join(" ", inlines.Select(i => Flatten(i, links)))), line) { Links = links };
     }
 
     private static string Flatten(ContainerInline? container, List<(string, string)> links)
