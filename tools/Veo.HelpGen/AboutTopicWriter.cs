@@ -35,47 +35,28 @@ public static class AboutTopicWriter
             var (block, previous) = (blocks[i], blocks[i - 1]);
             // A blank line between blocks, except right under a heading and between the items of one list.
             if (block.Kind == BlockKind.Heading || previous.Kind != BlockKind.Heading && !(previous.Kind == BlockKind.ListItem && block.Kind == BlockKind.ListItem)) text.Append('\n');
-            switch (block)
+            text.Append(block switch
             {
-                case { Kind: BlockKind.Heading, Level: <= 2 }:
-                    text.Append(block.Text.Trim().ToUpperInvariant()).Append('\n');
-                    break;
-                case { Kind: BlockKind.Heading }:
-                    text.Append("  ").Append(block.Text).Append('\n');
-                    break;
-                case { Kind: BlockKind.Code or BlockKind.Table }:
-                    var indent = block.Kind == BlockKind.Code ? "        " : "    ";
-                    foreach (var line in block.Text.Split('\n')) text.Append(line.Length == 0 ? "" : indent + line).Append('\n');
-                    break;
-                case { Kind: BlockKind.ListItem }:
-                    Wrap(text, "- " + block.Text, "    ", "      ");
-                    break;
-                default:
-                    // The short description stays on one line: Get-Help reads the fifth line as the topic's synopsis.
-                    if (i == 2) text.Append("    ").Append(block.Text).Append('\n');
-                    else Wrap(text, block.Text, "    ", "    ");
-                    break;
-            }
+                { Kind: BlockKind.Heading, Level: <= 2 } => block.Text.Trim().ToUpperInvariant() + "\n",
+                { Kind: BlockKind.Heading } => $"  {block.Text}\n",
+                { Kind: BlockKind.Code or BlockKind.Table } => string.Concat(block.Text.Split('\n').Select(l => (l.Length == 0 ? "" : block.Kind == BlockKind.Code ? "        " : "    ") + l + "\n")),
+                { Kind: BlockKind.ListItem } => Wrap("- " + block.Text, "    ", "      "),
+                // The short description stays on one line: Get-Help reads the fifth line as the topic's synopsis.
+                _ when i == 2 => $"    {block.Text}\n",
+                _ => Wrap(block.Text, "    ", "    "),
+            });
         }
         return text.ToString();
     }
 
     /// <summary>Greedy word wrap; a word longer than the line (a URL) gets a line of its own.</summary>
-    private static void Wrap(StringBuilder text, string paragraph, string firstIndent, string indent)
+    private static string Wrap(string paragraph, string firstIndent, string indent)
     {
-        var line = new StringBuilder(firstIndent);
-        var empty = true;
+        var lines = new List<string> { firstIndent };
         foreach (var word in paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!empty && line.Length + 1 + word.Length > Width)
-            {
-                text.Append(line).Append('\n');
-                line.Clear().Append(indent);
-                empty = true;
-            }
-            line.Append(empty ? "" : " ").Append(word);
-            empty = false;
-        }
-        text.Append(line).Append('\n');
+            if (lines[^1].Length == (lines.Count == 1 ? firstIndent : indent).Length) lines[^1] += word;
+            else if (lines[^1].Length + 1 + word.Length > Width) lines.Add(indent + word);
+            else lines[^1] += " " + word;
+        return string.Join("\n", lines) + "\n";
     }
 }

@@ -11,6 +11,8 @@ namespace Veo.HelpGen;
 public sealed record HelpOptions(string Assembly, string Docs, string Output, string Culture = "en-US", IReadOnlyList<string>? Dependencies = null)
 {
     public string HelpFileName => Path.GetFileName(Assembly) + "-Help.xml";
+
+    public string PageOf(CmdletInfo cmdlet) => Path.Combine(Docs, cmdlet.Name + ".md");
 }
 
 /// <summary>What a run made, or why it made nothing.</summary>
@@ -48,18 +50,16 @@ public static class HelpGenerator
         foreach (var page in pages[false])
         {
             var name = Path.GetFileNameWithoutExtension(page);
-            if (cmdlets.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is not { } cmdlet)
+            if (cmdlets.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } cmdlet)
             {
-                diagnostics.Add(new Diagnostic(page, 1, $"{Path.GetFileName(page)} documents a cmdlet named {name}, but {Path.GetFileName(options.Assembly)} has none. " +
-                                                        $"Its cmdlets are: {string.Join(", ", cmdlets.Select(c => c.Name))}. Pages that are not cmdlets are named about_*.md."));
-                continue;
+                documented.Add((cmdlet, CommandDocReader.Read(page, File.ReadAllText(page), diagnostics)));
+                diagnostics.AddRange(DocCheck.Check(documented[^1].Item2, cmdlet));
             }
-            var doc = CommandDocReader.Read(page, File.ReadAllText(page), diagnostics);
-            diagnostics.AddRange(DocCheck.Check(doc, cmdlet));
-            documented.Add((cmdlet, doc));
+            else diagnostics.Add(new Diagnostic(page, 1, $"{Path.GetFileName(page)} documents a cmdlet named {name}, but {Path.GetFileName(options.Assembly)} has none. " +
+                                                         $"Its cmdlets are: {string.Join(", ", cmdlets.Select(c => c.Name))}. Pages that are not cmdlets are named about_*.md."));
         }
         foreach (var undocumented in cmdlets.Where(c => !documented.Any(d => d.Item1 == c)))
-            diagnostics.Add(new Diagnostic(Path.Combine(options.Docs, undocumented.Name + ".md"), 1,
+            diagnostics.Add(new Diagnostic(options.PageOf(undocumented), 1,
                 $"{undocumented.Name} ({undocumented.ImplementingType.FullName}) has no help page: write {undocumented.Name}.md in the docs folder. " +
                 $"To start from a page with its syntax and parameters filled in, run: {Command(options, $"--docs \"{options.Docs}\" --scaffold <module name>")}"));
         if (diagnostics.Any(d => d.Message.StartsWith("The syntax", StringComparison.Ordinal)))
@@ -71,11 +71,8 @@ public static class HelpGenerator
         var written = new List<string> { Path.Combine(folder, options.HelpFileName) };
         using (var writer = XmlWriter.Create(written[0], new XmlWriterSettings { Encoding = Utf8, Indent = true, IndentChars = "  ", NewLineChars = "\n" }))
             MamlWriter.Write(documented).Save(writer);
-        foreach (var (path, text) in topics)
-        {
-            written.Add(Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".help.txt"));
-            File.WriteAllText(written[^1], text, Utf8);
-        }
+        written.AddRange(topics.Select(t => Path.Combine(folder, Path.GetFileNameWithoutExtension(t.Path) + ".help.txt")));
+        foreach (var (file, text) in written.Skip(1).Zip(topics.Select(t => t.Text))) File.WriteAllText(file, text, Utf8);
         return new HelpResult(diagnostics, written);
     }
 
@@ -83,9 +80,9 @@ public static class HelpGenerator
     public static IReadOnlyList<string> Scaffold(HelpOptions options, string moduleName)
     {
         Directory.CreateDirectory(options.Docs);
-        var missing = CmdletReader.Read(options.Assembly, options.Dependencies).Select(c => (Cmdlet: c, Page: Path.Combine(options.Docs, c.Name + ".md"))).Where(c => !File.Exists(c.Page)).ToList();
-        foreach (var (cmdlet, page) in missing) File.WriteAllText(page, PageScaffold.Write(cmdlet, options.HelpFileName, moduleName), Utf8);
-        return missing.Select(c => c.Page).ToList();
+        var missing = CmdletReader.Read(options.Assembly, options.Dependencies).Where(c => !File.Exists(options.PageOf(c))).ToList();
+        foreach (var cmdlet in missing) File.WriteAllText(options.PageOf(cmdlet), PageScaffold.Write(cmdlet, options.HelpFileName, moduleName), Utf8);
+        return missing.Select(options.PageOf).ToList();
     }
 
     /// <summary>
@@ -95,17 +92,16 @@ public static class HelpGenerator
     public static IReadOnlyList<string> UpdateSyntax(HelpOptions options)
     {
         var written = new List<string>();
-        foreach (var cmdlet in CmdletReader.Read(options.Assembly, options.Dependencies).Where(c => File.Exists(Path.Combine(options.Docs, c.Name + ".md"))))
+        foreach (var (cmdlet, page) in CmdletReader.Read(options.Assembly, options.Dependencies).Select(c => (c, options.PageOf(c))).Where(c => File.Exists(c.Item2)))
         {
-            var page = Path.Combine(options.Docs, cmdlet.Name + ".md");
             var lines = File.ReadAllText(page).Split('\n').ToList();
             var stale = DocCheck.SyntaxBlocks(CommandDocReader.Read(page, string.Join("\n", lines), new List<Diagnostic>()), cmdlet)
-                .Where(s => s.Block is not null && MarkdownParser.OneLine(s.Block.Text) != s.Text).Select(s => (Block: s.Block!, s.Text)).OrderByDescending(s => s.Block.Line).ToList();
-            foreach (var (block, syntax) in stale)
+                .Where(s => s.Block is not null && MarkdownParser.OneLine(s.Block.Text) != s.Text).OrderByDescending(s => s.Block!.Line).ToList();
+            // A block's Line is its opening fence (1-based), so its code starts at index Line and runs to the closing fence.
+            foreach (var (_, text, block) in stale)
             {
-                // block.Line is the opening fence (1-based), so the code starts at index block.Line and runs to the closing fence.
-                lines.RemoveRange(block.Line, lines.FindIndex(block.Line, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal)) - block.Line);
-                lines.Insert(block.Line, syntax);
+                lines.RemoveRange(block!.Line, lines.FindIndex(block.Line, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal)) - block.Line);
+                lines.Insert(block.Line, text);
             }
             if (stale.Count == 0) continue;
             File.WriteAllText(page, string.Join("\n", lines), Utf8);

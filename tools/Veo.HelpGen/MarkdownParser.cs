@@ -1,4 +1,3 @@
-using System.Text;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
@@ -82,32 +81,23 @@ public static class MarkdownParser
     private static Block Inline(BlockKind kind, IEnumerable<ContainerInline?> inlines, int line)
     {
         var links = new List<(string, string)>();
-        return new Block(kind, OneLine(string.Join(" ", inlines.Select(i => Flatten(i, links)))), line) { Links = links };
-    }
-
-    private static string Flatten(ContainerInline? container, List<(string, string)> links)
-    {
-        var text = new StringBuilder();
-        for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
+        string Flatten(IEnumerable<Inline>? inlines) => string.Concat(inlines?.Select(inline => inline switch
         {
-            if (inline is LinkInline { IsImage: false } link)
-            {
-                var words = Flatten(link, links);
-                links.Add((words, link.Url ?? ""));
-                text.Append(IsAbsolute(link.Url) ? $"{words} ({link.Url})" : words);
-            }
-            else text.Append(inline switch
-            {
-                ContainerInline children => Flatten(children, links),
-                CodeInline code => $"`{code.Content}`",
-                LiteralInline literal => literal.Content.ToString(),
-                HtmlInline html => html.Tag,
-                HtmlEntityInline entity => entity.Transcoded.ToString(),
-                AutolinkInline autolink => autolink.Url,
-                LineBreakInline => " ",
-                _ => "",
-            });
+            LinkInline { IsImage: false } link => Link(Flatten(link), link.Url),
+            ContainerInline children => Flatten(children),
+            CodeInline code => $"`{code.Content}`",
+            LiteralInline literal => literal.Content.ToString(),
+            HtmlInline html => html.Tag,
+            HtmlEntityInline entity => entity.Transcoded.ToString(),
+            AutolinkInline autolink => autolink.Url,
+            LineBreakInline => " ",
+            _ => "",
+        }) ?? []);
+        string Link(string words, string? uri)
+        {
+            links.Add((words, uri ?? ""));
+            return IsAbsolute(uri) ? $"{words} ({uri})" : words;
         }
-        return text.ToString();
+        return new Block(kind, OneLine(string.Join(" ", inlines.Select(Flatten))), line) { Links = links };
     }
 }

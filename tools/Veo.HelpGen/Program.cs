@@ -11,36 +11,27 @@ const string Usage = """
           rewrites the SYNTAX blocks of existing pages to what Get-Command -Syntax prints (after a parameter change)
     """;
 
+if (args is ["-h" or "--help" or "-?", ..]) return Print(Console.Out, Usage, 0);
+if ((args.Where((_, i) => i % 2 == 0).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? (args.Length % 2 == 1 ? args[^1] : null)) is { } unexpected)
+    return Print(Console.Error, $"Unexpected argument '{unexpected}'.\n{Usage}", 2);
 var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-for (var i = 0; i < args.Length; i += 2)
-{
-    if (args[i] is "-h" or "--help" or "-?") return Print(Console.Out, Usage, 0);
-    if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 == args.Length) return Print(Console.Error, $"Unexpected argument '{args[i]}'.\n{Usage}", 2);
-    values[args[i][2..]] = args[i + 1];
-}
-string? Value(string name) => values.TryGetValue(name, out var value) ? value : null;
-HelpOptions Options(string docs, string output = "") => new(Path.GetFullPath(Value("assembly")!), Path.GetFullPath(docs), output, Value("culture") ?? "en-US",
-    (Value("references") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Path.GetFullPath).ToList());
-static int Print(TextWriter writer, string text, int exitCode)
-{
-    writer.WriteLine(text);
-    return exitCode;
-}
+foreach (var pair in args.Chunk(2)) values[pair[0][2..]] = pair[1];
+HelpOptions Options(string docs, string output = "") => new(Path.GetFullPath(values["assembly"]), Path.GetFullPath(docs), output, values.GetValueOrDefault("culture", "en-US"),
+    values.GetValueOrDefault("references", "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Path.GetFullPath).ToList());
 
-if (Value("assembly") is null) return Print(Console.Error, Usage, 2);
-if (Value("scaffold") is { } module && Value("docs") is { } folder)
-{
-    foreach (var page in HelpGenerator.Scaffold(Options(folder), module)) Console.WriteLine($"Veo.HelpGen: wrote {page}; fill in every '{PageScaffold.Placeholder} ...}}'.");
-    return 0;
-}
-if (Value("update-syntax") is { } pages)
-{
-    foreach (var page in HelpGenerator.UpdateSyntax(Options(pages))) Console.WriteLine($"Veo.HelpGen: updated the syntax in {page}");
-    return 0;
-}
-if (Value("docs") is not { } docs || Value("out") is not { } output) return Print(Console.Error, Usage, 2);
+if (!values.ContainsKey("assembly")) return Print(Console.Error, Usage, 2);
+if (values.TryGetValue("scaffold", out var module) && values.TryGetValue("docs", out var folder))
+    return Print(Console.Out, string.Join("\n", HelpGenerator.Scaffold(Options(folder), module).Select(p => $"Veo.HelpGen: wrote {p}; fill in every '{PageScaffold.Placeholder} ...}}'.")), 0);
+if (values.TryGetValue("update-syntax", out var pages))
+    return Print(Console.Out, string.Join("\n", HelpGenerator.UpdateSyntax(Options(pages)).Select(p => $"Veo.HelpGen: updated the syntax in {p}")), 0);
+if (!values.TryGetValue("docs", out var docs) || !values.TryGetValue("out", out var output)) return Print(Console.Error, Usage, 2);
 var result = HelpGenerator.Run(Options(docs, Path.GetFullPath(output)));
 // MSBuild's Exec turns lines in the canonical "file(line): error CODE: message" form into build errors.
 foreach (var diagnostic in result.Diagnostics) Console.Error.WriteLine(diagnostic);
-foreach (var file in result.Written) Console.WriteLine($"Veo.HelpGen: wrote {file}");
-return result.Succeeded ? 0 : 1;
+return Print(Console.Out, string.Join("\n", result.Written.Select(f => $"Veo.HelpGen: wrote {f}")), result.Succeeded ? 0 : 1);
+
+static int Print(TextWriter writer, string text, int exitCode)
+{
+    if (text.Length > 0) writer.WriteLine(text);
+    return exitCode;
+}
