@@ -4,7 +4,7 @@ namespace Veo.HelpGen;
 public sealed record CommandDoc(
     string Path, string Name, int NameLine, string Synopsis, IReadOnlyList<string> Description, IReadOnlyList<SyntaxDoc> Syntax,
     IReadOnlyList<ExampleDoc> Examples, IReadOnlyList<ParameterDoc> Parameters, IReadOnlyList<TypeDoc> Inputs, IReadOnlyList<TypeDoc> Outputs,
-    IReadOnlyList<string> Notes, IReadOnlyList<LinkDoc> Links, string? OnlineVersion);
+    IReadOnlyList<string> Notes, IReadOnlyList<(string Text, string Uri)> Links, string? OnlineVersion);
 
 /// <summary>One "### SetName (Default)" block of ## SYNTAX; SetName is null when the cmdlet has a single set. Line is the opening fence's.</summary>
 public sealed record SyntaxDoc(string? SetName, bool IsDefault, string Text, int Line);
@@ -18,7 +18,7 @@ public sealed record ParameterDoc(string Name, IReadOnlyList<string> Description
 /// A parameter's yaml block as platyPS writes it: each field's value and line. Strict on purpose: a misspelt or missing
 /// key is a diagnostic, not a silent default. Whether the values are right is for <see cref="DocCheck"/> to say.
 /// </summary>
-public sealed record ParameterYaml(IReadOnlyDictionary<string, (string Value, int Line)> Fields, int Line)
+public sealed record ParameterYaml(IReadOnlyDictionary<string, (string Value, int Line)> Fields)
 {
     public const string AllSets = "(All)";
 
@@ -35,30 +35,22 @@ public sealed record ParameterYaml(IReadOnlyDictionary<string, (string Value, in
 
     public static ParameterYaml? Read(string yaml, int fenceLine, Action<int, string> error)
     {
-        var ok = true;
-        void Error(int line, string message)
-        {
-            ok = false;
-            error(line, message);
-        }
         if (MarkdownParser.Mapping(yaml, fenceLine, error, "The parameter's yaml block is not 'Key: value' lines") is not { } entries) return null;
         var fields = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
+        var problems = new List<(int Line, string Message)>();
         foreach (var (key, value, line) in entries)
-        {
-            if (!Keys.Contains(key, StringComparer.OrdinalIgnoreCase)) Error(line, $"'{key}: {value}' is not a parameter field; the fields are {string.Join(", ", Keys)}.");
-            else if (value is null) Error(line, $"'{key}:' takes one plain value, not a yaml list or map.");
+            if (!Keys.Contains(key, StringComparer.OrdinalIgnoreCase)) problems.Add((line, $"'{key}: {value}' is not a parameter field; the fields are {string.Join(", ", Keys)}."));
+            else if (value is null) problems.Add((line, $"'{key}:' takes one plain value, not a yaml list or map."));
             else fields[key] = (value.Trim(), line);
-        }
-        foreach (var missing in Keys.Where(k => !fields.ContainsKey(k))) Error(fenceLine, $"The parameter's yaml block has no '{missing}:' line.");
-        if (ok && List(fields["Parameter Sets"].Value).Count == 0) Error(fields["Parameter Sets"].Line, $"'Parameter Sets:' is empty; write {AllSets} or the set names.");
-        return ok ? new ParameterYaml(fields, fenceLine) : null;
+        problems.AddRange(Keys.Where(k => !fields.ContainsKey(k)).Select(k => (fenceLine, $"The parameter's yaml block has no '{k}:' line.")));
+        if (problems.Count == 0 && List(fields["Parameter Sets"].Value).Count == 0) problems.Add((fields["Parameter Sets"].Line, $"'Parameter Sets:' is empty; write {AllSets} or the set names."));
+        problems.ForEach(p => error(p.Line, p.Message));
+        return problems.Count == 0 ? new ParameterYaml(fields) : null;
     }
 }
 
 /// <summary>An entry of ## INPUTS or ## OUTPUTS: a type name and what it means here.</summary>
 public sealed record TypeDoc(string Name, IReadOnlyList<string> Description);
-
-public sealed record LinkDoc(string Text, string Uri);
 
 /// <summary>A problem in a help source, written the way MSBuild shows errors: file(line): error CODE: message.</summary>
 public sealed record Diagnostic(string File, int Line, string Message)

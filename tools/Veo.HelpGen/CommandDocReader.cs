@@ -15,9 +15,8 @@ public static class CommandDocReader
     public static CommandDoc Read(string path, string text, ICollection<Diagnostic> diagnostics)
     {
         void Error(int line, string message) => diagnostics.Add(new Diagnostic(path, line, message));
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-            if (lines[i].Contains(PageScaffold.Placeholder)) Error(i + 1, $"A placeholder is left: {lines[i].Trim()}");
+        foreach (var (line, number) in text.Split('\n').Select((l, i) => (l, i + 1)).Where(l => l.l.Contains(PageScaffold.Placeholder)))
+            Error(number, $"A placeholder is left: {line.Trim()}");
 
         var file = MarkdownParser.Parse(text, Error);
         var title = file.Blocks.FirstOrDefault(b => b is { Kind: BlockKind.Heading, Level: 1 });
@@ -40,7 +39,7 @@ public static class CommandDocReader
             ReadSyntax(Section("SYNTAX"), Error), ReadExamples(Section("EXAMPLES"), Error), ReadParameters(Section("PARAMETERS"), Error),
             ReadTypes(Section("INPUTS")), ReadTypes(Section("OUTPUTS")), Paragraphs(Section("NOTES")),
             Section("RELATED LINKS").Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
-                .SelectMany(b => b.Links.Select(l => new LinkDoc(l.Text, l.Uri)).DefaultIfEmpty(new LinkDoc(b.Text, ""))).ToList(),
+                .SelectMany(b => b.Links.DefaultIfEmpty((b.Text, ""))).ToList(),
             file.FrontMatter.GetValueOrDefault("online version") is { Length: > 0 } online ? online : null);
     }
 
