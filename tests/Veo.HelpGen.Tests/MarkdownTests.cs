@@ -78,4 +78,14 @@ public class MarkdownTests
         Assert.Equal(23, error.Line);
         Assert.StartsWith("The parameter's yaml block is not 'Key: value' lines", error.Message);
     }
+
+    [Fact]
+    public void A_yaml_block_left_inside_an_open_bracket_is_refused_rather_than_crashing_the_build()
+    {
+        var errors = new List<(int Line, string Message)>();
+        var yaml = ParameterYaml.Read("Type: [String, Int32\nParameter Sets: (All)", 30, (l, m) => errors.Add((l, m)));
+
+        Assert.Null(yaml);
+        Assert.Equal(new[] { (30, "The parameter's yaml block is not 'Key: value' lines: it ends inside an unclosed '[' or '{'.") }, errors);
+    }
 }

@@ -33,9 +33,7 @@ public static class CmdletReader
         {
             var state = InitialSessionState.CreateDefault2();
             if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-            using var runspace = RunspaceFactory.CreateRunspace(state);
-            runspace.Open();
-            using var powershell = PowerShell.Create(runspace);
+            using var powershell = PowerShell.Create(state);
             var module = powershell.AddCommand("Import-Module").AddParameter("Name", assemblyPath).AddParameter("PassThru").Invoke<PSModuleInfo>().FirstOrDefault();
             if (powershell.HadErrors || module is null) throw new ModuleImportException(assemblyPath, string.Join(" ", powershell.Streams.Error));
             var cmdlets = module.ExportedCmdlets.Values.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();

@@ -72,6 +72,12 @@ public static class MarkdownParser
             error(line + (int)e.Start.Line, $"{notYaml}: {e.Message}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1 throws this, not a YamlException, for a flow sequence or map still open at the end ("Type: [a, b").
+            error(line, $"{notYaml}: it ends inside an unclosed '[' or '{{'.");
+            return null;
+        }
     }
 
     public static string OneLine(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
