@@ -1,4 +1,3 @@
-
 using System.Management.Automation;
 
 namespace Veo.HelpGen.Tests;
