@@ -71,7 +71,7 @@ internal sealed class SessionEmulator
         options.ApiKey = "emulator-" + Guid.NewGuid().ToString("N");
         var emulator = new VeoEmulator(options);
         // Bound first, so a port already taken fails the start before the session is changed.
-        var listener = listenPort is { } requested ? EmulatorListener.Start(emulator, requested) : null;
+        var listener = listenPort is { } requested ? Listen(emulator, requested) : null;
         Uri baseUri;
         HttpClient? transport = null;
         if (listener is not null)
@@ -107,6 +107,19 @@ internal sealed class SessionEmulator
         Running.Add(session, started);
         if (listener is not null) started.CloseWithRunspace();
         return started;
+    }
+
+    private static EmulatorListener Listen(VeoEmulator emulator, int port)
+    {
+        try
+        {
+            return EmulatorListener.Start(emulator, port);
+        }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode is System.Net.Sockets.SocketError.AddressAlreadyInUse or System.Net.Sockets.SocketError.AccessDenied)
+        {
+            // The -Port given is the cause, so it is told as an argument error (InvalidArgument), not an unexpected one.
+            throw new ArgumentException($"Port {port} of 127.0.0.1 cannot be listened on ({e.Message}); choose another -Port, or 0 for a free one.", e);
+        }
     }
 
     /// <summary>

@@ -104,7 +104,9 @@ public sealed class ListeningEmulatorTests : PowerShellTest
             var port = ((IPEndPoint)taken.LocalEndpoint).Port;
             var result = Run($"Start-VeoEmulator -Port {port}; (Get-VeoRoute LaoZhang).BaseUri");
 
-            Assert.NotEmpty(result.Errors);
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidArgument", error.FullyQualifiedErrorId);
+            Assert.Contains($"Port {port}", error.ToString());
             Assert.Equal(Emulator.BaseUri.ToString(), result.Text);
         }
         finally
