@@ -37,7 +37,7 @@ public sealed class VeoEngine
         var prepared = RequestValidator.Prepare(request, route);
         var r = prepared.Request;
         // Every video of a request is billed: Vertex AI's sampleCount multiplies the cost, and a silent one costs less.
-        return new VideoPlan(prepared, prices.Quote(route.Name, prepared.Model.Family, r.DurationSeconds, r.Resolution, r.VideoCount, r.GenerateAudio != false)?.Cost);
+        return new VideoPlan(prepared, prices.Quote(route.Name, prepared.Model.Family, r.DurationSeconds, r.Resolution, r.VideoCount, r.GenerateAudio != false));
     }
 
     /// <summary>

@@ -5,8 +5,11 @@ using Veo.Core.Routes;
 namespace Veo.Core.Requests;
 
 /// <summary>A request checked for a route and priced: what would be sent, and what it would cost, before anything is.</summary>
-public sealed record VideoPlan(PreparedRequest Prepared, decimal? Cost)
+public sealed record VideoPlan(PreparedRequest Prepared, PriceQuote? Quote)
 {
+    /// <summary>What the request would cost; null where the price book has no price for it.</summary>
+    public decimal? Cost => Quote?.Cost;
+
     public VideoRoute Route => Prepared.Route;
     public IReadOnlyList<string> Warnings => Prepared.Warnings;
 

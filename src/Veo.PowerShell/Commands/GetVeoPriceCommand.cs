@@ -9,7 +9,8 @@ namespace Veo.PowerShell.Commands;
 
 /// <summary>
 /// What videos cost on every route, before anything is spent. With no arguments: every route and
-/// model for an 8-second video at each resolution, cheapest first. Tasks piped in are priced as made.
+/// model for an 8-second video at each resolution, cheapest first. Tasks piped in are priced as made, rows
+/// (Import-Csv, prompts) as New-VeoVideo would make them.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VeoPrice", HelpUri = HelpLinks.Base + "Get-VeoPrice.md", DefaultParameterSetName = TableSet)]
 [OutputType(typeof(PriceQuote), ParameterSetName = new[] { TableSet, TaskSet })]
@@ -52,7 +53,10 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
     [ArgumentCompleter(typeof(RouteCompleter))]
     public string? Compare { get; set; }
 
-    /// <summary>Tasks (or requests) to price as made; an array given to -InputObject is priced item by item.</summary>
+    /// <summary>
+    /// Tasks (or requests) to price as made, or rows to price as New-VeoVideo would make them (Import-Csv lines, prompt
+    /// strings: the same columns it reads); an array given to -InputObject is priced item by item.
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
     public object[]? InputObject { get; set; }
 
@@ -92,7 +96,7 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
                 foreach (var input in InputObject)
                 {
                     if (QuoteOf(input) is { } quote) _piped.Add(quote);
-                    else Fail(new ArgumentException($"No price is known for '{input}'; pipe tasks from New-VeoVideo, Wait-VeoVideo or Get-VeoVideo."), input);
+                    else PriceAsNewVideo(input);
                 }
             }
             else if (Live.IsPresent)
@@ -161,6 +165,24 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
                 shown.TypeNames.Insert(0, typeof(PriceQuote).FullName + "#Compared");
                 return shown;
             });
+    }
+
+    /// <summary>
+    /// A row (CSV line, prompt) is priced as New-VeoVideo would make it, refused as it would refuse it; what New-VeoVideo
+    /// would say is said here, as Get-VeoPrice's own errors and warnings.
+    /// </summary>
+    private void PriceAsNewVideo(object input)
+    {
+        var outcome = RowPricing.Price(this, input);
+        foreach (var warning in outcome.Warnings) WriteWarning(warning);
+        foreach (var error in outcome.Errors)
+        {
+            var id = error.FullyQualifiedErrorId.Split(',')[0];
+            WriteError(new ErrorRecord(error.Exception, id, error.CategoryInfo.Category, input) { ErrorDetails = error.ErrorDetails });
+        }
+        if (outcome.Plan is not { } plan) return;
+        if (plan.Quote is { } quote) _piped.Add(quote);
+        else Fail(new ArgumentException($"No price is known for {plan.Prepared.Model.WireId} on {plan.Route.Name}: add one with -PriceBook."), input);
     }
 
     private PriceQuote? QuoteOf(object? input) => (input is PSObject ps ? ps.BaseObject : input) switch

@@ -170,6 +170,12 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             };
             var engine = Session.Engine;
             var plan = engine.Plan(request, route, Session.Prices);
+            // Get-VeoPrice asks what a row would cost: it gets the plan, and nothing is asked, reserved or sent.
+            if (RowPricing.IsPricing)
+            {
+                WriteObject(plan);
+                return;
+            }
             foreach (var warning in plan.Warnings) WriteWarning(warning);
             // Said before asking, so -WhatIf and -Confirm never offer a video a cap would refuse; the engine checks again as it reserves.
             if (_caps!.Check(plan.Cost) is { } refusal)
@@ -191,7 +197,9 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 Report(Run(ct => engine.CreateAsync(plan, provider, caps, ct, Log)));
                 return;
             }
-            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps, ct, Log), Cancellation);
+            // Held until its slot comes, so the rows asked about meanwhile count it; the reservation itself is the engine's.
+            caps.Hold(plan.Cost);
+            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps.Unhold(plan.Cost), ct, Log), Cancellation);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {

@@ -56,6 +56,45 @@ public class GetVeoPriceTests : PowerShellTest
     }
 
     [Fact]
+    public void Csv_rows_are_priced_as_New_VeoVideo_would_make_them_and_nothing_is_sent()
+    {
+        File.WriteAllText(Home.PathOf("prompts.csv"), """
+            Prompt,Seconds,Resolution,Route,Model
+            a cat,4,,,
+            a dog,8,1080p,Google,
+            an owl,,,Crazyrouter,Standard
+            """.Replace("            ", ""));
+        var rows = Run("Import-Csv prompts.csv | Get-VeoPrice").Objects<PriceQuote>();
+
+        Assert.Equal(
+            new[] { ("LaoZhang", "veo-3.1-fast", "720p", 4, 0.30m), ("Google", "veo-3.1-fast", "1080p", 8, 0.96m), ("Crazyrouter", "veo-3.1", "720p", 8, 1.60m) },
+            rows.Select(r => (r.Route, r.Model, r.Resolution, r.Seconds, r.Cost)));
+        Assert.Empty(Emulator.Requests);
+        Assert.Empty(Run("Get-VeoVideo").Output);
+    }
+
+    [Fact]
+    public void A_row_New_VeoVideo_would_refuse_is_Get_VeoPrices_error_once_and_the_others_are_still_priced()
+    {
+        File.WriteAllText(Home.PathOf("prompts.csv"), "Prompt,Seconds,Resolution\na cat,4,\na bad one,5,\na short 1080p,4,1080p\n");
+        var result = Run("$Error.Clear(); Import-Csv prompts.csv | Get-VeoPrice -ErrorAction SilentlyContinue | Measure-Object Cost -Sum; $Error");
+
+        Assert.Equal(0.30, result.Objects<Microsoft.PowerShell.Commands.GenericMeasureInfo>().Single().Sum);
+        var errors = result.Objects<System.Management.Automation.ErrorRecord>();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal("InvalidVideoRequest,Veo.PowerShell.Commands.GetVeoPriceCommand", e.FullyQualifiedErrorId));
+        Assert.Contains("5-second", errors[^1].Exception.Message);
+    }
+
+    [Fact]
+    public void Prompt_strings_are_priced_on_the_default_route_even_when_errors_stop_the_script()
+    {
+        var result = Run("$ErrorActionPreference = 'Stop'; 'a fox', 'an owl' | Get-VeoPrice");
+        Assert.Empty(result.AllErrorRecords());
+        Assert.Equal(new[] { 0.30m, 0.30m }, result.Objects<PriceQuote>().Select(q => q.Cost));
+    }
+
+    [Fact]
     public void Live_reads_the_catalog_and_shows_where_it_differs_from_the_book()
     {
         Emulator.Pricing.Set(new Veo.Emulator.PriceRow("veo-3.1-fast", 0.12m));
