@@ -7,7 +7,7 @@ namespace Veo.Benchmarks;
 /// <summary>
 /// The emulator as its own process, started through its command line (src/Veo.Emulator.Server, Program.cs): the cmdlet
 /// benchmarks' pwsh talks to it over loopback, and neither shares a thread pool or a garbage collector with the other.
-/// (The Pester suite uses the module's Start-VeoEmulator -Listen instead; this is the one start-and-wait for the process.)
+/// (The Pester suite uses the module's Start-VeoEmulator -Listen instead.)
 /// </summary>
 internal sealed partial class StandaloneEmulator : IDisposable
 {
