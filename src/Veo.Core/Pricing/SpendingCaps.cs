@@ -16,6 +16,8 @@ public sealed class SpendingCaps
     private readonly Func<SpendingGuard> _process;
     private string? _refusal;
     private decimal _pretended;
+    private decimal _held;
+    private readonly SpendingCaps? _batch;
 
     /// <param name="guards">The batch's and the session's guards (null ones are skipped); the VEO_MAX_COST cap is always added.</param>
     public SpendingCaps(params SpendingGuard?[] guards)
@@ -35,7 +37,35 @@ public sealed class SpendingCaps
     /// <exception cref="ArgumentException">VEO_MAX_COST cannot be read.</exception>
     public string? Check(decimal? cost)
     {
-        lock (Ledger) return Refusal(cost + _pretended, Guards()) is { } refusal ? _refusal = refusal : null;
+        lock (Ledger) return Refusal(cost + _pretended + _held, Guards()) is { } refusal ? _refusal = refusal : null;
+    }
+
+    /// <summary>
+    /// Counts a video that was confirmed but waits for a slot before it is sent (New-VeoVideo -ThrottleLimit), so the
+    /// rows checked and asked about after it see it as spent: -Confirm never asks about a video the cap will then
+    /// refuse. <see cref="Unhold"/> it as it goes to <see cref="TryReserve"/>.
+    /// </summary>
+    public void Hold(decimal? cost)
+    {
+        lock (Ledger) _held += cost ?? 0;
+    }
+
+    /// <summary>
+    /// Takes a hold back as its video goes to be sent, and gives the caps to send it under: the same ledgers, but not
+    /// the batch's refusal of rows checked after this one was confirmed (they were refused because it was counted);
+    /// a refusal of its own still ends the batch.
+    /// </summary>
+    public SpendingCaps Unhold(decimal? cost)
+    {
+        lock (Ledger) _held -= cost ?? 0;
+        return new SpendingCaps(this);
+    }
+
+    private SpendingCaps(SpendingCaps batch)
+    {
+        _process = batch._process;
+        _guards = batch._guards;
+        _batch = batch;
     }
 
     /// <summary>Counts a video -WhatIf showed as made, so the rest of the what-if batch shows where a cap would stop it.</summary>
@@ -51,7 +81,11 @@ public sealed class SpendingCaps
         lock (Ledger)
         {
             var guards = Guards();
-            if (Refusal(cost, guards) is { } refusal) return _refusal = refusal;
+            if (Refusal(cost, guards) is { } refusal)
+            {
+                if (_batch is not null) _batch._refusal = refusal;
+                return _refusal = refusal;
+            }
             foreach (var guard in guards) guard.Record(cost);
             return null;
         }

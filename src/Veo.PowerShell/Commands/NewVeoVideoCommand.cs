@@ -213,7 +213,9 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 Report(Run(ct => engine.CreateAsync(plan, provider, caps, ct, Log)));
                 return;
             }
-            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps, ct, Log), Cancellation);
+            // Held until its slot comes, so the rows asked about meanwhile count it; the reservation itself is the engine's.
+            caps.Hold(plan.Cost);
+            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps.Unhold(plan.Cost), ct, Log), Cancellation);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {

@@ -7,7 +7,7 @@ using Veo.Core.Tests.Support;
 namespace Veo.Core.Tests.Pricing;
 
 /// <summary>The one money path: every host plans, reserves against the caps, then creates.</summary>
-public sealed class SpendingCapsTests : EmulatorTest
+public sealed class SpendingCapsTests : EmulatorAndHomeTest
 {
     [Fact]
     public void Creates_reserved_side_by_side_never_pass_a_cap_together()
@@ -31,6 +31,37 @@ public sealed class SpendingCapsTests : EmulatorTest
         Assert.Null(caps.TryReserve(0.80m));
         Assert.NotNull(caps.TryReserve(0.30m));
         Assert.NotNull(caps.TryReserve(0.10m));
+    }
+
+    [Fact]
+    public void A_video_held_for_a_slot_counts_for_the_rows_checked_after_it_and_is_still_sent_when_they_are_refused()
+    {
+        var caps = new SpendingCaps(new SpendingGuard(1.00m, "-MaxCost cap"));
+
+        Assert.Null(caps.Check(0.30m));
+        caps.Hold(0.30m);
+        Assert.Null(caps.Check(0.30m));
+        caps.Hold(0.30m);
+        Assert.Null(caps.Check(0.30m));
+        caps.Hold(0.30m);
+        Assert.NotNull(caps.Check(0.30m));
+
+        // The three held videos were counted when the fourth was refused; each is still sent when its slot comes.
+        Assert.All(Enumerable.Range(0, 3), _ => Assert.Null(caps.Unhold(0.30m).TryReserve(0.30m)));
+        Assert.NotNull(caps.TryReserve(0.10m));
+    }
+
+    [Fact]
+    public void A_held_video_refused_when_its_slot_comes_ends_the_batch()
+    {
+        var session = new SpendingGuard(0.50m, "session cap");
+        var caps = new SpendingCaps(session);
+        caps.Hold(0.30m);
+        // Another batch of the same session spends meanwhile.
+        Assert.Null(new SpendingCaps(session).TryReserve(0.30m));
+
+        Assert.NotNull(caps.Unhold(0.30m).TryReserve(0.30m));
+        Assert.NotNull(caps.Check(0.10m));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Veo.Core.Tests.Support;
 namespace Veo.Core.Tests.Vertex;
 
 /// <summary>The engine through the emulator's Vertex AI: create, wait and save, as a user's pipeline does it.</summary>
-public class VertexEmulatorTests : EmulatorTest
+public class VertexEmulatorTests : EmulatorAndHomeTest
 {
     private IVideoProvider Provider(string token = TestHome.Key) =>
         Home.Engine().Provider(BuiltInRoutes.Vertex.At(Emulator.BaseUri) with { Project = "my-project", Location = "us-central1" }, new ApiKey(token));

@@ -58,4 +58,19 @@ public class ThrottleLimitTests : PowerShellTest
         Assert.Equal(3, CreateCalls);
         Assert.Equal(5, result.Objects<System.Management.Automation.ErrorRecord>().Count(e => e.FullyQualifiedErrorId.StartsWith("SpendingCapReached", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Confirm_asks_only_about_the_videos_the_cap_will_let_through_while_others_wait_for_a_slot()
+    {
+        SlowCreates(5);
+        for (var i = 0; i < 5; i++) Shell.Host.Answer("Yes");
+
+        var result = Run("1..5 | ForEach-Object { \"prompt $_\" } | New-VeoVideo -ThrottleLimit 2 -MaxCost 1.00 -Confirm -ErrorAction SilentlyContinue -ErrorVariable capped; $capped");
+
+        // Rows 3 and later wait for a slot; the fourth would pass $1.00 with the third counted, so it is refused, not asked about.
+        Assert.Equal(3, result.Prompts.Count);
+        Assert.Equal(3, result.Objects<VideoTask>().Count);
+        Assert.Equal(3, CreateCalls);
+        Assert.Equal(2, result.Objects<System.Management.Automation.ErrorRecord>().Count(e => e.FullyQualifiedErrorId.StartsWith("SpendingCapReached", StringComparison.Ordinal)));
+    }
 }
