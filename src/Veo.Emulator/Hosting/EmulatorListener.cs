@@ -15,14 +15,23 @@ public sealed class EmulatorListener : IDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a connection may wait for its next request head: Kestrel's KeepAliveTimeout (130 s, KestrelServerLimits),
+    /// so a client that opens connections and never writes cannot hold them open for ever.
+    /// </summary>
+    public static readonly TimeSpan DefaultIdleLimit = TimeSpan.FromSeconds(130);
+
+    private readonly TimeSpan idleLimit;
+
     private readonly TcpListener listener;
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<ListenerConnection, Task> connections = new();
     private readonly Task accepting;
 
-    private EmulatorListener(VeoEmulator emulator, TcpListener listener)
+    private EmulatorListener(VeoEmulator emulator, TcpListener listener, TimeSpan idleLimit)
     {
         Emulator = emulator;
+        this.idleLimit = idleLimit;
         this.listener = listener;
         BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
         accepting = Task.Run(AcceptAsync);
@@ -34,12 +43,13 @@ public sealed class EmulatorListener : IDisposable
     public Uri BaseUri { get; }
 
     /// <summary>Listens on 127.0.0.1 only; port 0 (the default) takes a free one.</summary>
-    public static EmulatorListener Start(VeoEmulator emulator, int port = 0)
+    /// <param name="idleLimit">How long a connection may wait for a request; <see cref="DefaultIdleLimit"/> when null.</param>
+    public static EmulatorListener Start(VeoEmulator emulator, int port = 0, TimeSpan? idleLimit = null)
     {
         if (emulator is null) throw new ArgumentNullException(nameof(emulator));
         var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
-        return new EmulatorListener(emulator, listener);
+        return new EmulatorListener(emulator, listener, idleLimit ?? DefaultIdleLimit);
     }
 
     /// <summary>Closes the port and ends every connection still open (a request being answered is cancelled).</summary>
@@ -68,7 +78,7 @@ public sealed class EmulatorListener : IDisposable
                 continue;   // one failed accept (the client gave up at once) is no reason to stop listening
             }
             socket.NoDelay = true;
-            var connection = new ListenerConnection(Emulator, socket, BaseUri.Authority);
+            var connection = new ListenerConnection(Emulator, socket, BaseUri.Authority, idleLimit);
             var serving = Task.Run(() => connection.ServeAsync(stopping.Token));
             connections[connection] = serving;
             _ = serving.ContinueWith(_ => connections.TryRemove(connection, out var _), TaskScheduler.Default);

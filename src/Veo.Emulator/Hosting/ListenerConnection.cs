@@ -26,9 +26,11 @@ internal sealed class ListenerConnection
     private readonly NetworkStream stream;
     private readonly ConnectionReader reader;
     private readonly string authority;
+    private readonly TimeSpan idleLimit;
 
-    public ListenerConnection(VeoEmulator emulator, Socket socket, string authority)
+    public ListenerConnection(VeoEmulator emulator, Socket socket, string authority, TimeSpan idleLimit)
     {
+        this.idleLimit = idleLimit;
         this.emulator = emulator;
         this.socket = socket;
         this.authority = authority;
@@ -40,7 +42,7 @@ internal sealed class ListenerConnection
     {
         try
         {
-            while (await RequestHead.ReadAsync(reader, stopping).ConfigureAwait(false) is { } head)
+            while (await NextHeadAsync(stopping).ConfigureAwait(false) is { } head)
             {
                 if (!await ServeAsync(head, stopping).ConfigureAwait(false)) return;
             }
@@ -55,6 +57,14 @@ internal sealed class ListenerConnection
             // The client went away, or the listener is stopping: nothing more can be answered here.
             Reset();
         }
+    }
+
+    /// <summary>The next request's head, or null when the client closed; a client silent past the idle limit is cut off (cancelled).</summary>
+    private async Task<RequestHead?> NextHeadAsync(CancellationToken stopping)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        idle.CancelAfter(idleLimit);
+        return await RequestHead.ReadAsync(reader, idle.Token).ConfigureAwait(false);
     }
 
     /// <summary>Ends the connection at once (the listener is stopping): a reset, so no socket lingers on the port.</summary>

@@ -30,6 +30,33 @@ public sealed class EmulatorListenerTests : OpenAIVideosTest
     }
 
     [Fact]
+    public async Task A_connection_that_sends_nothing_is_closed_after_the_idle_limit()
+    {
+        using var listener = EmulatorListener.Start(new VeoEmulator(new EmulatorOptions()), idleLimit: TimeSpan.FromMilliseconds(300));
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, listener.BaseUri.Port);
+        var clock = Stopwatch.StartNew();
+
+        // Nothing is sent; the listener ends the connection (a reset or a close), it does not wait for ever.
+        var ended = await Task.WhenAny(ReadUntilClosedAsync(client.GetStream()), Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.True(ended is Task<bool> { Result: true }, "the idle connection was still open after 10 s");
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(9));
+    }
+
+    private static async Task<bool> ReadUntilClosedAsync(NetworkStream stream)
+    {
+        try
+        {
+            return await stream.ReadAsync(new byte[1], 0, 1) == 0;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    [Fact]
     public async Task One_connection_carries_request_after_request()
     {
         using var connection = await RawConnection.OpenAsync(Host.BaseUri);
