@@ -63,7 +63,7 @@ public class MarkdownTests
         var yaml = ParameterYaml.Read("Type: String\nParameter Set: (All)\nAliases:\nRequired: True\nPosition: Named\nDefault value: None\nAccept pipeline input: False\nAccept wildcard characters: False", 10, (l, m) => errors.Add((l, m)));
 
         Assert.Null(yaml);
-        Assert.Contains((12, "'Parameter Set: (All)' is not a parameter field; the fields are Type, Parameter Sets, Aliases, Required, Position, Default value, Accept pipeline input, Accept wildcard characters."), errors);
+        Assert.Contains((12, "'Parameter Set: (All)' is not a parameter field; the fields are Type, Parameter Sets, Aliases, Required, Position, Default value, Accept pipeline input, Accept wildcard characters, Accepted values."), errors);
         Assert.Contains((10, "The parameter's yaml block has no 'Parameter Sets:' line."), errors);
     }
 

@@ -73,6 +73,10 @@ public static class CmdletReader
         : type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}[{string.Join(",", type.GetGenericArguments().Select(ShortName))}]" : type.Name;
 
     public static bool SupportsWildcards(ParameterMetadata parameter) => parameter.Attributes.OfType<SupportsWildcardsAttribute>().Any();
+
+    /// <summary>A [ValidateSet]'s values, which platyPS writes as "Accepted values:"; null when the parameter has none.</summary>
+    public static IReadOnlyList<string>? AcceptedValues(ParameterMetadata parameter) =>
+        parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault()?.ValidValues.ToList();
     public static string? Position(ParameterSetMetadata binding) => binding.Position == int.MinValue ? null : binding.Position.ToString();
 
     /// <summary>"Accept pipeline input" across <paramref name="bindings"/>, the way platyPS and Get-Help spell it.</summary>

@@ -24,6 +24,9 @@ public sealed record ParameterYaml(IReadOnlyDictionary<string, (string Value, in
 
     public static readonly string[] Keys = ["Type", "Parameter Sets", "Aliases", "Required", "Position", "Default value", "Accept pipeline input", "Accept wildcard characters"];
 
+    /// <summary>Fields platyPS writes only for some parameters ("Accepted values" for a [ValidateSet]); the check says when one is missing or extra.</summary>
+    public static readonly string[] OptionalKeys = ["Accepted values"];
+
     public string this[string key] => Fields[key].Value;
 
     /// <summary>The sets it names; <see cref="CmdletReader.AllSets"/> for "(All)".</summary>
@@ -39,7 +42,7 @@ public sealed record ParameterYaml(IReadOnlyDictionary<string, (string Value, in
         var fields = new Dictionary<string, (string Value, int Line)>(StringComparer.OrdinalIgnoreCase);
         var problems = new List<(int Line, string Message)>();
         foreach (var (key, value, line) in entries)
-            if (!Keys.Contains(key, StringComparer.OrdinalIgnoreCase)) problems.Add((line, $"'{key}: {value}' is not a parameter field; the fields are {string.Join(", ", Keys)}."));
+            if (!Keys.Concat(OptionalKeys).Contains(key, StringComparer.OrdinalIgnoreCase)) problems.Add((line, $"'{key}: {value}' is not a parameter field; the fields are {string.Join(", ", Keys.Concat(OptionalKeys))}."));
             else if (value is null) problems.Add((line, $"'{key}:' takes one plain value, not a yaml list or map."));
             else fields[key] = (value.Trim(), line);
         problems.AddRange(Keys.Where(k => !fields.ContainsKey(k)).Select(k => (fenceLine, $"The parameter's yaml block has no '{k}:' line.")));

@@ -47,8 +47,16 @@ public static class DocCheck
         foreach (var (set, binding) in actual.ParameterSets)
         {
             var block = documented.Blocks.First(b => b.Sets.Contains(set, StringComparer.OrdinalIgnoreCase));
-            foreach (var (key, expected) in PageScaffold.Fields(actual, binding, set).Where(f => f.Key is not ("Parameter Sets" or "Default value")))
+            var fields = PageScaffold.Fields(actual, binding, set);
+            foreach (var extra in ParameterYaml.OptionalKeys.Where(k => block.Fields.ContainsKey(k) && !fields.Any(f => f.Key == k)))
+                yield return (block.Fields[extra].Line, $"'{extra}:' belongs only to a parameter with a [ValidateSet]; -{actual.Name} has none.");
+            foreach (var (key, expected) in fields.Where(f => f.Key is not ("Parameter Sets" or "Default value")))
             {
+                if (!block.Fields.ContainsKey(key))
+                {
+                    yield return (block.Fields["Type"].Line, $"The yaml block has no '{key}: {expected}' line.");
+                    continue;
+                }
                 if (SameNames(Words(block[key]), Words(expected))) continue;
                 var where = actual.ParameterSets.Count > 1 && key is "Required" or "Position" or "Accept pipeline input" ? $" in set {set}" : "";
                 yield return (block.Fields[key].Line, $"'{key}: {block[key]}' should be '{key}: {expected}'{where}.");

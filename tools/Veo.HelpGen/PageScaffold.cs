@@ -37,14 +37,16 @@ public static class PageScaffold
     public static string Yaml(ParameterMetadata parameter) => string.Concat(
         parameter.ParameterSets.GroupBy(s => (s.Value.IsMandatory, s.Value.Position, s.Value.ValueFromPipeline, s.Value.ValueFromPipelineByPropertyName)).Select(group =>
             "```yaml\n" + string.Concat(Fields(parameter, group.First().Value, group.Any(s => s.Key == AllSets) ? ParameterYaml.AllSets : string.Join(", ", group.Select(s => s.Key)))
-                .Select(f => $"{f.Key}: {f.Value}".TrimEnd() + (f.Key == "Aliases" ? "\n\n" : "\n"))) + "```\n"));
+                .Select(f => (f.Key == "Required" ? "\n" : "") + $"{f.Key}: {f.Value}".TrimEnd() + "\n")) + "```\n"));
 
     /// <summary>The fields of a yaml block, in platyPS's order, for <paramref name="parameter"/> as it binds in <paramref name="binding"/>'s set.</summary>
+    /// <remarks>"Accepted values" comes only for a parameter with a [ValidateSet], as platyPS writes it.</remarks>
     public static (string Key, string Value)[] Fields(ParameterMetadata parameter, ParameterSetMetadata binding, string sets) =>
     [
         ("Type", TypeName(parameter)),
         ("Parameter Sets", sets),
         ("Aliases", string.Join(", ", parameter.Aliases)),
+        .. AcceptedValues(parameter) is { } values ? [("Accepted values", string.Join(", ", values))] : Array.Empty<(string, string)>(),
         ("Required", binding.IsMandatory.ToString()),
         ("Position", Position(binding) ?? "Named"),
         ("Default value", "None"),
