@@ -125,7 +125,10 @@ public static class BuiltInRoutes
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview") { Capabilities = VertexStandard },
         },
-        VertexAi);
+        VertexAi)
+    {
+        Quota = RouteQuota.Vertex,
+    };
 
     /// <summary>
     /// What Vertex AI takes beyond the Gemini API. enhancePrompt: python-genai _GenerateVideosConfig_to_vertex sends

@@ -44,6 +44,20 @@ public sealed record RouteQuota
     };
 
     /// <summary>
+    /// Vertex AI, whose route makes the -001 models by default: "50 RPM" with "10 concurrent requests" per project for
+    /// veo-3.1-generate-001 and veo-3.1-fast-generate-001, the preview models at 10 a minute (aifreeapi.com, "Veo 3.1 API
+    /// rate limit", checked against cloud.google.com in March 2026; Google's own quota page lists Veo by project and
+    /// region in the console). A region's quota is its own, so the numbers hold in every location. A preview model used
+    /// here at more than 10 a minute meets the service's 429, which is waited out; Connect-Veo -RequestsPerMinute 10 avoids it.
+    /// </summary>
+    public static RouteQuota Vertex { get; } = new()
+    {
+        RequestsPerMinute = 50,
+        MaxRunning = 10,
+        Source = "Vertex AI: 50 requests/min and 10 running per project and region for the -001 models (reported, March 2026)",
+    };
+
+    /// <summary>
     /// The gateways publish no limits (their Veo pages name none; new-api's own rate and concurrency limits are off
     /// unless the operator turns them on). They pool upstream keys, so Google's per-project numbers would be needlessly
     /// slow; these are a guess on the safe side, and a 429 that still comes is waited out. Connect-Veo changes them.

@@ -42,6 +42,14 @@ public static class VertexEndpoints
         };
     }
 
+    /// <summary>True for an address <see cref="BaseUriFor"/> gives for some location (Google's own Vertex AI hosts), over https.</summary>
+    public static bool IsVertexHost(Uri uri) =>
+        uri.Scheme == Uri.UriSchemeHttps && (uri.Host.Equals("aiplatform.googleapis.com", StringComparison.OrdinalIgnoreCase)
+            || VertexHost.IsMatch(uri.Host));
+
+    private static readonly Regex VertexHost = new(@"^([a-z][a-z0-9-]{1,62}-aiplatform\.googleapis\.com|aiplatform\.(us|eu)\.rep\.googleapis\.com)$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
     /// <summary>A location goes into a host name and a path: only a real location's spelling is taken.</summary>
     public static string CheckLocation(string location)
     {

@@ -25,7 +25,9 @@ public sealed record VideoRoute(
     public VideoRoute At(Uri baseUri)
     {
         var normalized = RouteUris.Normalize(baseUri);
-        var sameService = Uri.Compare(normalized, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        var sameService = Uri.Compare(normalized, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            // Vertex AI's address follows the location, and each region has the same quota of its own.
+            || (Dialect == Dialect.Vertex && VertexEndpoints.IsVertexHost(normalized));
         return this with { BaseUri = normalized, Quota = sameService ? Quota : RouteQuota.None };
     }
 

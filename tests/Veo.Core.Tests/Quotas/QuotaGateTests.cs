@@ -115,4 +115,19 @@ public class QuotaGateTests
         Assert.False(local.Quota.IsLimited);
         Assert.True(BuiltInRoutes.Google.At(new Uri("https://generativelanguage.googleapis.com/v1beta/")).Quota.IsLimited);
     }
+
+    [Theory]
+    [InlineData("europe-west4")]
+    [InlineData("us")]
+    [InlineData("global")]
+    public void Vertex_keeps_its_quota_in_every_location_and_not_at_another_address(string location)
+    {
+        Assert.Equal((50, 10), (BuiltInRoutes.Vertex.Quota.RequestsPerMinute, BuiltInRoutes.Vertex.Quota.MaxRunning));
+
+        var located = BuiltInRoutes.Vertex.At(VertexEndpoints.BaseUriFor(location));
+
+        Assert.Same(BuiltInRoutes.Vertex.Quota, located.Quota);
+        Assert.False(BuiltInRoutes.Vertex.At(new Uri("http://127.0.0.1:5080/")).Quota.IsLimited);
+        Assert.False(BuiltInRoutes.Vertex.At(new Uri("https://europe-west4-aiplatform.example.com/")).Quota.IsLimited);
+    }
 }
