@@ -49,10 +49,12 @@ public sealed class VeoEngine
     /// <param name="log">Told (verbose) why a create waits: the route's quota, or a 429's wait.</param>
     public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken, IEngineLog? log = null)
     {
+        // Before anything is reserved: reading an extension's source is not a create, and its failure leaves nothing to settle.
+        var prepared = await WithSourceVideoAsync(plan.Prepared, provider, cancellationToken).ConfigureAwait(false);
         if (caps.TryReserve(plan.Cost) is { } refusal) throw new SpendingCapException(refusal);
         try
         {
-            return await CreateAsync(plan.Prepared, provider, plan.Cost, cancellationToken, log).ConfigureAwait(false);
+            return await CreateAsync(prepared, provider, plan.Cost, cancellationToken, log).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not AmbiguousCreateException && e is not OperationCanceledException)
         {
@@ -70,6 +72,7 @@ public sealed class VeoEngine
         IEngineLog? log = null)
     {
         log ??= NullEngineLog.Instance;
+        prepared = await WithSourceVideoAsync(prepared, provider, cancellationToken).ConfigureAwait(false);
         var gate = (provider as QuotaBoundProvider)?.Gate;
         var refusals = 0;
         var waited = TimeSpan.Zero;
@@ -104,6 +107,14 @@ public sealed class VeoEngine
                 throw;
             }
         }
+    }
+
+    /// <summary>The request with its extension's source video read, where the provider is sent the video itself; once only.</summary>
+    private static async Task<PreparedRequest> WithSourceVideoAsync(PreparedRequest prepared, IVideoProvider provider, CancellationToken cancellationToken)
+    {
+        if (prepared.SourceVideo is not null || prepared.Request.Extend is null || provider is not IExtensionSourceProvider reader) return prepared;
+        var bytes = await reader.SourceVideoAsync(prepared.Request.Extend, cancellationToken).ConfigureAwait(false);
+        return bytes is null ? prepared : prepared with { SourceVideo = bytes };
     }
 
     /// <summary>One create request, journaled before it is sent and settled in the journal after.</summary>
@@ -162,7 +173,7 @@ public sealed class VeoEngine
             CompletedAt = known.CompletedAt ?? journaled?.CompletedAt,
             Route = string.IsNullOrEmpty(known.Route) ? provider.Route.Name : known.Route,
         };
-        if (task.Status != VideoTaskStatus.Completed || string.IsNullOrEmpty(task.VideoUrl))
+        if (!ExtensionSource.HasVideo(task))
             task = await RefreshAsync(task, provider, cancellationToken).ConfigureAwait(false);
         return ExtensionSource.Of(task);
     }

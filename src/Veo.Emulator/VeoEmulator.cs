@@ -3,7 +3,8 @@ namespace Veo.Emulator;
 /// <summary>
 /// One emulator: its tasks, clock, faults, request log and price list, and the core that answers requests in every
 /// dialect Veo speaks. It knows nothing of sockets; a host serves it: <see cref="EmulatorHandler"/> in-process (no
-/// socket, for the module and tests) or Veo.Emulator.Server on 127.0.0.1 (for the SDKs and other languages).
+/// socket, for the module and tests), <see cref="EmulatorListener"/> on a 127.0.0.1 port with no web framework (the
+/// module's -Listen, for other runspaces and processes) or Veo.Emulator.Server on Kestrel (for the SDKs and other languages).
 /// </summary>
 public sealed class VeoEmulator
 {

@@ -5,9 +5,9 @@ using System.Text.RegularExpressions;
 namespace Veo.Benchmarks;
 
 /// <summary>
-/// The emulator as its own process, started through its command line (src/Veo.Emulator.Server, Program.cs) as
-/// tools/VeoEmulator.psm1 starts it for the Pester suite: the cmdlet benchmarks' pwsh talks to it over loopback, and
-/// neither shares a thread pool or a garbage collector with the other.
+/// The emulator as its own process, started through its command line (src/Veo.Emulator.Server, Program.cs): the cmdlet
+/// benchmarks' pwsh talks to it over loopback, and neither shares a thread pool or a garbage collector with the other.
+/// (The Pester suite uses the module's Start-VeoEmulator -Listen instead.)
 /// </summary>
 internal sealed partial class StandaloneEmulator : IDisposable
 {

@@ -62,6 +62,7 @@ public class GeneratorTests
     [InlineData("Required: True", "Required: False", "-Prompt: 'Required: False' should be 'Required: True'.")]
     [InlineData("Position: 0", "Position: Named", "-Prompt: 'Position: Named' should be 'Position: 0'.")]
     [InlineData("Accept wildcard characters: False", "Accept wildcard characters: True", "-Prompt: 'Accept wildcard characters: True' should be 'Accept wildcard characters: False'.")]
+    [InlineData("Accepted values: Crop, Pad", "Accepted values: Crop", "-ResizeMode: 'Accepted values: Crop' should be 'Accepted values: Crop, Pad'.")]
     public void A_parameter_that_binds_differently_from_the_code_fails_at_the_line_of_the_field(string find, string replace, string expected)
     {
         using var docs = new TempDocs();
@@ -70,6 +71,20 @@ public class GeneratorTests
         var diagnostic = Assert.Single(docs.Run().Diagnostics);
         Assert.Equal(expected, diagnostic.Message);
         Assert.Equal(line, diagnostic.Line);
+    }
+
+    [Fact]
+    public void Accepted_values_are_required_for_a_ValidateSet_and_refused_elsewhere_as_platyPS_writes_them()
+    {
+        using var docs = new TempDocs();
+        docs.Edit(Page, "Accepted values: Crop, Pad\n", "");
+        docs.Edit("Get-VeoPrice.md", "Aliases:\n\nRequired: False\nPosition: 0", "Aliases:\nAccepted values: Fast\n\nRequired: False\nPosition: 0");
+
+        var messages = docs.Run().Diagnostics.Select(d => d.Message).ToList();
+
+        Assert.Contains("-ResizeMode: The yaml block has no 'Accepted values: Crop, Pad' line.", messages);
+        Assert.Contains("-Model: 'Accepted values:' belongs only to a parameter with a [ValidateSet]; -Model has none.", messages);
+        Assert.Equal(2, messages.Count);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Veo.HelpGen.Docs;
-using Veo.HelpGen.Markdown;
 
 namespace Veo.HelpGen.Tests;
 
@@ -62,10 +60,10 @@ public class MarkdownTests
     public void A_yaml_block_with_an_unknown_field_or_a_missing_one_is_refused_line_by_line()
     {
         var errors = new List<(int Line, string Message)>();
-        var yaml = ParameterYamlReader.Read("Type: String\nParameter Set: (All)\nAliases:\nRequired: True\nPosition: Named\nDefault value: None\nAccept pipeline input: False\nAccept wildcard characters: False", 10, (l, m) => errors.Add((l, m)));
+        var yaml = ParameterYaml.Read("Type: String\nParameter Set: (All)\nAliases:\nRequired: True\nPosition: Named\nDefault value: None\nAccept pipeline input: False\nAccept wildcard characters: False", 10, (l, m) => errors.Add((l, m)));
 
         Assert.Null(yaml);
-        Assert.Contains((12, "'Parameter Set: (All)' is not a parameter field; the fields are Type, Parameter Sets, Aliases, Required, Position, Default value, Accept pipeline input, Accept wildcard characters."), errors);
+        Assert.Contains((12, "'Parameter Set: (All)' is not a parameter field; the fields are Type, Parameter Sets, Aliases, Required, Position, Default value, Accept pipeline input, Accept wildcard characters, Accepted values."), errors);
         Assert.Contains((10, "The parameter's yaml block has no 'Parameter Sets:' line."), errors);
     }
 
@@ -73,11 +71,21 @@ public class MarkdownTests
     public void A_yaml_block_that_is_not_key_value_lines_is_refused_at_the_line_it_breaks()
     {
         var errors = new List<(int Line, string Message)>();
-        var yaml = ParameterYamlReader.Read("Type: String\nParameter Sets: (All)\nRequired True\nPosition: Named", 20, (l, m) => errors.Add((l, m)));
+        var yaml = ParameterYaml.Read("Type: String\nParameter Sets: (All)\nRequired True\nPosition: Named", 20, (l, m) => errors.Add((l, m)));
 
         Assert.Null(yaml);
         var error = Assert.Single(errors);
         Assert.Equal(23, error.Line);
         Assert.StartsWith("The parameter's yaml block is not 'Key: value' lines", error.Message);
+    }
+
+    [Fact]
+    public void A_yaml_block_left_inside_an_open_bracket_is_refused_rather_than_crashing_the_build()
+    {
+        var errors = new List<(int Line, string Message)>();
+        var yaml = ParameterYaml.Read("Type: [String, Int32\nParameter Sets: (All)", 30, (l, m) => errors.Add((l, m)));
+
+        Assert.Null(yaml);
+        Assert.Equal(new[] { (30, "The parameter's yaml block is not 'Key: value' lines: it ends inside an unclosed '[' or '{'.") }, errors);
     }
 }

@@ -1,7 +1,5 @@
+using System.Management.Automation;
 using System.Xml.Linq;
-using Veo.HelpGen.Cmdlets;
-using Veo.HelpGen.Docs;
-using Veo.HelpGen.Output;
 
 namespace Veo.HelpGen.Tests;
 
@@ -11,7 +9,7 @@ public class OutputTests
     private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
     private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
     private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
-    private static readonly IReadOnlyList<CmdletMetadata> Cmdlets = CmdletReader.Read(TempDocs.Module);
+    private static readonly IReadOnlyList<CmdletInfo> Cmdlets = CmdletReader.Read(TempDocs.Module);
 
     private static XElement HelpFor(string cmdlet)
     {
@@ -26,7 +24,7 @@ public class OutputTests
     [Fact]
     public void The_root_is_helpItems_in_the_msh_namespace_with_the_maml_schema()
     {
-        var document = MamlWriter.Write(Array.Empty<(CmdletMetadata, CommandDoc)>());
+        var document = MamlWriter.Write(Array.Empty<(CmdletInfo, CommandDoc)>());
         Assert.Equal(XName.Get("helpItems", "http://msh"), document.Root!.Name);
         Assert.Equal("maml", (string?)document.Root.Attribute("schema"));
         Assert.Equal("utf-8", document.Declaration!.Encoding);
@@ -105,7 +103,7 @@ public class OutputTests
         {
             var diagnostics = new List<Diagnostic>();
             var doc = CommandDocReader.Read(cmdlet.Name + ".md", PageScaffold.Write(cmdlet, "Veo.PowerShell.dll-Help.xml", "Veo"), diagnostics);
-            diagnostics.AddRange(Checking.DocCheck.Check(doc, cmdlet));
+            diagnostics.AddRange(DocCheck.Check(doc, cmdlet));
 
             Assert.NotEmpty(diagnostics);
             Assert.All(diagnostics, d => Assert.StartsWith("A placeholder is left", d.Message));

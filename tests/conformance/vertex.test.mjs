@@ -1,6 +1,7 @@
 // The official `@google/genai` package, unmodified, in Vertex AI mode (vertexai: true, project, location) against the
 // emulator's Vertex dialect (the Vertex route): generateVideos → operations.getVideosOperation (fetchPredictOperation)
-// until done, the videos inline as videoBytes, as a user writes it.
+// until done, the videos inline as videoBytes, as a user writes it; and extension, a generated video passed back as
+// source.video (the SDK's videoToVertex: videoBytes as bytesBase64Encoded, uri as gcsUri).
 //
 // How the SDK is pointed at the emulator without Google credentials: httpOptions.baseUrl is the emulator, and the token
 // comes from googleAuthOptions.authClient, an OAuth2Client of google-auth-library (the SDK's own dependency) holding an
@@ -90,6 +91,33 @@ describe(`${sdk} in Vertex AI mode against the Vertex dialect`, () => {
     const operation = await pollUntilDone(ai, created);
     const uri = operation.response.generatedVideos[0].video.uri;
     assert.equal(uri, `gs://my-bucket/veo/${created.name.split('/').at(-1)}/sample_0.mp4`);
+  });
+
+  it('extension: a generated video passed back as source.video (inline bytes, then a gs:// object) grows by 7 seconds', async () => {
+    const ai = vertexClient(emulator.key);
+    const first = await pollUntilDone(ai, await ai.models.generateVideos({
+      model, source: { prompt: 'A lighthouse at dusk (vertex extend)' }, config: { aspectRatio: '9:16' },
+    }));
+    const extended = await pollUntilDone(ai, await ai.models.generateVideos({
+      model, source: { prompt: 'Then the fog rolls in', video: first.response.generatedVideos[0].video },
+    }));
+    const inline = inspectMp4(Buffer.from(extended.response.generatedVideos[0].video.videoBytes, 'base64'));
+    const video = inline.tracks.find((t) => t.handler === 'vide');
+    assert.deepEqual({ width: video?.width, height: video?.height }, { width: 720, height: 1280 });
+    assert.ok(Math.abs(inline.durationSeconds - 15) < 0.1, 'an 8-second video extended by 7 seconds lasts 15');
+    const sent = JSON.parse((await emulator.requests()).findLast((r) => r.path.endsWith(':predictLongRunning')).jsonBody);
+    assert.deepEqual(Object.keys(sent.instances[0].video).sort(), ['bytesBase64Encoded', 'mimeType']);
+
+    const inBucket = await pollUntilDone(ai, await ai.models.generateVideos({
+      model, source: { prompt: 'A harbour (vertex extend gcs)' }, config: { outputGcsUri: 'gs://my-bucket/veo/' },
+    }));
+    const fromBucket = await pollUntilDone(ai, await ai.models.generateVideos({
+      model, source: { prompt: 'And the boats leave', video: inBucket.response.generatedVideos[0].video },
+      config: { outputGcsUri: 'gs://my-bucket/veo/' },
+    }));
+    assert.match(fromBucket.response.generatedVideos[0].video.uri, /^gs:\/\/my-bucket\/veo\/.+\/sample_0\.mp4$/);
+    const byUri = JSON.parse((await emulator.requests()).findLast((r) => r.path.endsWith(':predictLongRunning')).jsonBody);
+    assert.deepEqual(byUri.instances[0].video, { gcsUri: inBucket.response.generatedVideos[0].video.uri, mimeType: 'video/mp4' });
   });
 
   it('a wrong token is refused with Google\'s 401 UNAUTHENTICATED', async () => {

@@ -13,6 +13,9 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VeoTestSupport.psm1') -Force
     $emulator = Start-TestEmulator
+    # As installed: Veo is found by name (the examples' parallel runspaces load it so).
+    $userModulePath = $env:PSModulePath
+    $env:PSModulePath = (Split-Path (Split-Path (Get-VeoModuleManifest))) + [IO.Path]::PathSeparator + $env:PSModulePath
     $veoHomes = Join-Path ([IO.Path]::GetTempPath()) "veo-pester-examples-$([guid]::NewGuid())"
     $userVeoHome = $env:VEO_HOME
 
@@ -35,7 +38,9 @@ BeforeAll {
         @{ Text = '-PollInterval 10'; With = '-PollInterval 1' }
         @{ Text = '-PollInterval 30'; With = '-PollInterval 1' }
         # No gcloud here: a token of the emulator's stands for the access token it prints.
-        @{ Text = 'gcloud auth print-access-token'; With = "'emulator-key'" }
+        @{ Text = 'gcloud auth print-access-token'; With = "'$($emulator.Key)'" }
+        # The key an example gives its emulator is the test emulator's (Start-VeoEmulator makes one per emulator).
+        @{ Text = 'ConvertTo-SecureString emulator-key'; With = "ConvertTo-SecureString $($emulator.Key)" }
         # Nobody is there to answer -Confirm's prompt: the test answers Yes.
         @{ Text = 'Unregister-VeoRoute -Confirm'; With = 'Unregister-VeoRoute -Confirm:$false' }
     )
@@ -51,7 +56,8 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-VeoEmulatorProcess $emulator
+    Stop-TestEmulator $emulator
+    $env:PSModulePath = $userModulePath
     $env:VEO_HOME = $userVeoHome
     Remove-Item $veoHomes -Recurse -Force -ErrorAction SilentlyContinue
 }

@@ -65,7 +65,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-VeoEmulatorProcess $emulator
+    Stop-TestEmulator $emulator
     Remove-Item $env:VEO_HOME -Recurse -Force -ErrorAction SilentlyContinue
 }
 
@@ -199,9 +199,10 @@ Describe 'Veo in everyday PowerShell idioms' {
         It 'Connect-Veo -Route Google in ForEach-Object -Parallel leaves the caller''s default route alone' {
             $manifest = Get-VeoModuleManifest
             $baseUri = $emulator.BaseUri
+            $plainKey = $emulator.Key
             1..2 | ForEach-Object -Parallel {
                 Import-Module $using:manifest
-                Connect-Veo -Route Google -BaseUri $using:baseUri -ApiKey (ConvertTo-SecureString 'emulator-key' -AsPlainText -Force) | Out-Null
+                Connect-Veo -Route Google -BaseUri $using:baseUri -ApiKey (ConvertTo-SecureString $using:plainKey -AsPlainText -Force) | Out-Null
             }
             (Get-VeoRoute | Where-Object IsDefault).Name | Should -Be 'LaoZhang'
         }
@@ -250,9 +251,10 @@ Describe 'Veo in everyday PowerShell idioms' {
 
     Describe 'Errors carry ids a script can test' {
         BeforeAll {
-            $slow = Start-VeoEmulatorProcess -RenderSeconds 600 -QueueSeconds 0 -ContentLagSeconds 0
+            # A second emulator, in a runspace of its own: nothing it makes finishes during a test.
+            $slow = Start-TestEmulator -RenderSeconds 600
         }
-        AfterAll { Stop-VeoEmulatorProcess $slow }
+        AfterAll { Stop-TestEmulator $slow }
 
         It 'a failed render is VideoTaskFailed' {
             Add-EmulatorFault $emulator @{ kind = 'FailTask'; times = 1; errorMessage = 'The render failed on purpose' }
@@ -263,14 +265,14 @@ Describe 'Veo in everyday PowerShell idioms' {
         }
 
         It 'a wait that runs out of time is WaitTimeout' {
-            Connect-Veo -Route LaoZhang -BaseUri $slow.BaseUri -ApiKey $key | Out-Null
+            Connect-Veo -Route LaoZhang -BaseUri $slow.BaseUri -ApiKey (ConvertTo-TestKey $slow) | Out-Null
             $run = Invoke-UserScript { New-VeoVideo 'slow' | Wait-VeoVideo -Timeout 2 -PollInterval 1 }
             $run.Errors | Should -HaveCount 1
             $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimeout*'
         }
 
         It 'saving a task that is not finished is VideoNotReady' {
-            Connect-Veo -Route LaoZhang -BaseUri $slow.BaseUri -ApiKey $key | Out-Null
+            Connect-Veo -Route LaoZhang -BaseUri $slow.BaseUri -ApiKey (ConvertTo-TestKey $slow) | Out-Null
             $run = Invoke-UserScript { New-VeoVideo 'not yet' | Save-VeoVideo -Path (Join-Path $TestDrive 'not-ready') }
             $run.Errors | Should -HaveCount 1
             $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'VideoNotReady*'
@@ -353,12 +355,12 @@ Describe 'Veo in everyday PowerShell idioms' {
             $runspace = [powershell]::Create()
             try {
                 $runspace.AddScript({
-                        param($Manifest, $BaseUri)
+                        param($Manifest, $BaseUri, $Key)
                         Import-Module $Manifest
                         $DebugPreference = 'Continue'
-                        Connect-Veo -Route LaoZhang -BaseUri $BaseUri -ApiKey (ConvertTo-SecureString 'emulator-key' -AsPlainText -Force) | Out-Null
+                        Connect-Veo -Route LaoZhang -BaseUri $BaseUri -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) | Out-Null
                         New-VeoVideo 'asked nothing' -Debug -Confirm:$false
-                    }).AddArgument((Get-VeoModuleManifest)).AddArgument($emulator.BaseUri) | Out-Null
+                    }).AddArgument((Get-VeoModuleManifest)).AddArgument($emulator.BaseUri).AddArgument($emulator.Key) | Out-Null
                 $made = $runspace.Invoke()
                 $runspace.Streams.Error | Should -BeNullOrEmpty
                 $made.Prompt | Should -Be 'asked nothing'

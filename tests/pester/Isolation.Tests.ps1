@@ -50,7 +50,7 @@ BeforeAll {
     $moduleFolder = Split-Path (Get-VeoModuleManifest) -Parent
 }
 
-AfterAll { Stop-VeoEmulatorProcess $emulator }
+AfterAll { Stop-TestEmulator $emulator }
 
 Describe 'Veo on PowerShell 7 with another module''s Polly.Core loaded first' {
     BeforeAll { $result = Invoke-FreshPwsh -First $otherPolly }

@@ -1,15 +1,12 @@
-# What the Pester files share: the standalone emulator as a process (tools/VeoEmulator.psm1) for the example and idiom
-# harnesses, a session pointed at it on every route, its request log, and the files the examples of README.md and
-# docs/*.md name. Veo.Tests.ps1 and InstalledModule.Tests.ps1 use the module's own Start-VeoEmulator instead.
+# What the Pester files share: the module's emulator listening on a loopback port (Start-VeoEmulator -Listen) for the
+# example, idiom and isolation harnesses, which reach it from other runspaces and processes; a session pointed at it on
+# every route, its request log, and the files the examples of README.md and docs/*.md name. Veo.Tests.ps1 and
+# InstalledModule.Tests.ps1 run Start-VeoEmulator in their own session instead.
 
 $script:repositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-Import-Module (Join-Path $script:repositoryRoot 'tools/VeoEmulator.psm1') -Force
 
 # The module users install: what build.ps1 lays out in out/Veo, never the build output of src/.
 $script:moduleManifest = Join-Path $script:repositoryRoot 'out/Veo/Veo.psd1'
-
-# A fast emulator: a video renders in about a second and can be fetched at once, so Wait -PollInterval 1 is quick.
-$script:fastEmulator = @{ RenderSeconds = 1; QueueSeconds = 0; ContentLagSeconds = 0 }
 
 $script:builtInRoutes = 'LaoZhang', 'Crazyrouter', 'Google'
 
@@ -17,7 +14,40 @@ function Get-VeoModuleManifest { $script:moduleManifest }
 
 function Get-RepositoryRoot { $script:repositoryRoot }
 
-function Start-TestEmulator { Start-VeoEmulatorProcess @script:fastEmulator }
+function Start-TestEmulator {
+    <#
+    .SYNOPSIS
+        Starts Start-VeoEmulator -Listen in a runspace of its own and returns its BaseUri and Key (and that runspace).
+    .DESCRIPTION
+        Its own runspace, because Start-VeoEmulator connects the session that runs it: the test's session stays as a
+        user's is (its VEO_HOME, its connections, which the tests make with Connect-Veo), and two can run at once (a
+        slow one beside the fast one). By default a video renders in a second and can be fetched at once, so
+        Wait -PollInterval 1 is quick. Always pair with Stop-TestEmulator in AfterAll.
+    #>
+    param([double] $RenderSeconds = 1)
+    $owner = [powershell]::Create()
+    $owner.AddScript({
+            param($Manifest, $RenderSeconds)
+            Import-Module $Manifest
+            Start-VeoEmulator -Listen -RenderSeconds $RenderSeconds -PassThru
+        }).AddArgument($script:moduleManifest).AddArgument($RenderSeconds) | Out-Null
+    $info = $owner.Invoke() | Select-Object -Last 1
+    if (-not $info) {
+        $why = $owner.Streams.Error | Out-String
+        $owner.Dispose()
+        throw "Start-VeoEmulator -Listen failed: $why"
+    }
+    [pscustomobject]@{ BaseUri = $info.BaseUri.ToString(); Key = $info.ApiKey; Owner = $owner }
+}
+
+function Stop-TestEmulator {
+    <# Stops an emulator of Start-TestEmulator (its port closes) and its runspace; nothing when there is none. #>
+    param([Parameter(Mandatory, Position = 0)] [AllowNull()] $Emulator)
+    if (-not $Emulator) { return }
+    $Emulator.Owner.Commands.Clear()
+    $Emulator.Owner.AddScript('Stop-VeoEmulator').Invoke() | Out-Null
+    $Emulator.Owner.Dispose()
+}
 
 function ConvertTo-TestKey {
     param([Parameter(Mandatory)] $Emulator)

@@ -1,10 +1,6 @@
+using System.Management.Automation;
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
-using Veo.HelpGen.Checking;
-using Veo.HelpGen.Cmdlets;
-using Veo.HelpGen.Docs;
-using Veo.HelpGen.Output;
 
 namespace Veo.HelpGen;
 
@@ -15,6 +11,8 @@ namespace Veo.HelpGen;
 public sealed record HelpOptions(string Assembly, string Docs, string Output, string Culture = "en-US", IReadOnlyList<string>? Dependencies = null)
 {
     public string HelpFileName => Path.GetFileName(Assembly) + "-Help.xml";
+
+    public string PageOf(CmdletInfo cmdlet) => Path.Combine(Docs, cmdlet.Name + ".md");
 }
 
 /// <summary>What a run made, or why it made nothing.</summary>
@@ -24,7 +22,7 @@ public sealed record HelpResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnly
 }
 
 /// <summary>
-/// Reads every page, checks each cmdlet page against the cmdlet's attributes, and only when nothing is wrong
+/// Reads every page, checks each cmdlet page against the cmdlet PowerShell imported, and only when nothing is wrong
 /// writes the MAML and the about topics, so a half-right help file never ships.
 /// </summary>
 public static class HelpGenerator
@@ -33,11 +31,10 @@ public static class HelpGenerator
 
     public static HelpResult Run(HelpOptions options)
     {
-        var diagnostics = new List<Diagnostic>();
+        HelpResult Failed(string path, string message) => new([new Diagnostic(path, 1, message)], []);
         if (!File.Exists(options.Assembly)) return Failed(options.Assembly, $"The module assembly '{options.Assembly}' does not exist; build it first.");
         if (!Directory.Exists(options.Docs)) return Failed(options.Docs, $"The docs folder '{options.Docs}' does not exist.");
-
-        IReadOnlyList<CmdletMetadata> cmdlets;
+        IReadOnlyList<CmdletInfo> cmdlets;
         try
         {
             cmdlets = CmdletReader.Read(options.Assembly, options.Dependencies);
@@ -46,45 +43,36 @@ public static class HelpGenerator
         {
             return Failed(options.Assembly, e.Message);
         }
-        var pages = Directory.GetFiles(options.Docs, "*.md").OrderBy(p => p, StringComparer.Ordinal).ToList();
-        var aboutPages = pages.Where(IsAbout).ToList();
 
-        var documented = new List<(CmdletMetadata, CommandDoc)>();
-        foreach (var page in pages.Except(aboutPages))
+        var diagnostics = new List<Diagnostic>();
+        var pages = Directory.GetFiles(options.Docs, "*.md").Order(StringComparer.Ordinal).ToLookup(p => Path.GetFileName(p).StartsWith("about_", StringComparison.OrdinalIgnoreCase));
+        var documented = new List<(CmdletInfo, CommandDoc)>();
+        foreach (var page in pages[false])
         {
             var name = Path.GetFileNameWithoutExtension(page);
-            var cmdlet = cmdlets.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (cmdlet is null)
+            if (cmdlets.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } cmdlet)
             {
-                diagnostics.Add(new Diagnostic(page, 1, $"{Path.GetFileName(page)} documents a cmdlet named {name}, but {Path.GetFileName(options.Assembly)} has none. " +
-                                                        $"Its cmdlets are: {string.Join(", ", cmdlets.Select(c => c.Name))}. Pages that are not cmdlets are named about_*.md."));
-                continue;
+                documented.Add((cmdlet, CommandDocReader.Read(page, File.ReadAllText(page), diagnostics)));
+                diagnostics.AddRange(DocCheck.Check(documented[^1].Item2, cmdlet));
             }
-            var doc = CommandDocReader.Read(page, File.ReadAllText(page), diagnostics);
-            diagnostics.AddRange(DocCheck.Check(doc, cmdlet));
-            documented.Add((cmdlet, doc));
+            else diagnostics.Add(new Diagnostic(page, 1, $"{Path.GetFileName(page)} documents a cmdlet named {name}, but {Path.GetFileName(options.Assembly)} has none. " +
+                                                         $"Its cmdlets are: {string.Join(", ", cmdlets.Select(c => c.Name))}. Pages that are not cmdlets are named about_*.md."));
         }
         foreach (var undocumented in cmdlets.Where(c => !documented.Any(d => d.Item1 == c)))
-            diagnostics.Add(new Diagnostic(Path.Combine(options.Docs, undocumented.Name + ".md"), 1,
-                $"{undocumented.Name} ({undocumented.ClassName}) has no help page: write {undocumented.Name}.md in the docs folder. " +
+            diagnostics.Add(new Diagnostic(options.PageOf(undocumented), 1,
+                $"{undocumented.Name} ({undocumented.ImplementingType.FullName}) has no help page: write {undocumented.Name}.md in the docs folder. " +
                 $"To start from a page with its syntax and parameters filled in, run: {Command(options, $"--docs \"{options.Docs}\" --scaffold <module name>")}"));
         if (diagnostics.Any(d => d.Message.StartsWith("The syntax", StringComparison.Ordinal)))
             diagnostics.Add(new Diagnostic(options.Docs, 1, $"To rewrite the stale SYNTAX blocks, run: {Command(options, $"--update-syntax \"{options.Docs}\"")}"));
+        var topics = pages[true].Select(p => (Path: p, Text: AboutTopicWriter.Write(p, File.ReadAllText(p), diagnostics))).ToList();
+        if (diagnostics.Count > 0) return new HelpResult(diagnostics, []);
 
-        var topics = aboutPages.Select(p => (Path: p, Text: AboutTopicWriter.Write(p, File.ReadAllText(p), diagnostics))).ToList();
-        if (diagnostics.Count > 0) return new HelpResult(diagnostics, Array.Empty<string>());
-
-        var cultureFolder = Path.Combine(options.Output, options.Culture);
-        Directory.CreateDirectory(cultureFolder);
-        var helpFile = Path.Combine(cultureFolder, options.HelpFileName);
-        Save(MamlWriter.Write(documented), helpFile);
-        var written = new List<string> { helpFile };
-        foreach (var (path, text) in topics)
-        {
-            var target = Path.Combine(cultureFolder, Path.GetFileNameWithoutExtension(path) + ".help.txt");
-            File.WriteAllText(target, text!, Utf8);
-            written.Add(target);
-        }
+        var folder = Directory.CreateDirectory(Path.Combine(options.Output, options.Culture)).FullName;
+        var written = new List<string> { Path.Combine(folder, options.HelpFileName) };
+        using (var writer = XmlWriter.Create(written[0], new XmlWriterSettings { Encoding = Utf8, Indent = true, IndentChars = "  ", NewLineChars = "\n" }))
+            MamlWriter.Write(documented).Save(writer);
+        written.AddRange(topics.Select(t => Path.Combine(folder, Path.GetFileNameWithoutExtension(t.Path) + ".help.txt")));
+        foreach (var (file, text) in written.Skip(1).Zip(topics.Select(t => t.Text))) File.WriteAllText(file, text, Utf8);
         return new HelpResult(diagnostics, written);
     }
 
@@ -92,15 +80,9 @@ public static class HelpGenerator
     public static IReadOnlyList<string> Scaffold(HelpOptions options, string moduleName)
     {
         Directory.CreateDirectory(options.Docs);
-        var written = new List<string>();
-        foreach (var cmdlet in CmdletReader.Read(options.Assembly, options.Dependencies))
-        {
-            var page = Path.Combine(options.Docs, cmdlet.Name + ".md");
-            if (File.Exists(page)) continue;
-            File.WriteAllText(page, PageScaffold.Write(cmdlet, options.HelpFileName, moduleName), Utf8);
-            written.Add(page);
-        }
-        return written;
+        var missing = CmdletReader.Read(options.Assembly, options.Dependencies).Where(c => !File.Exists(options.PageOf(c))).ToList();
+        foreach (var cmdlet in missing) File.WriteAllText(options.PageOf(cmdlet), PageScaffold.Write(cmdlet, options.HelpFileName, moduleName), Utf8);
+        return missing.Select(options.PageOf).ToList();
     }
 
     /// <summary>
@@ -110,24 +92,16 @@ public static class HelpGenerator
     public static IReadOnlyList<string> UpdateSyntax(HelpOptions options)
     {
         var written = new List<string>();
-        foreach (var cmdlet in CmdletReader.Read(options.Assembly, options.Dependencies))
+        foreach (var (cmdlet, page) in CmdletReader.Read(options.Assembly, options.Dependencies).Select(c => (c, options.PageOf(c))).Where(c => File.Exists(c.Item2)))
         {
-            var page = Path.Combine(options.Docs, cmdlet.Name + ".md");
-            if (!File.Exists(page)) continue;
             var lines = File.ReadAllText(page).Split('\n').ToList();
-            var doc = CommandDocReader.Read(page, string.Join("\n", lines), new List<Diagnostic>());
-            var single = cmdlet.Syntax.Count == 1 && cmdlet.Syntax[0].Set == CmdletMetadata.AllParameterSets;
-            var stale = doc.Syntax
-                .Select(block => (Block: block, Syntax: cmdlet.Syntax.FirstOrDefault(s => single ? block.SetName is null : string.Equals(s.Set, block.SetName, StringComparison.OrdinalIgnoreCase))))
-                .Where(b => b.Syntax is not null && DocCheck.Normalize(b.Block.Text) != b.Syntax.Text)
-                .OrderByDescending(b => b.Block.Line)
-                .ToList();
-            foreach (var (block, syntax) in stale)
+            var stale = DocCheck.SyntaxBlocks(CommandDocReader.Read(page, string.Join("\n", lines), new List<Diagnostic>()), cmdlet)
+                .Where(s => s.Block is not null && MarkdownParser.OneLine(s.Block.Text) != s.Text).OrderByDescending(s => s.Block!.Line).ToList();
+            // A block's Line is its opening fence (1-based), so its code starts at index Line and runs to the closing fence.
+            foreach (var (_, text, block) in stale)
             {
-                // block.Line is the opening fence (1-based), so the code starts at index block.Line.
-                var closing = lines.FindIndex(block.Line, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
-                lines.RemoveRange(block.Line, closing - block.Line);
-                lines.Insert(block.Line, syntax!.Text);
+                lines.RemoveRange(block!.Line, lines.FindIndex(block.Line, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal)) - block.Line);
+                lines.Insert(block.Line, text);
             }
             if (stale.Count == 0) continue;
             File.WriteAllText(page, string.Join("\n", lines), Utf8);
@@ -140,15 +114,4 @@ public static class HelpGenerator
     private static string Command(HelpOptions options, string arguments) =>
         $"dotnet \"{typeof(HelpGenerator).Assembly.Location}\" --assembly \"{options.Assembly}\" {arguments}" +
         (options.Dependencies is { Count: > 0 } dependencies ? $" --references \"{string.Join(";", dependencies)}\"" : "");
-
-    private static bool IsAbout(string page) => Path.GetFileName(page).StartsWith("about_", StringComparison.OrdinalIgnoreCase);
-
-    private static HelpResult Failed(string path, string message) => new(new[] { new Diagnostic(path, 1, message) }, Array.Empty<string>());
-
-    private static void Save(XDocument document, string path)
-    {
-        var settings = new XmlWriterSettings { Encoding = Utf8, Indent = true, IndentChars = "  ", NewLineChars = "\n" };
-        using var writer = XmlWriter.Create(path, settings);
-        document.Save(writer);
-    }
 }

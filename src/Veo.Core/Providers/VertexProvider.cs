@@ -17,7 +17,7 @@ namespace Veo.Core.Providers;
 /// streamed out of that answer (<see cref="InlineBase64Field"/>); gs:// ones are fetched with the same token from the
 /// Cloud Storage JSON API.
 /// </summary>
-internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
+internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider, IExtensionSourceProvider
 {
     private const string ApiVersion = "v1/";
     private const string VideoBytes = "bytesBase64Encoded";
@@ -53,6 +53,8 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
         var project = Route.Project ?? throw new InvalidOperationException($"Route {Route.Name} has no Google Cloud project.");
         var location = Route.Location ?? VertexEndpoints.DefaultLocation;
         var uri = Uri($"projects/{Escape(project)}/locations/{Escape(location)}/publishers/google/models/{Escape(request.Model.WireId)}:predictLongRunning");
+        if (request.Request.Extend is { } source && request.SourceVideo is null && !GcsUri.TryParse(source.VideoUri, out _, out _))
+            throw new InvalidOperationException($"The bytes of the video to extend ({source.TaskId}) were not read before the create; nothing was sent.");
         return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Body(request) }, answer => new VideoTask
         {
             Id = answer.Str("name") ?? throw _channel.Malformed("The operation name", answer),
@@ -98,6 +100,23 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
     }
 
     /// <summary>
+    /// The bytes of a source video answered inline, read from its own operation before the extension is sent (a read that
+    /// costs nothing): Vertex AI takes the video itself, and an inline video has no address to give. Null when there is no
+    /// source or it is a gs:// object, which is named instead. The first video of a several-video task is the one extended.
+    /// </summary>
+    public async Task<byte[]?> SourceVideoAsync(ExtensionSource? source, CancellationToken cancellationToken)
+    {
+        if (source is null || GcsUri.TryParse(source.VideoUri, out _, out _)) return null;
+        using var buffer = new BoundedMemoryStream(MaxSourceVideoBytes,
+            $"The video to extend ({source.TaskId}) is larger than {MaxSourceVideoBytes / (1 << 20)} MiB; Vertex AI extends videos of at most 30 seconds, which are far smaller. Nothing was sent.");
+        await DownloadAsync(new VideoTask { Id = source.TaskId, Route = Route.Name, BaseUri = Route.BaseUri }, 0, buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    /// <summary>A 30-second Veo video at 1080p is tens of MB; a source past this is not one Vertex AI would extend.</summary>
+    private const int MaxSourceVideoBytes = 256 << 20;
+
+    /// <summary>
     /// One fetchPredictOperation, streamed: the videos' base64 is left out of the JSON kept, and video
     /// <paramref name="sample"/> (if asked, -1 for none) is decoded into <paramref name="destination"/> on the way.
     /// </summary>
@@ -130,26 +149,46 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider
         public void Dispose() => Json.Dispose();
     }
 
-    /// <summary>The request python-genai's generate_videos sends to Vertex AI; generateAudio and sampleCount always, so the bill is what was asked.</summary>
+    /// <summary>
+    /// The request python-genai's generate_videos sends to Vertex AI; generateAudio and sampleCount always, so the bill is
+    /// what was asked. An extension carries its source as instances[0].video (python-genai _Video_to_vertex): the gs://
+    /// object as gcsUri, or the bytes read for it (<see cref="PreparedRequest.SourceVideo"/>) as bytesBase64Encoded, with
+    /// mimeType video/mp4.
+    /// </summary>
     internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>
     {
+        var sourceVideo = prepared.SourceVideo;
         var r = prepared.Request;
         json.WriteStartArray("instances");
         json.WriteStartObject();
         json.WriteString("prompt", r.Prompt);
+        if (r.Extend is { } source)
+        {
+            json.WriteStartObject("video");
+            if (sourceVideo is not null) json.WriteBase64String("bytesBase64Encoded", sourceVideo);
+            else json.WriteString("gcsUri", source.VideoUri);
+            json.WriteString("mimeType", "video/mp4");
+            json.WriteEndObject();
+        }
         PredictInstanceImages.Write(json, prepared);
         json.WriteEndObject();
         json.WriteEndArray();
 
         json.WriteStartObject("parameters");
         json.WriteNumber("sampleCount", r.VideoCount);
-        json.WriteNumber("durationSeconds", r.DurationSeconds);
+        // An extension's length is fixed by the service (it adds 7 s), as on the Gemini API; only a new video says how long it is.
+        if (r.Extend is null) json.WriteNumber("durationSeconds", r.DurationSeconds);
         json.WriteString("aspectRatio", r.AspectRatio);
         json.WriteString("resolution", r.Resolution);
         json.WriteBoolean("generateAudio", r.GenerateAudio ?? true);
         if (!string.IsNullOrWhiteSpace(r.NegativePrompt)) json.WriteString("negativePrompt", r.NegativePrompt!.Trim());
         if (r.Seed is { } seed) json.WriteNumber("seed", seed);
         if (r.StorageUri is { } storage) json.WriteString("storageUri", storage);
+        // Sent only when asked, either way (python-genai _GenerateVideosConfig_to_vertex: parameters.enhancePrompt).
+        if (r.EnhancePrompt is { } enhance) json.WriteBoolean("enhancePrompt", enhance);
+        // As python-genai spells its enums (VideoCompressionQuality, ImageResizeMode), only when asked.
+        if (r.CompressionQuality is { } quality) json.WriteString("compressionQuality", quality);
+        if (r.ResizeMode is { } resize) json.WriteString("resizeMode", resize);
         json.WriteEndObject();
     });
 

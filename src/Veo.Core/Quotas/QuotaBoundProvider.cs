@@ -9,7 +9,7 @@ namespace Veo.Core.Quotas;
 /// A provider whose route has a quota: it carries the gate its creates pass and its polls report finished tasks to.
 /// The engine does both (the gate must sit outside the journal's "sent" line); this only forwards.
 /// </summary>
-internal sealed class QuotaBoundProvider : IVideoProvider
+internal sealed class QuotaBoundProvider : IVideoProvider, IExtensionSourceProvider
 {
     private readonly IVideoProvider _inner;
 
@@ -24,6 +24,9 @@ internal sealed class QuotaBoundProvider : IVideoProvider
     public VideoRoute Route => _inner.Route;
 
     public Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken) => _inner.CreateAsync(request, cancellationToken);
+
+    public Task<byte[]?> SourceVideoAsync(ExtensionSource? source, CancellationToken cancellationToken) =>
+        _inner is IExtensionSourceProvider reader ? reader.SourceVideoAsync(source, cancellationToken) : Task.FromResult<byte[]?>(null);
 
     public Task<VideoTask> GetAsync(string id, CancellationToken cancellationToken) => _inner.GetAsync(id, cancellationToken);
 

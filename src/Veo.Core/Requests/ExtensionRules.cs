@@ -12,7 +12,7 @@ internal static class ExtensionRules
     internal static readonly IReadOnlyList<RequestRules.Rule> Errors = new RequestRules.Rule[]
     {
         new("extension-supported", c => c.Request.Extend is not null && c.Route.Capabilities.Extension is null
-            ? $"Route {c.Route.Name} cannot extend a video; of the routes Veo knows only the Gemini API (-Route {BuiltInRoutes.GoogleName}) extends its own videos. Nothing was sent." : null),
+            ? $"Route {c.Route.Name} cannot extend a video: no source shows its API taking one. Of the routes Veo knows, the Gemini API (-Route {BuiltInRoutes.GoogleName}) and Vertex AI (-Route {BuiltInRoutes.VertexName}) extend videos they made. Nothing was sent." : null),
         new("extension-model", c => c.Request.Extend is not null && c.Route.Capabilities.Extension is not null && c.Model is not null && c.Caps.Extension is null
             ? $"Model {c.Model.WireId} cannot extend a video on {c.Route.Name}; use -Model {RequestRules.Or(ExtendingModels(c))}." : null),
         new("extension-same-route", c => c.Request.Extend is { } source && source.Route.Length > 0 && !string.Equals(source.Route, c.Route.Name, StringComparison.OrdinalIgnoreCase)
@@ -33,10 +33,10 @@ internal static class ExtensionRules
             ? $"The video to extend ({c.Request.Extend.TaskId}) is {seconds} seconds long; {c.Route.Name} extends videos of at most {limits.MaxSourceSeconds} seconds ({limits.MaxSourceSeconds + limits.AddedSeconds} in all)." : null),
         new("extension-count", c => Limits(c) is { } limits && c.Request.Extend!.Extensions >= limits.MaxExtensions
             ? $"The video to extend ({c.Request.Extend.TaskId}) has already been extended {c.Request.Extend.Extensions} times; {c.Route.Name} extends a video at most {limits.MaxExtensions} times." : null),
-        new("extension-source-kept", c => Limits(c) is { } limits && c.Request.Extend!.CompletedAt is { } finished && c.Now - finished > limits.SourceLifetime
+        new("extension-source-kept", c => Limits(c) is { SourceLifetime: { } lifetime } && c.Request.Extend!.CompletedAt is { } finished && c.Now - finished > lifetime
             ? string.Format(CultureInfo.InvariantCulture,
                 "The video to extend ({0}) was finished {1:yyyy-MM-dd HH:mm} UTC, more than {2} days ago; {3} keeps a generated video for {2} days, so it can no longer be extended. Nothing was sent.",
-                c.Request.Extend.TaskId, finished.UtcDateTime, limits.SourceLifetime.TotalDays, c.Route.Name) : null),
+                c.Request.Extend.TaskId, finished.UtcDateTime, lifetime.TotalDays, c.Route.Name) : null),
     };
 
     /// <summary>Said, not refused: what could not be checked because the source's own request is not known.</summary>

@@ -14,7 +14,10 @@ public sealed record ExtensionSource
     public string Route { get; init; } = "";
     /// <summary>The model id that made the source, used when the extension names no model of its own.</summary>
     public string Model { get; init; } = "";
-    /// <summary>The URI the service gave for the source video (Gemini: generatedSamples[0].video.uri).</summary>
+    /// <summary>
+    /// The URI the service gave for the source video (Gemini: generatedSamples[0].video.uri; Vertex AI: videos[0].gcsUri), or
+    /// "" for a Vertex AI video answered inline, whose bytes are fetched from its operation when the extension is sent.
+    /// </summary>
     public string VideoUri { get; init; } = "";
     /// <summary>The source video's whole length in seconds (earlier extensions included), or null when it is not known.</summary>
     public int? Seconds { get; init; }
@@ -29,7 +32,7 @@ public sealed record ExtensionSource
     /// <exception cref="RequestValidationException">The task has not finished with a video.</exception>
     public static ExtensionSource Of(VideoTask task)
     {
-        if (task.Status != VideoTaskStatus.Completed || string.IsNullOrEmpty(task.VideoUrl))
+        if (!HasVideo(task))
         {
             throw new RequestValidationException(new[]
             {
@@ -44,7 +47,7 @@ public sealed record ExtensionSource
             TaskId = task.Id,
             Route = task.Route,
             Model = task.Model,
-            VideoUri = task.VideoUrl!,
+            VideoUri = task.VideoUrl ?? "",
             Seconds = made?.OutputSeconds,
             AspectRatio = made?.AspectRatio,
             Resolution = made?.Resolution,
@@ -52,4 +55,8 @@ public sealed record ExtensionSource
             CompletedAt = task.CompletedAt,
         };
     }
+
+    /// <summary>Finished with a video: one the service names by URI, or (Vertex AI, inline) one its operation holds.</summary>
+    public static bool HasVideo(VideoTask task) =>
+        task.Status == VideoTaskStatus.Completed && (!string.IsNullOrEmpty(task.VideoUrl) || task.VideoCount > 0);
 }

@@ -11,4 +11,11 @@ public sealed record PreparedRequest(
     ImageFile? FirstFrame,
     ImageFile? LastFrame,
     IReadOnlyList<ImageFile> ReferenceImages,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>
+    /// The bytes of the video an extension continues, where the route is sent the video itself and has no address for it
+    /// (a Vertex AI video answered inline). Read before the create is journaled, never written to the journal.
+    /// </summary>
+    public byte[]? SourceVideo { get; init; }
+}

@@ -72,11 +72,21 @@ internal static class RequestRules
                                             && allowed.TryGetValue(c.Request.Mode, out var value) && !string.Equals(asked.Trim(), value, StringComparison.OrdinalIgnoreCase)
             ? $"-PersonGeneration {asked} is not taken for {c.Request.Mode} on {c.Route.Name}; that mode takes {value} only." : null),
         new("enhance-prompt-supported", c => c.Request.EnhancePrompt is not null && !c.Caps.EnhancePrompt
-            ? $"Route {c.Route.Name} takes no prompt enhancement; remove -EnhancePrompt (the unified-video gateways take it)." : null),
+            ? $"Route {c.Route.Name} takes no prompt enhancement; remove -EnhancePrompt. The unified-video gateways and Vertex AI (-Route {BuiltInRoutes.VertexName}) take it; the Gemini API's Veo 3.1 parameters do not list it, and the LaoZhang gateway documents none." : null),
         new("upsample-supported", c => c.Request.Upsample is not null && c.Caps.UpsampleAspectRatios.Count == 0
             ? $"Route {c.Route.Name} takes no upsampling; remove -Upsample (the unified-video gateways take it)." : null),
         new("upsample-aspect", c => c.Request.Upsample == true && c.Caps.UpsampleAspectRatios.Count > 0 && !c.Caps.UpsampleAspectRatios.Contains(c.Request.AspectRatio)
             ? $"Upsampling is made for {Or(c.Caps.UpsampleAspectRatios)} videos only on {c.Route.Name}; remove -Upsample or use -AspectRatio {c.Caps.UpsampleAspectRatios[0]}." : null),
+        new("compression-quality-supported", c => c.Request.CompressionQuality is { } quality && !c.Caps.CompressionQualities.Contains(quality)
+            ? c.Caps.CompressionQualities.Count == 0
+                ? $"Route {c.Route.Name} takes no compression setting; remove -CompressionQuality (only Vertex AI, -Route {BuiltInRoutes.VertexName}, takes one)."
+                : $"-CompressionQuality {quality} is not taken on {c.Route.Name}; use {Or(c.Caps.CompressionQualities)}." : null),
+        new("resize-mode-supported", c => c.Request.ResizeMode is { } mode && !c.Caps.ResizeModes.Contains(mode)
+            ? c.Caps.ResizeModes.Count == 0
+                ? $"Route {c.Route.Name} takes no resize setting; remove -ResizeMode (only Vertex AI, -Route {BuiltInRoutes.VertexName}, takes one)."
+                : $"-ResizeMode {mode} is not taken on {c.Route.Name}; use {Or(c.Caps.ResizeModes)}." : null),
+        new("resize-mode-needs-image", c => c.Request.ResizeMode is not null && c.Caps.ResizeModes.Count > 0 && c.Request.Image is null
+            ? "-ResizeMode says how an image is fitted to the video; pass the image with -Image, or remove -ResizeMode." : null),
     }.Concat(ExtensionRules.Errors).ToList();
 
     /// <summary>Rules for each image parameter, checked on the file's bytes.</summary>

@@ -23,7 +23,11 @@ public sealed record VideoRequest
     public string? StorageUri { get; init; }
     /// <summary>Whether people may appear (Gemini API: allow_all, allow_adult); each mode takes one value, see the route's rules.</summary>
     public string? PersonGeneration { get; init; }
-    /// <summary>Unified-video gateways: let the gateway rewrite the prompt (it translates a Chinese prompt to English).</summary>
+    /// <summary>Vertex AI: OPTIMIZED or LOSSLESS compression of the videos made (parameters.compressionQuality).</summary>
+    public string? CompressionQuality { get; init; }
+    /// <summary>Vertex AI: CROP or PAD an image of another shape to fit the video (parameters.resizeMode).</summary>
+    public string? ResizeMode { get; init; }
+    /// <summary>Vertex AI and unified-video gateways: let the service rewrite the prompt (the gateways translate a Chinese prompt to English).</summary>
     public bool? EnhancePrompt { get; init; }
     /// <summary>Unified-video gateways: upsample the rendered video (enable_upsample).</summary>
     public bool? Upsample { get; init; }

@@ -51,7 +51,7 @@ public static class BuiltInRoutes
     };
 
     /// <summary>
-    /// Google's Gemini API, direct: per-second billing by resolution; the only route that extends its own videos. Only
+    /// Google's Gemini API, direct: per-second billing by resolution; it extends its own videos by their URI. Only
     /// the Gemini API's own ids: the -001 ids are Vertex AI's (python-genai tests/shared/models/test_generate_videos.py:
     /// "models/veo-3.1-lite-generate-001 is not found for API version v1beta", while veo-3.1-lite-generate-preview is the
     /// Gemini API's Lite).
@@ -72,7 +72,12 @@ public static class BuiltInRoutes
         Quota = RouteQuota.Google,
     };
 
-    /// <summary>The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter).</summary>
+    /// <summary>
+    /// The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter). No prompt enhancement: python-genai
+    /// has sent enhance_prompt to the Gemini API since 2025-06 (commit 92ca562e), but its Veo 3.1 case for the Gemini API
+    /// (tests/models/test_generate_videos.py, test_all_parameters_veo3_mldev) sends none, and Google's Veo 3.1 parameter
+    /// table does not list it, so nothing shows Veo 3.1 there taking it.
+    /// </summary>
     private static RouteCapabilities GeminiApi => new() { Seed = false, Extension = ExtensionLimits.GeminiApi, PersonGeneration = GeminiPersonGeneration };
 
     /// <summary>
@@ -104,8 +109,8 @@ public static class BuiltInRoutes
     };
 
     /// <summary>
-    /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos and up to 4 videos
-    /// a request ("Maximum videos returned per request: 4", cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
+    /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos, extension of its own
+    /// videos (<see cref="ExtensionLimits.VertexAi"/>) and up to 4 videos a request ("Maximum videos returned per request: 4", cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
     /// Its address follows the location (<see cref="VertexEndpoints"/>); this one is the default location's.
     /// </summary>
     public static readonly VideoRoute Vertex = new(
@@ -116,11 +121,38 @@ public static class BuiltInRoutes
         new[]
         {
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-001"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001"),
+            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001") { Capabilities = VertexStandard },
             new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
+            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview") { Capabilities = VertexStandard },
         },
-        new RouteCapabilities { SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true });
+        VertexAi);
+
+    /// <summary>
+    /// What Vertex AI takes beyond the Gemini API. enhancePrompt: python-genai _GenerateVideosConfig_to_vertex sends
+    /// config.enhance_prompt as parameters.enhancePrompt, and the Veo API reference lists "enhancePrompt": boolean
+    /// (cloud.google.com/vertex-ai/generative-ai/docs/model-reference/veo-video-generation; its "Turn off the prompt
+    /// rewriter" page says the rewriter is on by default for veo-2.0-generate-001 and veo-3.0-generate-preview and names
+    /// no 3.1 model, so what it changes on Veo 3.1 is not documented). compressionQuality (OPTIMIZED, LOSSLESS) and
+    /// resizeMode (CROP, PAD): python-genai sends them only to Vertex AI (types.VideoCompressionQuality, ImageResizeMode),
+    /// and its tests send them with veo-3.1-generate-preview (test_all_parameters_vertex; test_text_and_image_to_video_poll,
+    /// resize_mode CROP for an image).
+    /// </summary>
+    private static RouteCapabilities VertexAi => new()
+    {
+        SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true, EnhancePrompt = true, Extension = ExtensionLimits.VertexAi,
+        CompressionQualities = new[] { "OPTIMIZED", "LOSSLESS" },
+        ResizeModes = new[] { "CROP", "PAD" },
+    };
+
+    /// <summary>
+    /// Veo 3.1 (not Fast) on Vertex AI extends at 720p only: its model page lists "Supported resolutions: 720, 1080, except
+    /// for video extension" for veo-3.1-generate-preview, and no such exception for veo-3.1-fast-generate-preview
+    /// (cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate, as mirrored 2025-11-07).
+    /// </summary>
+    private static RouteCapabilities VertexStandard => VertexAi with
+    {
+        Extension = ExtensionLimits.VertexAi with { Resolutions = new[] { Requests.Resolutions.P720 } },
+    };
 
     public static readonly IReadOnlyList<VideoRoute> All = new[] { LaoZhang, Crazyrouter, Google, Vertex };
 

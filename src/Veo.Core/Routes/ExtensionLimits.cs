@@ -23,9 +23,33 @@ public sealed record ExtensionLimits
     /// <summary>"Output resolution 720p: extension output is currently limited to 720p" (help.apiyi.com); aifreeapi.com: "video extension requires 720p resolution".</summary>
     public IReadOnlyList<string> Resolutions { get; init; } = new[] { Requests.Resolutions.P720 };
 
-    /// <summary>Generated videos are kept on the server for 2 days (Gemini API docs, as in APIS.md); after that the URI names nothing.</summary>
-    public TimeSpan SourceLifetime { get; init; } = TimeSpan.FromDays(2);
+    /// <summary>
+    /// Generated videos are kept on the server for 2 days (Gemini API docs, as in APIS.md); after that the URI names nothing.
+    /// Null where the service keeps nothing the extension depends on (Vertex AI is sent the video itself).
+    /// </summary>
+    public TimeSpan? SourceLifetime { get; init; } = TimeSpan.FromDays(2);
 
     /// <summary>The Gemini API's extension of its own Veo 3.1 videos.</summary>
     public static readonly ExtensionLimits GeminiApi = new();
+
+    /// <summary>
+    /// Vertex AI's extension: the request carries the video itself, as a gs:// object (gcsUri) or inline bytes
+    /// (bytesBase64Encoded): python-genai _Video_to_vertex, and its test table's test_from_text_and_video_source, which
+    /// sends a gs:// video with veo-3.1-generate-preview on Vertex AI and is refused only for the Gemini API. Google Cloud,
+    /// "Extend Veo on Vertex AI-generated videos" (docs.cloud.google.com/vertex-ai/generative-ai/docs/video/extend-a-veo-video):
+    /// "extend videos that you previously generated using Veo that are 1 to 30 seconds in length", with veo-3.1-generate-001,
+    /// veo-3.1-fast-generate-001 and the preview ids among the models that extend. 7 seconds added, at 720p and 1080p: the
+    /// Vertex-based reference at docs.jiekou.ai ("Veo 3.1 Video Extension": "extend an input video by 7 seconds. Supports
+    /// 720p and 1080p"; "duration of 1–30 seconds"), a secondary source; Google's Veo 3.1 model page excepts extension
+    /// from 1080p for the Standard model (BuiltInRoutes.VertexStandard), and that is followed there. No count of extensions is stated: the 30-second
+    /// limit is what ends a chain (8 + 7 + 7 + 7 = 29 s can be extended once more). Nothing is kept for it on Google's
+    /// side, so no lifetime applies: a gs:// source lives as long as its bucket keeps it.
+    /// </summary>
+    public static readonly ExtensionLimits VertexAi = new()
+    {
+        MaxSourceSeconds = 30,
+        MaxExtensions = int.MaxValue,
+        Resolutions = new[] { Requests.Resolutions.P720, Requests.Resolutions.P1080 },
+        SourceLifetime = null,
+    };
 }

@@ -28,7 +28,11 @@ public sealed record RouteCapabilities
     public IReadOnlyList<string> ImageTypes { get; init; } = new[] { "image/jpeg", "image/png", "image/webp" };
     /// <summary>The personGeneration value each mode takes; null when the route takes none.</summary>
     public IReadOnlyDictionary<Requests.GenerationMode, string>? PersonGeneration { get; init; }
-    /// <summary>Takes enhance_prompt (the unified-video family).</summary>
+    /// <summary>The compressionQuality values the route takes (Vertex AI); empty where it takes none.</summary>
+    public IReadOnlyList<string> CompressionQualities { get; init; } = Array.Empty<string>();
+    /// <summary>The resizeMode values the route takes for an image input (Vertex AI); empty where it takes none.</summary>
+    public IReadOnlyList<string> ResizeModes { get; init; } = Array.Empty<string>();
+    /// <summary>Takes prompt enhancement (Vertex AI's enhancePrompt, the unified-video family's enhance_prompt).</summary>
     public bool EnhancePrompt { get; init; }
     /// <summary>Takes enable_upsample (the unified-video family), and for which aspect ratios.</summary>
     public IReadOnlyList<string> UpsampleAspectRatios { get; init; } = Array.Empty<string>();

@@ -21,6 +21,12 @@ internal static class GeminiRequest
     public const string LiteModel = "veo-3.1-lite-generate-preview";
 
     private static readonly string[] InstanceFields = ["prompt", "image", "lastFrame", "referenceImages", "video"];
+    /// <remarks>
+    /// enhancePrompt is accepted (a boolean): python-genai has sent it to the Gemini API since 2025-06 (commit 92ca562e,
+    /// _GenerateVideosConfig_to_mldev), and no source shows the service refusing it; the Veo route does not send it, as
+    /// Google's Veo 3.1 parameter table does not list it. compressionQuality and resizeMode are Vertex AI's only
+    /// (python-genai raises for them on the Gemini API) and are refused as unknown fields here.
+    /// </remarks>
     private static readonly string[] ParameterFields =
         ["aspectRatio", "resolution", "durationSeconds", "negativePrompt", "personGeneration", "seed", "sampleCount", "enhancePrompt", "generateAudio"];
 

@@ -32,7 +32,7 @@ internal static class VertexDialect
         var resource = VertexOperation.ModelResource(project, location, model);
         if (!VertexRequest.Models.Contains(model))
             return GoogleErrors.NotFound($"Publisher Model `{resource}` not found.");
-        if (VertexRequest.Problem(request.ReadBody.Bytes, model, project, location, out var prompt, out var fixture, out var vertex) is { } problem)
+        if (VertexRequest.Problem(request.ReadBody.Bytes, model, project, location, state.Tasks, state.Clock.Now, out var prompt, out var fixture, out var vertex) is { } problem)
             return GoogleErrors.InvalidArgument(problem);
 
         var order = new TaskOrder(EmulatedApi.Vertex, Guid.NewGuid().ToString(), model, prompt, fixture) { Vertex = vertex };

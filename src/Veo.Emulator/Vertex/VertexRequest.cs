@@ -21,10 +21,16 @@ internal static class VertexRequest
     private static readonly string[] VertexOnlyParameters =
         ["seed", "generateAudio", "sampleCount", "storageUri", "fps", "compressionQuality", "resizeMode", "pubsubTopic"];
 
+    /// <summary>types.VideoCompressionQuality: OPTIMIZED, LOSSLESS (python-genai; its enums are case-insensitive).</summary>
     private static readonly string[] CompressionQualities = ["optimized", "lossless"];
 
+    /// <summary>types.ImageResizeMode: CROP, PAD (python-genai), how an image of another shape is fitted.</summary>
+    private static readonly string[] ResizeModes = ["crop", "pad"];
+
     /// <summary>Null when the request is acceptable, otherwise the INVALID_ARGUMENT message.</summary>
-    public static string? Problem(byte[] body, string model, string project, string location, out string prompt, out VideoFixture fixture, out VertexOrder order)
+    /// <param name="tasks">The videos made so far, which an extension (instances[0].video) must name one of.</param>
+    public static string? Problem(byte[] body, string model, string project, string location, TaskStore tasks, DateTimeOffset now,
+        out string prompt, out VideoFixture fixture, out VertexOrder order)
     {
         prompt = "";
         fixture = VideoFixture.Default;
@@ -44,8 +50,6 @@ internal static class VertexRequest
             return "Invalid JSON payload received. Unknown name \"webhookConfig\": Cannot find field.";
         if (request["instances"] is JsonArray instances && instances.OfType<JsonObject>().SelectMany(Images).FirstOrDefault(i => i.ContainsKey("gcsUri")) is not null)
             return "Images given by gcsUri are not emulated; send bytesBase64Encoded.";
-        if (request["instances"] is JsonArray withVideo && withVideo.OfType<JsonObject>().Any(i => i.ContainsKey("video")))
-            return "instances[0].video: extending a video is not emulated on Vertex AI; generate from a prompt and images.";
 
         var parameters = request["parameters"] as JsonObject ?? [];
         if (ReadVertexParameters(parameters, project, location, out order) is { } problem) return problem;
@@ -53,12 +57,26 @@ internal static class VertexRequest
         var shared = (JsonObject)request.DeepClone();
         if (shared["parameters"] is JsonObject sharedParameters)
             foreach (var name in VertexOnlyParameters) sharedParameters.Remove(name);
+        // An extension's video is Vertex AI's own shape (VertexExtension checks it); the rest of the request is checked
+        // as a new video's, without the video and the length only an extension fixes.
+        var extension = request["instances"] is JsonArray { Count: 1 } one && one[0] is JsonObject first && first.ContainsKey("video") ? first : null;
+        VideoFixture? extended = null;
+        if (extension is not null)
+        {
+            if (VertexExtension.Problem(model, extension, parameters, tasks, now, out var made) is { } extensionProblem) return extensionProblem;
+            extended = made;
+            var sharedInstance = (JsonObject)((JsonArray)shared["instances"]!)[0]!;
+            sharedInstance.Remove("video");
+            // The prompt guides the extension and may be left out (python-genai's test_from_video_source sends none).
+            if (GeminiRequest.StringOrNull(sharedInstance["prompt"]) is not { Length: > 0 }) sharedInstance["prompt"] = "(extension)";
+            (shared["parameters"] as JsonObject)?.Remove("durationSeconds");
+        }
         // The same Veo 3.1 model under its Gemini API id, for the per-model rules the two APIs share.
         var geminiModel = model.Replace("-001", "-preview");
         if (GeminiRequest.Problem(System.Text.Encoding.UTF8.GetBytes(shared.ToJsonString()), geminiModel, out var create) is { } sharedProblem)
             return sharedProblem;
-        prompt = create.Prompt;
-        fixture = create.Fixture with { Silent = !order.GenerateAudio };
+        prompt = extension is not null ? GeminiRequest.StringOrNull(extension["prompt"]) ?? "" : create.Prompt;
+        fixture = (extended ?? create.Fixture) with { Silent = !order.GenerateAudio };
         return null;
     }
 
@@ -86,6 +104,9 @@ internal static class VertexRequest
         if (parameters["compressionQuality"] is { } quality
             && !CompressionQualities.Contains(quality.GetValueKind() == JsonValueKind.String ? quality.GetValue<string>().ToLowerInvariant() : null))
             return $"parameters.compressionQuality {quality.ToJsonString()} is not supported; use \"optimized\" or \"lossless\".";
+        if (parameters["resizeMode"] is { } resize
+            && !ResizeModes.Contains(resize.GetValueKind() == JsonValueKind.String ? resize.GetValue<string>().ToLowerInvariant() : null))
+            return $"parameters.resizeMode {resize.ToJsonString()} is not supported; use \"crop\" or \"pad\".";
         order = new VertexOrder(project, location, samples, audio, storage);
         return null;
     }

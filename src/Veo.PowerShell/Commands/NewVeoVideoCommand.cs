@@ -79,7 +79,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     [ArgumentCompleter(typeof(PersonGenerationCompleter))]
     public string? PersonGeneration { get; set; }
 
-    /// <summary>Unified-video gateways: the gateway rewrites the prompt (enhance_prompt).</summary>
+    /// <summary>Vertex AI (parameters.enhancePrompt) and unified-video gateways (enhance_prompt): the service rewrites the prompt.</summary>
     [Parameter]
     public SwitchParameter EnhancePrompt { get; set; }
 
@@ -96,6 +96,18 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     [Alias("SampleCount", "NumberOfVideos")]
     [WholeNumber]
     public int? VideoCount { get; set; }
+
+    /// <summary>Vertex AI's compression of the video it makes (compressionQuality): Optimized (smaller) or Lossless (larger files).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
+    [ValidateSet("Optimized", "Lossless", IgnoreCase = true)]
+    public string? CompressionQuality { get; set; }
+
+    /// <summary>How Vertex AI fits an image of another shape to the video (resizeMode): Crop or Pad.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
+    [ValidateSet("Crop", "Pad", IgnoreCase = true)]
+    public string? ResizeMode { get; set; }
 
     /// <summary>A gs://bucket/folder/ Vertex AI writes the videos to, instead of answering them inline; Save-VeoVideo fetches them from there with the same token.</summary>
     [Parameter]
@@ -152,7 +164,8 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
                 Model = Model ?? NullIfEmpty(extend?.Model) ?? "Fast",
                 DurationSeconds = Duration != 0 ? Duration : extend is null ? 8 : route.Capabilities.Extension?.AddedSeconds ?? 8,
-                Resolution = Resolution ?? "720p",
+                // An extension is made at the source's resolution where the route extends at that resolution (Vertex AI: 720p or 1080p).
+                Resolution = Resolution ?? (extend?.Resolution is { } made && route.Capabilities.Extension?.Resolutions.Contains(made) == true ? made : "720p"),
                 AspectRatio = AspectRatio ?? extend?.AspectRatio ?? VideoFormat.Landscape,
                 NegativePrompt = NegativePrompt,
                 Seed = Seed,
@@ -167,6 +180,9 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 Upsample = MyInvocation.BoundParameters.ContainsKey(nameof(Upsample)) ? Upsample.IsPresent : null,
                 VideoCount = VideoCount ?? 1,
                 StorageUri = string.IsNullOrWhiteSpace(StorageUri) ? null : StorageUri!.Trim(),
+                // The wire spells them as python-genai's enums do: VideoCompressionQuality.LOSSLESS is "LOSSLESS".
+                CompressionQuality = string.IsNullOrWhiteSpace(CompressionQuality) ? null : CompressionQuality!.Trim().ToUpperInvariant(),
+                ResizeMode = string.IsNullOrWhiteSpace(ResizeMode) ? null : ResizeMode!.Trim().ToUpperInvariant(),
             };
             var engine = Session.Engine;
             var plan = engine.Plan(request, route, Session.Prices);

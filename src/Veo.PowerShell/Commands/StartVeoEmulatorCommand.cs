@@ -9,7 +9,8 @@ namespace Veo.PowerShell.Commands;
 
 /// <summary>
 /// Starts the Veo emulator inside this PowerShell session and connects every route to it: New-VeoVideo | Wait-VeoVideo |
-/// Save-VeoVideo then run offline with no key and nothing paid. Stop-VeoEmulator puts the session back as it was.
+/// Save-VeoVideo then run offline with no key and nothing paid. -Listen serves it on a loopback port for other runspaces
+/// and processes too. Stop-VeoEmulator puts the session back as it was.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "VeoEmulator", HelpUri = HelpLinks.Base + "Start-VeoEmulator.md")]
 [OutputType(typeof(VeoEmulatorInfo))]
@@ -48,6 +49,15 @@ public sealed class StartVeoEmulatorCommand : VeoCmdlet
     [Parameter]
     public Hashtable? Option { get; set; }
 
+    /// <summary>Serves the emulator on a 127.0.0.1 port, so other runspaces, processes and curl reach it too.</summary>
+    [Parameter]
+    public SwitchParameter Listen { get; set; }
+
+    /// <summary>The port to listen on (implies -Listen); 0, the default, takes a free one.</summary>
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int Port { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -64,7 +74,8 @@ public sealed class StartVeoEmulatorCommand : VeoCmdlet
                 Seed = Seed,
             };
             EmulatorOptionTable.Apply(options, Option);
-            var emulator = SessionEmulator.Start(Session, options, Route);
+            var listening = Listen || MyInvocation.BoundParameters.ContainsKey(nameof(Port));
+            var emulator = SessionEmulator.Start(Session, options, Route, listening ? Port : null);
             if (PassThru) Emit(VeoEmulatorInfo.Of(emulator));
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))

@@ -1,9 +1,13 @@
 namespace Veo.PowerShell.Emulation;
 
-/// <summary>A running emulator as Start-VeoEmulator -PassThru shows it.</summary>
-public sealed record VeoEmulatorInfo(Uri BaseUri, string DefaultRoute, IReadOnlyList<string> Routes, string JournalPath,
-    TimeSpan RenderTime, TimeSpan QueueTime, TimeSpan ContentLag)
+/// <summary>
+/// A running emulator as Start-VeoEmulator -PassThru shows it. Listening, BaseUri and ApiKey are what another runspace
+/// or process connects with (Connect-Veo -BaseUri -ApiKey); the key is the emulator's own, made for it, worth nothing.
+/// </summary>
+public sealed record VeoEmulatorInfo(Uri BaseUri, string ApiKey, bool IsListening, string DefaultRoute, IReadOnlyList<string> Routes,
+    string JournalPath, TimeSpan RenderTime, TimeSpan QueueTime, TimeSpan ContentLag)
 {
-    internal static VeoEmulatorInfo Of(SessionEmulator emulator) => new(emulator.BaseUri, emulator.DefaultRoute, emulator.Routes,
-        emulator.JournalPath, emulator.Emulator.Options.RenderTime, emulator.Emulator.Options.QueueTime, emulator.Emulator.Options.ContentLag);
+    internal static VeoEmulatorInfo Of(SessionEmulator emulator) => new(emulator.BaseUri, emulator.Emulator.Options.ApiKey, emulator.IsListening,
+        emulator.DefaultRoute, emulator.Routes, emulator.JournalPath, emulator.Emulator.Options.RenderTime, emulator.Emulator.Options.QueueTime,
+        emulator.Emulator.Options.ContentLag);
 }

@@ -9,7 +9,7 @@ using Veo.Emulator;
 namespace Veo.Core.Tests.Http;
 
 /// <summary>Reads are retried through faults; a paid create is sent once unless it provably never left.</summary>
-public class ResilienceTests : EmulatorTest
+public class ResilienceTests : EmulatorAndHomeTest
 {
     private EngineFlow _flow = null!;
 

@@ -7,7 +7,7 @@ using Veo.Core.Tests.Support;
 namespace Veo.Core.Tests.Pricing;
 
 /// <summary>The one money path: every host plans, reserves against the caps, then creates.</summary>
-public sealed class SpendingCapsTests : EmulatorTest
+public sealed class SpendingCapsTests : EmulatorAndHomeTest
 {
     [Fact]
     public void Creates_reserved_side_by_side_never_pass_a_cap_together()

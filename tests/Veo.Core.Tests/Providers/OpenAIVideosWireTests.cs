@@ -9,7 +9,7 @@ using Veo.Core.Tasks;
 namespace Veo.Core.Tests.Providers;
 
 /// <summary>Each generation mode, as the exact multipart request LaoZhang receives and the MP4 that comes back.</summary>
-public class OpenAIVideosWireTests : EmulatorTest
+public class OpenAIVideosWireTests : EmulatorAndHomeTest
 {
     private EngineFlow _flow = null!;
 
@@ -107,7 +107,7 @@ public class OpenAIVideosWireTests : EmulatorTest
     }
 }
 
-public class DowngradeWarningTests : EmulatorTest
+public class DowngradeWarningTests : EmulatorAndHomeTest
 {
     [Fact]
     public async Task A_video_smaller_than_requested_is_saved_with_a_warning()

@@ -7,7 +7,7 @@ using Veo.Emulator;
 namespace Veo.Core.Tests.Providers;
 
 /// <summary>What the unified-video and Gemini dialects put on the wire, and where the key goes.</summary>
-public class OtherDialectsWireTests : EmulatorTest
+public class OtherDialectsWireTests : EmulatorAndHomeTest
 {
     private JsonElement CreateBody() => JsonDocument.Parse(Assert.Single(Emulator.Requests, r => r.Method == "POST").JsonBody!).RootElement;
 

@@ -114,6 +114,62 @@ public class ExtensionRulesTests
         Assert.Equal((15, 1), (source.Seconds, source.Extensions));
     }
 
+    /// <summary>A finished 8-second 720p video of the Vertex route, answered inline (no URI).</summary>
+    private static readonly ExtensionSource VertexSource = Source with
+    {
+        TaskId = "projects/p/locations/us-central1/publishers/google/models/veo-3.1-fast-generate-001/operations/op1",
+        Route = BuiltInRoutes.VertexName, Model = "veo-3.1-fast-generate-001", VideoUri = "",
+    };
+
+    private static readonly VideoRoute Vertex = BuiltInRoutes.Vertex with { Project = "p" };
+
+    [Fact]
+    public void Vertex_extends_1080p_sources_of_up_to_thirty_seconds_whatever_their_age()
+    {
+        var old = Extension with { Resolution = "1080p", Extend = VertexSource with { Seconds = 29, Resolution = "1080p", CompletedAt = DateTimeOffset.UtcNow.AddDays(-30) } };
+
+        var prepared = RequestValidator.Prepare(old, Vertex);
+
+        Assert.Equal(36, prepared.Request.OutputSeconds);
+    }
+
+    private static readonly VideoRequest VertexExtension = Extension with { Model = "veo-3.1-fast-generate-001", Extend = VertexSource };
+
+    public static TheoryData<string, VideoRequest, string> RefusedOnVertex => new()
+    {
+        { "a source past 30 s", VertexExtension with { Extend = VertexSource with { Seconds = 36 } }, "Vertex extends videos of at most 30 seconds (37 in all)" },
+        { "4k", VertexExtension with { Resolution = "4k" }, "made at 720p or 1080p only on Vertex" },
+        { "a 4k source", VertexExtension with { Extend = VertexSource with { Resolution = "4k" } }, "is 4k; Vertex extends 720p or 1080p videos only" },
+        { "a duration", VertexExtension with { DurationSeconds = 8 }, "always adds 7 seconds on Vertex" },
+        { "a Google video", VertexExtension with { Extend = Source }, "extend it there (-Route Google)" },
+        { "1080p with Veo 3.1 (not Fast)", VertexExtension with { Model = "Standard", Resolution = "1080p" }, "made at 720p only on Vertex" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedOnVertex))]
+    public void An_extension_Vertex_would_refuse_is_refused_first(string _, VideoRequest request, string expected) =>
+        Assert.Contains(expected, Assert.Single(Assert.Throws<RequestValidationException>(() => RequestValidator.Prepare(request, Vertex)).Problems));
+
+    [Fact]
+    public void The_Vertex_request_carries_the_source_as_a_gs_object_or_its_bytes_and_leaves_the_length_to_the_service()
+    {
+        var request = Extension with { Model = "veo-3.1-fast-generate-001", Extend = VertexSource with { VideoUri = "gs://b/veo/op1/sample_0.mp4" } };
+        var prepared = RequestValidator.Prepare(request, Vertex);
+        using var byUri = JsonDocument.Parse(VertexProvider.Body(prepared).ReadAsStringAsync().Result);
+        using var inline = JsonDocument.Parse(VertexProvider.Body(prepared with { Request = request with { Extend = VertexSource }, SourceVideo = [1, 2, 3] }).ReadAsStringAsync().Result);
+
+        Assert.Equal("""{"gcsUri":"gs://b/veo/op1/sample_0.mp4","mimeType":"video/mp4"}""", byUri.RootElement.GetProperty("instances")[0].GetProperty("video").GetRawText());
+        Assert.Equal("""{"bytesBase64Encoded":"AQID","mimeType":"video/mp4"}""", inline.RootElement.GetProperty("instances")[0].GetProperty("video").GetRawText());
+        Assert.False(byUri.RootElement.GetProperty("parameters").TryGetProperty("durationSeconds", out _));
+    }
+
+    [Fact]
+    public void A_Vertex_task_answered_inline_is_a_source_without_a_uri()
+    {
+        var done = new VideoTask { Id = "op1", Route = "Vertex", Status = VideoTaskStatus.Completed, VideoCount = 1 };
+        Assert.Equal("", ExtensionSource.Of(done).VideoUri);
+    }
+
     [Theory]
     [InlineData("4k")]
     public void Lite_makes_no_4k(string resolution) =>

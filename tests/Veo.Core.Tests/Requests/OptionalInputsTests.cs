@@ -56,6 +56,45 @@ public class OptionalInputsTests
         Assert.Contains("made for 16:9 videos only", Refusal(Text with { Upsample = true, AspectRatio = "9:16" }, BuiltInRoutes.Crazyrouter));
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Vertex_is_sent_enhancePrompt_as_given_and_only_then(bool enhance)
+    {
+        var vertex = BuiltInRoutes.Vertex with { Project = "p" };
+        using var asked = JsonDocument.Parse(VertexProvider.Body(RequestValidator.Prepare(Text with { EnhancePrompt = enhance }, vertex)).ReadAsStringAsync().Result);
+        using var not = JsonDocument.Parse(VertexProvider.Body(RequestValidator.Prepare(Text, vertex)).ReadAsStringAsync().Result);
+
+        Assert.Equal(enhance, asked.RootElement.GetProperty("parameters").GetProperty("enhancePrompt").GetBoolean());
+        Assert.False(not.RootElement.GetProperty("parameters").TryGetProperty("enhancePrompt", out _));
+        Assert.Contains("takes no upsampling", Refusal(Text with { Upsample = true }, vertex));
+    }
+
+    [Fact]
+    public void Vertex_is_sent_compressionQuality_and_resizeMode_as_python_genai_spells_them()
+    {
+        var vertex = BuiltInRoutes.Vertex with { Project = "p" };
+        var request = Text with { CompressionQuality = "LOSSLESS", ResizeMode = "PAD", Image = TestImages.Landscape720Png };
+        using var body = JsonDocument.Parse(VertexProvider.Body(RequestValidator.Prepare(request, vertex)).ReadAsStringAsync().Result);
+
+        var parameters = body.RootElement.GetProperty("parameters");
+        Assert.Equal(("LOSSLESS", "PAD"), (parameters.GetProperty("compressionQuality").GetString(), parameters.GetProperty("resizeMode").GetString()));
+        using var plain = JsonDocument.Parse(VertexProvider.Body(RequestValidator.Prepare(Text, vertex)).ReadAsStringAsync().Result);
+        Assert.False(plain.RootElement.GetProperty("parameters").TryGetProperty("compressionQuality", out _));
+    }
+
+    [Theory]
+    [InlineData("Google", "LOSSLESS", null, "Route Google takes no compression setting")]
+    [InlineData("LaoZhang", null, "CROP", "Route LaoZhang takes no resize setting")]
+    [InlineData("Vertex", "BEST", null, "-CompressionQuality BEST is not taken on Vertex; use OPTIMIZED or LOSSLESS")]
+    [InlineData("Vertex", null, "CROP", "-ResizeMode says how an image is fitted")]
+    public void Vertex_output_options_are_refused_where_they_do_not_apply(string route, string? quality, string? resize, string expected) =>
+        Assert.Contains(expected, Refusal(Text with { CompressionQuality = quality, ResizeMode = resize }, BuiltInRoutes.Find(route)! with { Project = "p" }));
+
+    [Fact]
+    public void The_Gemini_API_refusal_says_why_and_where_it_is_taken() =>
+        Assert.Contains("the Gemini API's Veo 3.1 parameters do not list it", Refusal(Text with { EnhancePrompt = true }, BuiltInRoutes.Google));
+
+    [Theory]
     [InlineData("LaoZhang")]
     [InlineData("Google")]
     public void The_unified_flags_are_refused_elsewhere(string route)

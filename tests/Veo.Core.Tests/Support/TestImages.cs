@@ -1,6 +1,9 @@
 namespace Veo.Core.Tests.Support;
 
-/// <summary>The committed test images (tests/TestData/images), copied next to the test assembly.</summary>
+/// <summary>
+/// The committed test images (tests/TestData/images), copied next to the test assembly: real files, since the module
+/// reads their format and dimensions. The emulator's tests send only ImageHeaders, the bytes the services judge.
+/// </summary>
 public static class TestImages
 {
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "images", name);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Veo.Core.Http;
 using Veo.Core.Providers;
 using Veo.Core.Requests;
@@ -9,7 +10,7 @@ using Veo.Core.Tests.Support;
 namespace Veo.Core.Tests.Vertex;
 
 /// <summary>The engine through the emulator's Vertex AI: create, wait and save, as a user's pipeline does it.</summary>
-public class VertexEmulatorTests : EmulatorTest
+public class VertexEmulatorTests : EmulatorAndHomeTest
 {
     private IVideoProvider Provider(string token = TestHome.Key) =>
         Home.Engine().Provider(BuiltInRoutes.Vertex.At(Emulator.BaseUri) with { Project = "my-project", Location = "us-central1" }, new ApiKey(token));
@@ -67,6 +68,45 @@ public class VertexEmulatorTests : EmulatorTest
         Assert.Equal((1280, 720), (saved.File.Width, saved.File.Height));
         var fetch = Assert.Single(Emulator.Requests, r => r.Path.StartsWith("/storage/v1/b/my-bucket/o/") && r.StatusCode == 200);
         Assert.Equal("Bearer " + TestHome.Key, fetch.Headers["Authorization"]);
+    }
+
+    [Theory]
+    [InlineData(null, "bytesBase64Encoded")]
+    [InlineData("gs://my-bucket/veo/", "gcsUri")]
+    public async Task A_Vertex_video_is_extended_into_one_seven_seconds_longer_whether_inline_or_in_a_bucket(string? storage, string sentAs)
+    {
+        var provider = Provider();
+        var first = await MadeAsync(provider, BadRequests.Valid with { AspectRatio = "9:16", StorageUri = storage });
+        var source = await Home.Engine().ExtensionSourceAsync(first, provider, CancellationToken.None);
+
+        var extended = await MadeAsync(provider, new VideoRequest { Prompt = "And then it rains", DurationSeconds = 7, AspectRatio = "9:16", Extend = source, StorageUri = storage });
+        var saved = await Home.Engine().SaveAsync(extended, provider, Home.PathOf("longer.mp4"), false, NullEngineLog.Instance, CancellationToken.None);
+
+        Assert.Equal((720, 1280), (saved.File.Width, saved.File.Height));
+        Assert.Equal(15.0, saved.File.Duration.TotalSeconds, 0.1);
+        var create = Emulator.Requests.Last(r => r.Path.EndsWith(":predictLongRunning"));
+        using var body = JsonDocument.Parse(create.JsonBody!);
+        Assert.True(body.RootElement.GetProperty("instances")[0].GetProperty("video").TryGetProperty(sentAs, out _));
+    }
+
+    [Fact]
+    public async Task An_inline_source_that_cannot_be_read_fails_before_the_create_is_journaled_or_paid()
+    {
+        var provider = Provider();
+        var engine = Home.Engine();
+        var gone = new ExtensionSource
+        {
+            TaskId = "projects/my-project/locations/us-central1/publishers/google/models/veo-3.1-fast-generate-001/operations/gone",
+            Route = "Vertex", Model = "veo-3.1-fast-generate-001", VideoUri = "", Seconds = 8, AspectRatio = "16:9", Resolution = "720p",
+        };
+        var plan = engine.Plan(new VideoRequest { Prompt = "And then", DurationSeconds = 7, Extend = gone }, provider.Route, Veo.Core.Pricing.PriceBook.Default);
+        var caps = new Veo.Core.Pricing.SpendingCaps(new Veo.Core.Pricing.SpendingGuard(10m, "test cap"));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => engine.CreateAsync(plan, provider, caps, CancellationToken.None));
+
+        Assert.DoesNotContain(engine.Journal.ReadAll(), e => e.Event == JournalEntry.CreateSent);
+        Assert.DoesNotContain(Emulator.Requests, r => r.Path.EndsWith(":predictLongRunning"));
+        Assert.Null(caps.Check(10m));
     }
 
     [Fact]

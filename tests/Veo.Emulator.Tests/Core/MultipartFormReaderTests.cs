@@ -17,7 +17,7 @@ public sealed class MultipartFormReaderTests
     {
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent("veo-3.1-fast-generate-preview"), "model");
-        var image = new ByteArrayContent(TestImages.Png);
+        var image = new ByteArrayContent(ImageHeaders.Png);
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         content.Add(image, "input_reference", "first.png");
         content.Add(new StringContent("A cat\r\n--not a boundary"), "prompt");
@@ -30,7 +30,7 @@ public sealed class MultipartFormReaderTests
         Assert.Null(parts[0].FileName);
         Assert.Equal("first.png", parts[1].FileName);
         Assert.Equal("image/png", parts[1].ContentType);
-        Assert.Equal(TestImages.Png, parts[1].Content);
+        Assert.Equal(ImageHeaders.Png, parts[1].Content);
         Assert.Equal("A cat\r\n--not a boundary", parts[2].Text);
     }
 
@@ -38,7 +38,7 @@ public sealed class MultipartFormReaderTests
     public async Task A_non_ascii_file_name_is_read_from_filename_star()
     {
         using var content = new MultipartFormDataContent();
-        content.Add(new ByteArrayContent(TestImages.Jpeg), "input_reference", "café frame.jpg");
+        content.Add(new ByteArrayContent(ImageHeaders.Jpeg), "input_reference", "café frame.jpg");
         var (body, boundary) = await SerializeAsync(content);
 
         var part = Assert.Single(MultipartFormReader.TryRead(body, boundary)!);

@@ -13,7 +13,7 @@ public abstract class GeminiTest : EmulatorTest
 
     protected static JsonObject Image(byte[]? bytes = null, string mimeType = "image/png") => new()
     {
-        ["bytesBase64Encoded"] = Convert.ToBase64String(bytes ?? TestImages.Png),
+        ["bytesBase64Encoded"] = Convert.ToBase64String(bytes ?? ImageHeaders.Png),
         ["mimeType"] = mimeType,
     };
 

@@ -13,7 +13,7 @@ public sealed class GeminiValidationTests : GeminiTest
     [Fact]
     public async Task The_request_the_sdk_builds_for_first_and_last_frames_is_accepted() =>
         await CreateOperationAsync(Request(
-            new JsonObject { ["prompt"] = "A cat", ["image"] = Image(), ["lastFrame"] = Image(TestImages.Jpeg, "image/jpeg") },
+            new JsonObject { ["prompt"] = "A cat", ["image"] = Image(), ["lastFrame"] = Image(ImageHeaders.Jpeg, "image/jpeg") },
             new JsonObject { ["aspectRatio"] = "16:9", ["resolution"] = "1080p", ["durationSeconds"] = 8, ["personGeneration"] = "allow_adult" }));
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class GeminiValidationTests : GeminiTest
 
     [Fact]
     public async Task An_image_alone_without_a_prompt_is_accepted() =>
-        await CreateOperationAsync(Request(new JsonObject { ["image"] = Image(TestImages.Webp, "image/webp") }));
+        await CreateOperationAsync(Request(new JsonObject { ["image"] = Image(ImageHeaders.Webp, "image/webp") }));
 
     [Fact]
     public async Task A_body_that_is_not_json_is_refused()
@@ -135,6 +135,12 @@ public sealed class GeminiValidationTests : GeminiTest
     public async Task An_unknown_parameter_is_refused_by_name() =>
         await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { ["duration"] = 8 }), "Unknown name \"duration\"");
 
+    [Theory]
+    [InlineData("compressionQuality", "LOSSLESS")]
+    [InlineData("resizeMode", "CROP")]
+    public async Task Vertex_AIs_output_options_are_unknown_to_the_Gemini_API(string name, string value) =>
+        await AssertInvalidArgumentAsync(Request(parameters: new JsonObject { [name] = value }), $"Unknown name \"{name}\"");
+
     [Fact]
     public async Task An_unknown_instance_field_is_refused_by_name() =>
         await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["inlineData"] = Image() }), "Unknown name \"inlineData\"");
@@ -150,7 +156,7 @@ public sealed class GeminiValidationTests : GeminiTest
 
     [Fact]
     public async Task An_image_whose_bytes_are_not_an_image_is_refused() =>
-        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = Image(TestImages.Gif) }), "judged by its bytes");
+        await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = Image(ImageHeaders.Gif) }), "judged by its bytes");
 
     [Fact]
     public async Task An_image_that_is_not_base64_is_refused() =>
@@ -164,7 +170,7 @@ public sealed class GeminiValidationTests : GeminiTest
     public async Task An_image_over_20_MB_is_refused()
     {
         var big = new byte[20 * 1024 * 1024 + 1];
-        TestImages.Png.CopyTo(big, 0);
+        ImageHeaders.Png.CopyTo(big, 0);
 
         await AssertInvalidArgumentAsync(Request(new JsonObject { ["prompt"] = "x", ["image"] = Image(big) }), "20 MB");
     }

@@ -130,41 +130,41 @@ public sealed class OpenAIVideosValidationTests : OpenAIVideosTest
 
     [Fact]
     public async Task A_last_frame_without_a_first_frame_is_refused() =>
-        await AssertRefusedAsync(VideoForm.TextToVideo().File("last_frame", TestImages.Png), "last_frame");
+        await AssertRefusedAsync(VideoForm.TextToVideo().File("last_frame", ImageHeaders.Png), "last_frame");
 
     [Fact]
     public async Task The_camel_case_lastFrame_without_a_first_frame_is_refused_by_its_name() =>
-        await AssertRefusedAsync(VideoForm.TextToVideo().File("lastFrame", TestImages.Png), "lastFrame");
+        await AssertRefusedAsync(VideoForm.TextToVideo().File("lastFrame", ImageHeaders.Png), "lastFrame");
 
     [Theory]
     [InlineData("last_frame")]
     [InlineData("lastFrame")]
     public async Task First_and_last_frames_are_accepted_under_either_name(string lastField) =>
-        await CreateTaskAsync(EightSeconds().File("input_reference", TestImages.Png).File(lastField, TestImages.Jpeg, "image/jpeg", "last.jpg"));
+        await CreateTaskAsync(EightSeconds().File("input_reference", ImageHeaders.Png).File(lastField, ImageHeaders.Jpeg, "image/jpeg", "last.jpg"));
 
     [Fact]
     public async Task A_negative_prompt_with_first_and_last_frames_is_refused() =>
         await AssertRefusedAsync(EightSeconds().Field("negativePrompt", "blurry")
-            .File("input_reference", TestImages.Png).File("last_frame", TestImages.Png), "negativePrompt");
+            .File("input_reference", ImageHeaders.Png).File("last_frame", ImageHeaders.Png), "negativePrompt");
 
     [Fact]
     public async Task A_negative_prompt_with_reference_images_is_refused() =>
-        await AssertRefusedAsync(EightSeconds().Field("negativePrompt", "blurry").File("referenceImages", TestImages.Png), "negativePrompt");
+        await AssertRefusedAsync(EightSeconds().Field("negativePrompt", "blurry").File("referenceImages", ImageHeaders.Png), "negativePrompt");
 
     [Fact]
     public async Task A_negative_prompt_with_a_single_start_image_is_accepted() =>
-        await CreateTaskAsync(EightSeconds().Field("negativePrompt", "blurry").File("input_reference", TestImages.Jpeg, "image/jpeg", "a.jpg"));
+        await CreateTaskAsync(EightSeconds().Field("negativePrompt", "blurry").File("input_reference", ImageHeaders.Jpeg, "image/jpeg", "a.jpg"));
 
     [Fact]
     public async Task Up_to_3_reference_images_under_any_documented_name_are_accepted() =>
-        await CreateTaskAsync(EightSeconds().Field("referenceType", "asset").File("referenceImages", TestImages.Png)
-            .File("reference_image", TestImages.Jpeg, "image/jpeg", "b.jpg").File("reference_images", TestImages.Webp, "image/webp", "c.webp"));
+        await CreateTaskAsync(EightSeconds().Field("referenceType", "asset").File("referenceImages", ImageHeaders.Png)
+            .File("reference_image", ImageHeaders.Jpeg, "image/jpeg", "b.jpg").File("reference_images", ImageHeaders.Webp, "image/webp", "c.webp"));
 
     [Fact]
     public async Task More_than_3_reference_images_are_refused()
     {
         var form = EightSeconds();
-        for (var i = 0; i < 4; i++) form.File("referenceImages", TestImages.Png);
+        for (var i = 0; i < 4; i++) form.File("referenceImages", ImageHeaders.Png);
 
         var message = await AssertRefusedAsync(form, "referenceImages");
 
@@ -173,20 +173,20 @@ public sealed class OpenAIVideosValidationTests : OpenAIVideosTest
 
     [Fact]
     public async Task Reference_images_counted_across_field_names_may_not_exceed_3() =>
-        await AssertRefusedAsync(EightSeconds().File("referenceImages", TestImages.Png).File("referenceImages", TestImages.Png)
-            .File("reference_image", TestImages.Png).File("reference_images", TestImages.Png), "referenceImages");
+        await AssertRefusedAsync(EightSeconds().File("referenceImages", ImageHeaders.Png).File("referenceImages", ImageHeaders.Png)
+            .File("reference_image", ImageHeaders.Png).File("reference_images", ImageHeaders.Png), "referenceImages");
 
     [Fact]
     public async Task Reference_images_with_a_start_image_are_refused() =>
-        await AssertRefusedAsync(EightSeconds().File("input_reference", TestImages.Png).File("referenceImages", TestImages.Png), "referenceImages");
+        await AssertRefusedAsync(EightSeconds().File("input_reference", ImageHeaders.Png).File("referenceImages", ImageHeaders.Png), "referenceImages");
 
     [Fact]
     public async Task Reference_images_need_8_seconds() =>
-        await AssertRefusedAsync(VideoForm.TextToVideo().Field("seconds", "4").File("referenceImages", TestImages.Png), "seconds");
+        await AssertRefusedAsync(VideoForm.TextToVideo().Field("seconds", "4").File("referenceImages", ImageHeaders.Png), "seconds");
 
     [Fact]
     public async Task A_reference_type_other_than_asset_is_refused() =>
-        await AssertRefusedAsync(EightSeconds().Field("referenceType", "style").File("referenceImages", TestImages.Png), "referenceType");
+        await AssertRefusedAsync(EightSeconds().Field("referenceType", "style").File("referenceImages", ImageHeaders.Png), "referenceType");
 
     [Fact]
     public async Task An_image_given_as_a_url_instead_of_a_file_is_refused() =>
@@ -194,11 +194,11 @@ public sealed class OpenAIVideosValidationTests : OpenAIVideosTest
 
     [Fact]
     public async Task An_image_whose_bytes_are_not_jpeg_png_or_webp_is_refused() =>
-        await AssertRefusedAsync(VideoForm.TextToVideo().File("input_reference", TestImages.Gif, "image/png"), "input_reference");
+        await AssertRefusedAsync(VideoForm.TextToVideo().File("input_reference", ImageHeaders.Gif, "image/png"), "input_reference");
 
     [Fact]
     public async Task An_image_part_with_a_non_image_content_type_is_refused() =>
-        await AssertRefusedAsync(VideoForm.TextToVideo().File("input_reference", TestImages.Png, "application/octet-stream"), "input_reference");
+        await AssertRefusedAsync(VideoForm.TextToVideo().File("input_reference", ImageHeaders.Png, "application/octet-stream"), "input_reference");
 
     [Fact]
     public async Task An_empty_image_is_refused() =>
@@ -208,7 +208,7 @@ public sealed class OpenAIVideosValidationTests : OpenAIVideosTest
     public async Task An_image_over_20_MB_is_refused()
     {
         var big = new byte[20 * 1024 * 1024 + 1];
-        TestImages.Png.CopyTo(big, 0);
+        ImageHeaders.Png.CopyTo(big, 0);
 
         var message = await AssertRefusedAsync(EightSeconds().File("referenceImages", big), "referenceImages");
 
@@ -226,7 +226,7 @@ public sealed class OpenAIVideosValidationTests : OpenAIVideosTest
     public async Task The_documented_4K_example_is_accepted() =>
         await CreateTaskAsync(EightSeconds("3840x2160").Field("resolution", "4k").Field("aspectRatio", "16:9")
             .Field("metadata", "{\"durationSeconds\":8,\"resolution\":\"4k\",\"aspectRatio\":\"16:9\"}")
-            .Field("negativePrompt", "blurry, watermark").Field("seed", "20260521").File("input_reference", TestImages.Jpeg, "image/jpeg", "a.jpg"));
+            .Field("negativePrompt", "blurry, watermark").Field("seed", "20260521").File("input_reference", ImageHeaders.Jpeg, "image/jpeg", "a.jpg"));
 
     [Fact]
     public async Task A_json_body_is_refused_because_the_route_takes_multipart()

@@ -8,7 +8,7 @@ public sealed class RequestLogTests : OpenAIVideosTest
     public async Task Multipart_fields_are_recorded_in_order_with_repeated_names_kept()
     {
         await CreateTaskAsync(VideoForm.TextToVideo().Field("seconds", "8").Field("referenceType", "asset")
-            .File("referenceImages", TestImages.Png, fileName: "one.png").File("referenceImages", TestImages.Jpeg, "image/jpeg", "two.jpg"));
+            .File("referenceImages", ImageHeaders.Png, fileName: "one.png").File("referenceImages", ImageHeaders.Jpeg, "image/jpeg", "two.jpg"));
 
         var logged = Assert.Single(Server.Requests);
 
@@ -17,15 +17,15 @@ public sealed class RequestLogTests : OpenAIVideosTest
         Assert.Equal(["one.png", "two.jpg"], logged.Files.Select(f => f.FileName));
         Assert.All(logged.Files, f => Assert.Equal("referenceImages", f.FieldName));
         Assert.Equal("image/jpeg", logged.Files[1].ContentType);
-        Assert.Equal(TestImages.Jpeg.Length, logged.Files[1].Length);
-        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(TestImages.Jpeg)).ToLowerInvariant(), logged.Files[1].Sha256);
+        Assert.Equal(ImageHeaders.Jpeg.Length, logged.Files[1].Length);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(ImageHeaders.Jpeg)).ToLowerInvariant(), logged.Files[1].Sha256);
         Assert.Null(logged.JsonBody);
     }
 
     [Fact]
     public async Task Parts_keep_text_and_files_interleaved_in_sending_order()
     {
-        await CreateTaskAsync(new VideoForm().Field("model", "veo-3.1-fast-generate-preview").File("input_reference", TestImages.Png, fileName: "first.png")
+        await CreateTaskAsync(new VideoForm().Field("model", "veo-3.1-fast-generate-preview").File("input_reference", ImageHeaders.Png, fileName: "first.png")
             .Field("prompt", "A cat").Field("seconds", "8"));
 
         var parts = Assert.Single(Server.Requests).Parts;
@@ -33,7 +33,7 @@ public sealed class RequestLogTests : OpenAIVideosTest
         Assert.Equal([("model", null), ("input_reference", "first.png"), ("prompt", null), ("seconds", null)],
             parts.Select(p => (p.Name, p.FileName)));
         Assert.Equal("image/png", parts[1].ContentType);
-        Assert.Equal(TestImages.Png.Length, parts[1].Length);
+        Assert.Equal(ImageHeaders.Png.Length, parts[1].Length);
         Assert.Equal(1, parts[3].Length);
     }
 

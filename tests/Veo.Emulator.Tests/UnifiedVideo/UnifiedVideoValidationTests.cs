@@ -80,15 +80,15 @@ public sealed class UnifiedVideoValidationTests : UnifiedVideoTest
 
     [Fact]
     public async Task A_base64_data_uri_of_a_png_is_accepted() =>
-        await CreateTaskAsync(new { model = "veo-3.1", prompt = "x", images = new[] { TestImages.DataUri(TestImages.Png) } });
+        await CreateTaskAsync(new { model = "veo-3.1", prompt = "x", images = new[] { ImageHeaders.DataUri(ImageHeaders.Png) } });
 
     [Fact]
     public async Task A_data_uri_whose_bytes_are_not_an_accepted_image_is_refused() =>
-        await AssertRefusedAsync(new { model = "veo-3.1", prompt = "x", images = new[] { TestImages.DataUri(TestImages.Gif) } }, "images");
+        await AssertRefusedAsync(new { model = "veo-3.1", prompt = "x", images = new[] { ImageHeaders.DataUri(ImageHeaders.Gif) } }, "images");
 
     [Fact]
     public async Task A_data_uri_declaring_an_unaccepted_type_is_refused() =>
-        await AssertRefusedAsync(new { model = "veo-3.1", prompt = "x", images = new[] { TestImages.DataUri(TestImages.Png, "image/gif") } }, "images");
+        await AssertRefusedAsync(new { model = "veo-3.1", prompt = "x", images = new[] { ImageHeaders.DataUri(ImageHeaders.Png, "image/gif") } }, "images");
 
     [Fact]
     public async Task A_body_that_is_not_a_json_object_is_refused()
@@ -102,7 +102,7 @@ public sealed class UnifiedVideoValidationTests : UnifiedVideoTest
     [Fact]
     public async Task The_detail_echo_shortens_data_uris()
     {
-        var image = TestImages.DataUri(TestImages.Png);
+        var image = ImageHeaders.DataUri(ImageHeaders.Png);
         var id = await CreateTaskAsync(new { model = "veo-3.1", prompt = "x", images = new[] { image } });
 
         var echoed = (await QueryAsync(id)).GetProperty("detail").GetProperty("images")[0].GetString();

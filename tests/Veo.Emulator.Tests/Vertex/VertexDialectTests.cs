@@ -163,6 +163,8 @@ public class VertexDialectTests : EmulatorTest
     [InlineData("seed", "-1", "from 0 to")]
     [InlineData("storageUri", "\"https://bucket/x\"", "not a Cloud Storage URI")]
     [InlineData("durationSeconds", "5", "4, 6 or 8")]
+    [InlineData("compressionQuality", "\"best\"", "\"optimized\" or \"lossless\"")]
+    [InlineData("resizeMode", "\"stretch\"", "\"crop\" or \"pad\"")]
     public async Task A_parameter_Vertex_AI_refuses_is_a_400(string name, string json, string expected)
     {
         using var response = await PostAsync($"v1/{Resource}:predictLongRunning", Request(new JsonObject { [name] = JsonNode.Parse(json) }));

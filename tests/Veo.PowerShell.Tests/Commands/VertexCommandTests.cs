@@ -124,4 +124,80 @@ public class VertexCommandTests : PowerShellTest
         Assert.Equal(new[] { ("Vertex", "veo-3.1-fast", 0.80m, -16.7m), ("Vertex", "veo-3.1", 1.60m, -50.0m) },
             quotes.Select(q => (q.Route, q.Model, q.Cost, q.PercentDifference!.Value)));
     }
+
+    [Fact]
+    public void A_Vertex_video_extended_and_saved_is_one_mp4_seven_seconds_longer_at_the_sources_resolution()
+    {
+        ConnectVertex();
+        Run("$first = New-VeoVideo 'A lighthouse at dusk' -Resolution 1080p -NoAudio | Wait-VeoVideo");
+
+        var result = Run("New-VeoVideo 'and then the fog rolls in' -Extend $first -NoAudio | Wait-VeoVideo | Save-VeoVideo -Path longer.mp4");
+
+        Assert.Empty(result.Errors);
+        var file = result.Single<VideoFile>();
+        Assert.Equal(("Vertex", 1920, 1080, false), (file.Route, file.Width, file.Height, file.HasAudio));
+        Assert.Equal(15, file.Duration.TotalSeconds, 0.1);
+        var create = Emulator.Requests.Last(r => r.Path.EndsWith(":predictLongRunning"));
+        Assert.Contains("\"bytesBase64Encoded\"", create.JsonBody);
+        Assert.DoesNotContain("durationSeconds", create.JsonBody);
+    }
+
+    [Fact]
+    public void WhatIf_on_a_Vertex_extension_prices_the_seven_seconds_added()
+    {
+        ConnectVertex();
+        Run("$first = New-VeoVideo 'A lighthouse at dusk' | Wait-VeoVideo");
+        var before = Emulator.Requests.Count(r => r.Path.EndsWith(":predictLongRunning"));
+
+        var result = Run("New-VeoVideo 'and then' -Extend $first -WhatIf");
+
+        var said = string.Join("\n", result.HostLines);
+        Assert.Contains("Extension of", said);
+        Assert.Contains("(15 s in all) 7 s 720p", said);
+        Assert.Contains(SpendingGuard.Money(PriceBook.Default.Quote("Vertex", "veo-3.1-fast", 7, "720p")!.Cost), said);
+        Assert.Equal(before, Emulator.Requests.Count(r => r.Path.EndsWith(":predictLongRunning")));
+    }
+
+    [Fact]
+    public void A_Vertex_extension_of_a_source_past_thirty_seconds_is_refused_before_any_call()
+    {
+        ConnectVertex();
+        Run("$v = New-VeoVideo 'A lighthouse at dusk' | Wait-VeoVideo; 1..3 | ForEach-Object { $v = New-VeoVideo 'more' -Extend $v | Wait-VeoVideo }; $v = New-VeoVideo 'more' -Extend $v | Wait-VeoVideo");
+        var before = Emulator.CreatedTasks.Count;
+
+        var result = Run("New-VeoVideo 'too long' -Extend $v");
+
+        Assert.Contains("is 36 seconds long; Vertex extends videos of at most 30 seconds", Assert.Single(result.Errors).Exception.Message);
+        Assert.Equal(before, Emulator.CreatedTasks.Count);
+    }
+
+    [Fact]
+    public void EnhancePrompt_reaches_Vertex_as_given_and_the_Google_route_refuses_it_saying_why()
+    {
+        ConnectVertex();
+
+        var sent = Run("New-VeoVideo 'A lighthouse at dusk' -EnhancePrompt:$false | Wait-VeoVideo");
+        var refused = Run("New-VeoVideo 'A lighthouse at dusk' -EnhancePrompt -Route Google");
+
+        Assert.Empty(sent.Errors);
+        Assert.Contains("\"enhancePrompt\":false", Emulator.Requests.Last(r => r.Path.EndsWith(":predictLongRunning")).JsonBody);
+        Assert.Contains("the Gemini API's Veo 3.1 parameters do not list it", Assert.Single(refused.Errors).Exception.Message);
+        Assert.Single(Emulator.CreatedTasks);
+    }
+
+    [Fact]
+    public void CompressionQuality_and_ResizeMode_reach_Vertex_and_are_refused_elsewhere()
+    {
+        ConnectVertex();
+
+        var sent = Run("New-VeoVideo 'A lighthouse at dusk' -Image $frame -CompressionQuality lossless -ResizeMode Pad | Wait-VeoVideo", ("frame", TestImages.Landscape720Png));
+        var refused = Run("New-VeoVideo 'A lighthouse at dusk' -CompressionQuality Optimized -Route Google");
+
+        Assert.Empty(sent.Errors);
+        var body = Emulator.Requests.Last(r => r.Path.EndsWith(":predictLongRunning")).JsonBody!;
+        Assert.Contains("\"compressionQuality\":\"LOSSLESS\"", body);
+        Assert.Contains("\"resizeMode\":\"PAD\"", body);
+        Assert.Contains("Route Google takes no compression setting", Assert.Single(refused.Errors).Exception.Message);
+        Assert.Single(Emulator.CreatedTasks);
+    }
 }

@@ -2,8 +2,11 @@ using Veo.Emulator;
 
 namespace Veo.Core.Tests.Support;
 
-/// <summary>A test with its own emulator (quick render times) and its own VEO_HOME.</summary>
-public abstract class EmulatorTest : IAsyncLifetime
+/// <summary>
+/// An engine test with its own emulator server (quick render times on the real clock) and its own VEO_HOME, for code
+/// that journals and saves. Not Veo.Emulator.Tests' EmulatorTest, which drives the emulator's HTTP API on a manual clock.
+/// </summary>
+public abstract class EmulatorAndHomeTest : IAsyncLifetime
 {
     protected TestHome Home { get; } = new();
     protected EmulatorServer Emulator { get; private set; } = null!;

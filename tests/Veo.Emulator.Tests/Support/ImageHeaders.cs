@@ -1,7 +1,10 @@
 namespace Veo.Emulator.Tests;
 
-/// <summary>Byte strings that start like real images, which is all the upstream (and the emulator) judges.</summary>
-public static class TestImages
+/// <summary>
+/// Byte strings that start like real images, which is all the upstream (and the emulator) judges: a request body needs
+/// no more. Veo.Core.Tests' TestImages are committed image files instead, since the module reads their dimensions.
+/// </summary>
+public static class ImageHeaders
 {
     public static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
 
