@@ -35,4 +35,22 @@ public sealed class LargeVideoSaveTests : IAsyncLifetime
         Assert.Equal((1280, 720, TimeSpan.FromSeconds(1), true), (saved.File.Width, saved.File.Height, saved.File.Duration, saved.File.HasAudio));
         Assert.False(File.Exists(saved.File.Path + ".partial"));
     }
+
+    [Fact]
+    public async Task A_partial_file_left_by_a_save_cut_short_is_replaced_not_written_over()
+    {
+        // The .partial is created anew (VideoSaver.CreatePartial), not truncated: one left behind, longer than the
+        // video and locked by nobody, must neither stop the save nor leave its tail after the new bytes.
+        var path = _home.PathOf("out.mp4");
+        var stale = new byte[Size + 4096];
+        Array.Fill(stale, (byte)0x5A);
+        await File.WriteAllBytesAsync(path + ".partial", stale);
+
+        var saved = await new EngineFlow(_home, _emulator, BuiltInRoutes.LaoZhang).MakeAsync(BadRequests.Valid);
+
+        Assert.Equal(path, saved.File.Path);
+        Assert.Equal(Size, new FileInfo(path).Length);
+        Assert.Equal((1280, 720), (saved.File.Width, saved.File.Height));
+        Assert.False(File.Exists(path + ".partial"));
+    }
 }
