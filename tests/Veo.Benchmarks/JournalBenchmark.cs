@@ -74,7 +74,7 @@ internal sealed class JournalBenchmark(Settings settings, TextWriter output)
 
         public static async Task<Setup> PrepareAsync(int olderTasks)
         {
-            var emulator = await StandaloneEmulator.StartAsync(("render-seconds", 0), ("content-lag-seconds", 0), ("queue-seconds", 0));
+            var emulator = await StandaloneEmulator.StartAsync(Settings.Key, ("render-seconds", 0), ("content-lag-seconds", 0), ("queue-seconds", 0));
             var home = Pwsh.NewHome("journal");
             var journal = Path.Combine(home.FullName, "journal.jsonl");
             if (olderTasks > 0) WriteHistory(journal, olderTasks, emulator.BaseUri);

@@ -26,7 +26,7 @@ internal sealed partial class PipelineBenchmark(Settings settings, TextWriter ou
         var peaks = new List<(int Count, double Peak)>();
         foreach (var count in settings.PipelineCounts)
         {
-            using var emulator = await StandaloneEmulator.StartAsync(("render-seconds", render), ("content-lag-seconds", lag), ("queue-seconds", 0));
+            using var emulator = await StandaloneEmulator.StartAsync(Settings.Key, ("render-seconds", render), ("content-lag-seconds", lag), ("queue-seconds", 0));
             var home = Pwsh.NewHome("pipeline");
             try
             {

@@ -15,7 +15,6 @@ internal static class Pwsh
     public static string? Missing()
     {
         if (!File.Exists(Module)) return $"The module is not laid out: {Module} is missing (dotnet pwsh ./build.ps1 Build).";
-        if (!File.Exists(StandaloneEmulator.Dll)) return $"The emulator is not built: {StandaloneEmulator.Dll} is missing (dotnet pwsh ./build.ps1 Build).";
         var probe = ChildProcess.TryRun("dotnet", ["pwsh", "-NoProfile", "-NonInteractive", "-Command", "$PSVersionTable.PSVersion.ToString()"]);
         return probe is { ExitCode: 0 } ? null : "dotnet pwsh does not run: run 'dotnet tool restore' in the repository first.";
     }

@@ -27,7 +27,7 @@ internal sealed class SaveCmdletBenchmark(Settings settings, TextWriter output)
         var peaks = new List<double>();
         foreach (var size in settings.DownloadSizes)
         {
-            using var emulator = await StandaloneEmulator.StartAsync(("render-seconds", 0), ("content-lag-seconds", 0), ("queue-seconds", 0), ("large-video-bytes", size));
+            using var emulator = await StandaloneEmulator.StartAsync(Settings.Key, ("render-seconds", 0), ("content-lag-seconds", 0), ("queue-seconds", 0), ("large-video-bytes", size));
             var home = Pwsh.NewHome("save");
             try
             {

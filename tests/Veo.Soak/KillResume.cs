@@ -28,7 +28,6 @@ public sealed record KillResumeOptions
 /// </summary>
 public static class KillResume
 {
-    private static readonly Regex Listening = new(@"listening on (http://\S+/)", RegexOptions.Compiled);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string PromptOf(int i) => $"Kill-resume task {i:D3}: a paper boat in the rain";
@@ -44,11 +43,8 @@ public static class KillResume
         var clock = Stopwatch.StartNew();
         try
         {
-            using var emulator = ChildProcess.Start("Veo.Emulator.Server", ["--port", "0", "--key", FaultSoak.Key, "--queue-seconds", "0.5",
-                "--render-seconds", options.RenderSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--content-lag-seconds", "0.5"]);
-            var listening = await emulator.WaitForLineAsync(Listening.IsMatch, TimeSpan.FromSeconds(30))
-                ?? throw new InvalidOperationException("The emulator did not start: " + string.Join(Environment.NewLine, emulator.Lines));
-            var baseUri = new Uri(Listening.Match(listening).Groups[1].Value);
+            using var emulator = await StandaloneEmulator.StartAsync(FaultSoak.Key, ("queue-seconds", 0.5), ("render-seconds", options.RenderSeconds), ("content-lag-seconds", 0.5));
+            var baseUri = emulator.BaseUri;
             using var admin = new HttpClient { BaseAddress = baseUri };
             // Slow, sometimes cut-short downloads, so the kill lands while one is being written.
             await AddFaultAsync(admin, new { kind = "Latency", pathContains = "/content", times = 1_000_000, probability = 0.6, delaySeconds = 0.3 });
