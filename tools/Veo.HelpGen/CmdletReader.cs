@@ -57,8 +57,12 @@ public static class CmdletReader
     /// <summary>What a user is shown: [Parameter(DontShow)] hides a parameter from syntax and help.</summary>
     public static IEnumerable<ParameterMetadata> ShownParametersOf(CmdletInfo cmdlet) => ParametersOf(cmdlet).Where(p => p.Attributes.OfType<ParameterAttribute>().Any(a => !a.DontShow));
 
-    /// <summary>The sets' lines as Get-Command -Syntax prints them, in its order; a cmdlet that names no set has one, <see cref="AllSets"/>.</summary>
-    public static IEnumerable<(CommandParameterSetInfo Set, string Text)> Syntax(CmdletInfo cmdlet) => cmdlet.ParameterSets.Select(s => (s, $"{cmdlet.Name} {s}"));
+    /// <summary>
+    /// The sets' lines as Get-Command -Syntax prints them, in its order, with the heading a page gives each ("### Name (Default)");
+    /// a cmdlet that names no set has one, <see cref="AllSets"/>, and its block has no heading.
+    /// </summary>
+    public static IEnumerable<(CommandParameterSetInfo Set, string? Heading, string Text)> Syntax(CmdletInfo cmdlet) => cmdlet.ParameterSets.Select(s =>
+        (s, HasOneSet(cmdlet) ? null : $"### {s.Name}{(s.IsDefault ? " (Default)" : "")}", $"{cmdlet.Name} {s}"));
     public static bool HasOneSet(CmdletInfo cmdlet) => cmdlet.ParameterSets is [{ Name: AllSets }];
 
     /// <summary>A syntax line's parameters in its order, with the type it shows for each value (none for a switch).</summary>
@@ -67,10 +71,8 @@ public static class CmdletReader
 
     public static IReadOnlyList<string> OutputTypes(CmdletInfo cmdlet) => cmdlet.OutputType.Select(t => t.Name).Distinct().ToList();
 
-    /// <summary>The name platyPS writes: String, Int32, String[]; Nullable&lt;T&gt; is T.</summary>
-    public static string TypeName(ParameterMetadata parameter) => ShortName(Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType);
-    private static string ShortName(Type type) => type.IsArray ? ShortName(type.GetElementType()!) + "[]"
-        : type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}[{string.Join(",", type.GetGenericArguments().Select(ShortName))}]" : type.Name;
+    /// <summary>The name platyPS writes, which is Type.Name: String, Int32, String[]; Nullable&lt;T&gt; is T.</summary>
+    public static string TypeName(ParameterMetadata parameter) => (Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType).Name;
 
     public static bool SupportsWildcards(ParameterMetadata parameter) => parameter.Attributes.OfType<SupportsWildcardsAttribute>().Any();
 

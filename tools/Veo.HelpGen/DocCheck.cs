@@ -68,16 +68,16 @@ public static class DocCheck
     private static IEnumerable<string> Words(string value) => value.Split([',', '(', ')', ' '], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Each set as Get-Command -Syntax prints it, with the page's block for it (null when there is none).</summary>
-    public static IEnumerable<(CommandParameterSetInfo Set, string Text, SyntaxDoc? Block)> SyntaxBlocks(CommandDoc doc, CmdletInfo cmdlet) => Syntax(cmdlet).Select(s =>
-        (s.Set, s.Text, doc.Syntax.FirstOrDefault(b => HasOneSet(cmdlet) ? b.SetName is null : string.Equals(b.SetName, s.Set.Name, StringComparison.OrdinalIgnoreCase))));
+    public static IEnumerable<(CommandParameterSetInfo Set, string? Heading, string Text, SyntaxDoc? Block)> SyntaxBlocks(CommandDoc doc, CmdletInfo cmdlet) =>
+        Syntax(cmdlet).Select(s => (s.Set, s.Heading, s.Text,
+            doc.Syntax.FirstOrDefault(b => s.Heading is null ? b.SetName is null : string.Equals(b.SetName, s.Set.Name, StringComparison.OrdinalIgnoreCase))));
 
     /// <summary>Each set's block reads what Get-Command -Syntax prints for it, in the order it prints them.</summary>
     private static IEnumerable<(int Line, string Message)> CompareSyntax(CommandDoc doc, CmdletInfo cmdlet)
     {
         var (single, sets, blocks) = (HasOneSet(cmdlet), cmdlet.ParameterSets.Select(s => s.Name).ToList(), SyntaxBlocks(doc, cmdlet).ToList());
-        foreach (var (set, text, block) in blocks)
+        foreach (var (set, heading, text, block) in blocks)
         {
-            var heading = single ? "" : $"### {set.Name}{(set.IsDefault ? " (Default)" : "")}";
             if (block is null)
                 yield return (doc.NameLine, $"## SYNTAX has no block for {(single ? "the cmdlet" : $"parameter set {set.Name}")}; add{(single ? "" : $" '{heading}' and")} a code block with: {text}");
             else if (MarkdownParser.OneLine(block.Text) != text) yield return (block.Line, $"The syntax{(single ? "" : $" of set {set.Name}")} should read: {text}");

@@ -98,7 +98,7 @@ public static class HelpGenerator
             var stale = DocCheck.SyntaxBlocks(CommandDocReader.Read(page, string.Join("\n", lines), new List<Diagnostic>()), cmdlet)
                 .Where(s => s.Block is not null && MarkdownParser.OneLine(s.Block.Text) != s.Text).OrderByDescending(s => s.Block!.Line).ToList();
             // A block's Line is its opening fence (1-based), so its code starts at index Line and runs to the closing fence.
-            foreach (var (_, text, block) in stale)
+            foreach (var (_, _, text, block) in stale)
             {
                 lines.RemoveRange(block!.Line, lines.FindIndex(block.Line, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal)) - block.Line);
                 lines.Insert(block.Line, text);

@@ -16,6 +16,10 @@ public static class MamlWriter
     private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
     private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
 
+    // The prefixes platyPS declares on every command:command element.
+    private static readonly (string Prefix, XNamespace Uri)[] Prefixes =
+        [("maml", Maml), ("command", Command), ("dev", Dev), ("MSHelp", "http://msdn.microsoft.com/mshelp")];
+
     public static XDocument Write(IEnumerable<(CmdletInfo Cmdlet, CommandDoc Doc)> commands) =>
         new(new XDeclaration("1.0", "utf-8", null), new XElement((XNamespace)"http://msh" + "helpItems", new XAttribute("schema", "maml"),
             commands.OrderBy(c => c.Cmdlet.Name, StringComparer.OrdinalIgnoreCase).Select(c => CommandElement(c.Cmdlet, c.Doc))));
@@ -24,10 +28,7 @@ public static class MamlWriter
     {
         ParameterDoc? DocOf(ParameterMetadata p) => doc.Parameters.FirstOrDefault(d => d.Name.Equals(p.Name, StringComparison.OrdinalIgnoreCase));
         return new(Command + "command",
-            new XAttribute(XNamespace.Xmlns + "maml", Maml.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "command", Command.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "dev", Dev.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "MSHelp", "http://msdn.microsoft.com/mshelp"),
+            Prefixes.Select(p => new XAttribute(XNamespace.Xmlns + p.Prefix, p.Uri.NamespaceName)),
             new XElement(Command + "details",
                 new XElement(Command + "name", cmdlet.Name),
                 new XElement(Command + "verb", cmdlet.Verb),
@@ -58,23 +59,21 @@ public static class MamlWriter
     }
 
     /// <param name="valueType">The type shown for the value; null for none (a switch in a syntax item).</param>
-    private static XElement Parameter(ParameterMetadata parameter, ParameterDoc? doc, IReadOnlyCollection<ParameterSetMetadata> bindings, string? valueType)
-    {
-        var variableLength = parameter.ParameterType.IsArray ? "true" : "false";
-        return new XElement(Command + "parameter",
-            new XAttribute("required", bindings.All(b => b.IsMandatory) ? "true" : "false"),
-            new XAttribute("variableLength", variableLength),
-            new XAttribute("globbing", SupportsWildcards(parameter) ? "true" : "false"),
+    /// <remarks>XAttribute writes a bool as XmlConvert does: "true", "false".</remarks>
+    private static XElement Parameter(ParameterMetadata parameter, ParameterDoc? doc, IReadOnlyCollection<ParameterSetMetadata> bindings, string? valueType) =>
+        new(Command + "parameter",
+            new XAttribute("required", bindings.All(b => b.IsMandatory)),
+            new XAttribute("variableLength", parameter.ParameterType.IsArray),
+            new XAttribute("globbing", SupportsWildcards(parameter)),
             new XAttribute("pipelineInput", Pipeline(bindings)),
             new XAttribute("position", bindings.Select(Position).FirstOrDefault(p => p is not null) ?? "named"),
             new XAttribute("aliases", parameter.Aliases.Count == 0 ? "none" : string.Join(", ", parameter.Aliases)),
             new XElement(Maml + "name", parameter.Name),
             Description(doc?.Description ?? []),
             valueType is null ? null : new XElement(Command + "parameterValue",
-                new XAttribute("required", parameter.SwitchParameter ? "false" : "true"), new XAttribute("variableLength", variableLength), valueType),
+                new XAttribute("required", !parameter.SwitchParameter), new XAttribute("variableLength", parameter.ParameterType.IsArray), valueType),
             new XElement(Dev + "type", new XElement(Maml + "name", TypeName(parameter)), new XElement(Maml + "uri")),
             new XElement(Dev + "defaultValue", doc?.Blocks[0]["Default value"] is { Length: > 0 } value ? value : "None"));
-    }
 
     private static XElement TypeEntry(string element, TypeDoc type) =>
         new(Command + element, new XElement(Dev + "type", new XElement(Maml + "name", type.Name)), Description(type.Description));

@@ -33,28 +33,24 @@ public static class MarkdownParser
     public static MarkdownFile Parse(string text, Action<int, string> error)
     {
         text = text.Replace("\r\n", "\n");
-        var blocks = new List<Block>();
         string Source(Markdig.Syntax.Block block) => text.Substring(block.Span.Start, block.Span.Length);
         var document = Markdig.Markdown.Parse(text, Pipeline);
         var front = document.OfType<YamlFrontMatterBlock>().SelectMany(y => Mapping(y.Lines.ToString(), y.Line + 1, error, "The front matter is not yaml") ?? [])
             .DistinctBy(e => e.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(e => e.Key, e => e.Value ?? "", StringComparer.OrdinalIgnoreCase);
-        foreach (var block in document)
+        foreach (var unclosed in document.OfType<FencedCodeBlock>().Where(c => c.ClosingFencedCharCount == 0))
+            error(unclosed.Line + 1, "This code fence is never closed.");
+        IEnumerable<Block> Read(Markdig.Syntax.Block block, int line) => block switch
         {
-            var line = block.Line + 1;
-            if (block is FencedCodeBlock { ClosingFencedCharCount: 0 }) error(line, "This code fence is never closed.");
-            blocks.AddRange(block switch
-            {
-                YamlFrontMatterBlock => [],
-                HeadingBlock heading => [Inline(BlockKind.Heading, [heading.Inline], line) with { Level = heading.Level }],
-                FencedCodeBlock code => [new Block(BlockKind.Code, code.Lines.ToString().TrimEnd('\n'), line, Language: code.Info ?? "")],
-                Table => [new Block(BlockKind.Table, string.Join("\n", Source(block).Split('\n').Select(l => l.Trim())), line)],
-                ListBlock list => list.OfType<ListItemBlock>().Select(item => Inline(BlockKind.ListItem, item.Descendants<ParagraphBlock>().Select(p => p.Inline), item.Line + 1)),
-                ParagraphBlock paragraph => [Inline(BlockKind.Paragraph, [paragraph.Inline], line)],
-                // A quote, an indented code block, raw HTML: help has no such thing, so it reads as a paragraph.
-                _ => [new Block(BlockKind.Paragraph, OneLine(Source(block)), line)],
-            });
-        }
-        return new MarkdownFile(front, blocks);
+            YamlFrontMatterBlock => [],
+            HeadingBlock heading => [Inline(BlockKind.Heading, [heading.Inline], line) with { Level = heading.Level }],
+            FencedCodeBlock code => [new Block(BlockKind.Code, code.Lines.ToString().TrimEnd('\n'), line, Language: code.Info ?? "")],
+            Table => [new Block(BlockKind.Table, string.Join("\n", Source(block).Split('\n').Select(l => l.Trim())), line)],
+            ListBlock list => list.OfType<ListItemBlock>().Select(item => Inline(BlockKind.ListItem, item.Descendants<ParagraphBlock>().Select(p => p.Inline), item.Line + 1)),
+            ParagraphBlock paragraph => [Inline(BlockKind.Paragraph, [paragraph.Inline], line)],
+            // A quote, an indented code block, raw HTML: help has no such thing, so it reads as a paragraph.
+            _ => [new Block(BlockKind.Paragraph, OneLine(Source(block)), line)],
+        };
+        return new MarkdownFile(front, document.SelectMany(block => Read(block, block.Line + 1)).ToList());
     }
 
     /// <summary>A yaml mapping's entries with their page lines (<paramref name="line"/> is the block's first); a value is null when it is not a scalar.</summary>

@@ -16,8 +16,7 @@ public static class PageScaffold
     {
         var page = new StringBuilder($"---\nexternal help file: {helpFileName}\nModule Name: {moduleName}\nonline version:\nschema: 2.0.0\n---\n\n");
         page.Append($"# {cmdlet.Name}\n\n## SYNOPSIS\n{Placeholder} the Synopsis }}}}\n\n## SYNTAX\n\n");
-        foreach (var (set, text) in Syntax(cmdlet))
-            page.Append(HasOneSet(cmdlet) ? "" : $"### {set.Name}{(set.IsDefault ? " (Default)" : "")}\n").Append($"```\n{text}\n```\n\n");
+        foreach (var (_, heading, text) in Syntax(cmdlet)) page.Append(heading is null ? "" : heading + "\n").Append($"```\n{text}\n```\n\n");
         page.Append($"## DESCRIPTION\n{Placeholder} the Description }}}}\n\n## EXAMPLES\n\n");
         for (var i = 1; i <= 3; i++)
             page.Append($"### Example {i}: {Placeholder} what it shows }}}}\n```powershell\n{cmdlet.Name}\n```\n\n{Placeholder} what it does }}}}\n\n");
