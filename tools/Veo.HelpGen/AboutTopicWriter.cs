@@ -13,21 +13,18 @@ public static class AboutTopicWriter
 
     public static string? Write(string path, string markdown, ICollection<Diagnostic> diagnostics)
     {
-        bool Fail(int line, string message)
-        {
-            diagnostics.Add(new Diagnostic(path, line, message));
-            return false;
-        }
+        void Error(int line, string message) => diagnostics.Add(new Diagnostic(path, line, message));
         var errors = diagnostics.Count;
-        var blocks = MarkdownParser.Parse(markdown, (line, message) => Fail(line, message)).Blocks;
-        var expected = Path.GetFileNameWithoutExtension(path);
-        var ok = diagnostics.Count == errors
-            && (blocks is [{ Kind: BlockKind.Heading, Level: 1 } title, ..] && title.Text.Trim().Equals(expected, StringComparison.OrdinalIgnoreCase)
-                || Fail(blocks.FirstOrDefault()?.Line ?? 1, $"An about topic starts with '# {expected}', the name of its file."))
-            // Get-Help takes line 5 of the text as the synopsis: TOPIC, the name, a blank, SHORT DESCRIPTION, then this.
-            && (blocks is [_, { Kind: BlockKind.Heading, Level: 2 } section, { Kind: BlockKind.Paragraph }, ..] && section.Text.Trim().Equals("SHORT DESCRIPTION", StringComparison.OrdinalIgnoreCase)
-                || Fail(blocks[0].Line, "An about topic goes on with '## SHORT DESCRIPTION' and one paragraph under it: Get-Help shows it as the synopsis."));
-        if (!ok) return null;
+        var blocks = MarkdownParser.Parse(markdown, Error).Blocks;
+        var name = Path.GetFileNameWithoutExtension(path);
+        if (diagnostics.Count > errors) return null;
+        if (blocks is not [{ Kind: BlockKind.Heading, Level: 1 } title, ..] || !title.Text.Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+            Error(blocks.FirstOrDefault()?.Line ?? 1, $"An about topic starts with '# {name}', the name of its file.");
+        // Get-Help takes line 5 of the text as the synopsis: TOPIC, the name, a blank, SHORT DESCRIPTION, then this.
+        else if (blocks is not [_, { Kind: BlockKind.Heading, Level: 2 } section, { Kind: BlockKind.Paragraph }, ..]
+                 || !section.Text.Trim().Equals("SHORT DESCRIPTION", StringComparison.OrdinalIgnoreCase))
+            Error(blocks[0].Line, "An about topic goes on with '## SHORT DESCRIPTION' and one paragraph under it: Get-Help shows it as the synopsis.");
+        if (diagnostics.Count > errors) return null;
 
         var text = new StringBuilder($"TOPIC\n    {blocks[0].Text.Trim()}\n");
         for (var i = 1; i < blocks.Count; i++)

@@ -24,10 +24,10 @@ public static class CmdletReader
     /// </param>
     public static IReadOnlyList<CmdletInfo> Read(string assemblyPath, IEnumerable<string>? dependencies = null)
     {
-        var byName = (dependencies ?? []).GroupBy(Path.GetFileNameWithoutExtension, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key!, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var paths = (dependencies ?? []).ToList();
         Assembly? Resolve(AssemblyLoadContext context, AssemblyName name) =>
-            name.Name is { } simple && byName.TryGetValue(simple, out var path) && File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+            paths.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p).Equals(name.Name, StringComparison.OrdinalIgnoreCase)) is { } path && File.Exists(path)
+                ? context.LoadFromAssemblyPath(path) : null;
         AssemblyLoadContext.Default.Resolving += Resolve;
         try
         {
@@ -62,8 +62,7 @@ public static class CmdletReader
     /// a cmdlet that names no set has one, <see cref="AllSets"/>, and its block has no heading.
     /// </summary>
     public static IEnumerable<(CommandParameterSetInfo Set, string? Heading, string Text)> Syntax(CmdletInfo cmdlet) => cmdlet.ParameterSets.Select(s =>
-        (s, HasOneSet(cmdlet) ? null : $"### {s.Name}{(s.IsDefault ? " (Default)" : "")}", $"{cmdlet.Name} {s}"));
-    public static bool HasOneSet(CmdletInfo cmdlet) => cmdlet.ParameterSets is [{ Name: AllSets }];
+        (s, cmdlet.ParameterSets is [{ Name: AllSets }] ? null : $"### {s.Name}{(s.IsDefault ? " (Default)" : "")}", $"{cmdlet.Name} {s}"));
 
     /// <summary>A syntax line's parameters in its order, with the type it shows for each value (none for a switch).</summary>
     public static IEnumerable<(string Name, string? ValueType)> SyntaxParameters(CommandParameterSetInfo set) =>
@@ -76,9 +75,6 @@ public static class CmdletReader
 
     public static bool SupportsWildcards(ParameterMetadata parameter) => parameter.Attributes.OfType<SupportsWildcardsAttribute>().Any();
 
-    /// <summary>A [ValidateSet]'s values, which platyPS writes as "Accepted values:"; null when the parameter has none.</summary>
-    public static IReadOnlyList<string>? AcceptedValues(ParameterMetadata parameter) =>
-        parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault()?.ValidValues.ToList();
     public static string? Position(ParameterSetMetadata binding) => binding.Position == int.MinValue ? null : binding.Position.ToString();
 
     /// <summary>"Accept pipeline input" across <paramref name="bindings"/>, the way platyPS and Get-Help spell it.</summary>

@@ -75,7 +75,8 @@ public static class DocCheck
     /// <summary>Each set's block reads what Get-Command -Syntax prints for it, in the order it prints them.</summary>
     private static IEnumerable<(int Line, string Message)> CompareSyntax(CommandDoc doc, CmdletInfo cmdlet)
     {
-        var (single, sets, blocks) = (HasOneSet(cmdlet), cmdlet.ParameterSets.Select(s => s.Name).ToList(), SyntaxBlocks(doc, cmdlet).ToList());
+        var (sets, blocks) = (cmdlet.ParameterSets.Select(s => s.Name).ToList(), SyntaxBlocks(doc, cmdlet).ToList());
+        var single = blocks[0].Heading is null;
         foreach (var (set, heading, text, block) in blocks)
         {
             if (block is null)

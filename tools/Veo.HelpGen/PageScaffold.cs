@@ -45,7 +45,8 @@ public static class PageScaffold
         ("Type", TypeName(parameter)),
         ("Parameter Sets", sets),
         ("Aliases", string.Join(", ", parameter.Aliases)),
-        .. AcceptedValues(parameter) is { } values ? [("Accepted values", string.Join(", ", values))] : Array.Empty<(string, string)>(),
+        .. parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault() is { } valueSet
+            ? [("Accepted values", string.Join(", ", valueSet.ValidValues))] : Array.Empty<(string, string)>(),
         ("Required", binding.IsMandatory.ToString()),
         ("Position", Position(binding) ?? "Named"),
         ("Default value", "None"),
