@@ -26,8 +26,8 @@ public static class CmdletReader
     {
         var paths = (dependencies ?? []).ToList();
         Assembly? Resolve(AssemblyLoadContext context, AssemblyName name) =>
-            paths.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p).Equals(name.Name, StringComparison.OrdinalIgnoreCase)) is { } path && File.Exists(path)
-                ? context.LoadFromAssemblyPath(path) : null;
+            paths.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p).Equals(name.Name, StringComparison.OrdinalIgnoreCase)) is { } path
+            && File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
         AssemblyLoadContext.Default.Resolving += Resolve;
         try
         {

@@ -68,9 +68,9 @@ public static class DocCheck
     private static IEnumerable<string> Words(string value) => value.Split([',', '(', ')', ' '], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Each set as Get-Command -Syntax prints it, with the page's block for it (null when there is none).</summary>
-    public static IEnumerable<(CommandParameterSetInfo Set, string? Heading, string Text, SyntaxDoc? Block)> SyntaxBlocks(CommandDoc doc, CmdletInfo cmdlet) =>
-        Syntax(cmdlet).Select(s => (s.Set, s.Heading, s.Text,
-            doc.Syntax.FirstOrDefault(b => s.Heading is null ? b.SetName is null : string.Equals(b.SetName, s.Set.Name, StringComparison.OrdinalIgnoreCase))));
+    public static IEnumerable<(CommandParameterSetInfo Set, string? Heading, string Text, SyntaxDoc? Block)> SyntaxBlocks(CommandDoc doc, CmdletInfo cmdlet)
+        => Syntax(cmdlet).Select(s => (s.Set, s.Heading, s.Text, doc.Syntax.FirstOrDefault(b => s.Heading is null
+            ? b.SetName is null : string.Equals(b.SetName, s.Set.Name, StringComparison.OrdinalIgnoreCase))));
 
     /// <summary>Each set's block reads what Get-Command -Syntax prints for it, in the order it prints them.</summary>
     private static IEnumerable<(int Line, string Message)> CompareSyntax(CommandDoc doc, CmdletInfo cmdlet)

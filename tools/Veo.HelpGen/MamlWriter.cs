@@ -60,8 +60,8 @@ public static class MamlWriter
 
     /// <param name="valueType">The type shown for the value; null for none (a switch in a syntax item).</param>
     /// <remarks>XAttribute writes a bool as XmlConvert does: "true", "false".</remarks>
-    private static XElement Parameter(ParameterMetadata parameter, ParameterDoc? doc, IReadOnlyCollection<ParameterSetMetadata> bindings, string? valueType) =>
-        new(Command + "parameter",
+    private static XElement Parameter(ParameterMetadata parameter, ParameterDoc? doc, IReadOnlyCollection<ParameterSetMetadata> bindings, string? valueType)
+        => new(Command + "parameter",
             new XAttribute("required", bindings.All(b => b.IsMandatory)),
             new XAttribute("variableLength", parameter.ParameterType.IsArray),
             new XAttribute("globbing", SupportsWildcards(parameter)),
