@@ -43,6 +43,13 @@ public class CmdletReaderTests
     }
 
     [Fact]
+    public void A_generic_type_is_named_as_platyPS_writes_it_not_as_Type_Name_spells_it()
+    {
+        Assert.Equal("List[String]", CmdletReader.TypeName(new System.Management.Automation.ParameterMetadata("Items", typeof(List<string>))));
+        Assert.Equal("Dictionary[String,Int32][]", CmdletReader.TypeName(new System.Management.Automation.ParameterMetadata("Maps", typeof(Dictionary<string, int>[]))));
+    }
+
+    [Fact]
     public void SupportsShouldProcess_adds_WhatIf_and_Confirm_after_the_declared_parameters()
     {
         var names = CmdletReader.ParametersOf(Cmdlet("New-VeoVideo")).Select(p => p.Name).ToList();

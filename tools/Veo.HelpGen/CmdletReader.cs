@@ -70,8 +70,10 @@ public static class CmdletReader
 
     public static IReadOnlyList<string> OutputTypes(CmdletInfo cmdlet) => cmdlet.OutputType.Select(t => t.Name).Distinct().ToList();
 
-    /// <summary>The name platyPS writes, which is Type.Name: String, Int32, String[]; Nullable&lt;T&gt; is T.</summary>
-    public static string TypeName(ParameterMetadata parameter) => (Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType).Name;
+    /// <summary>The name platyPS writes: String, Int32, String[], List[String] (not Type.Name's List`1); Nullable&lt;T&gt; is T.</summary>
+    public static string TypeName(ParameterMetadata parameter) => ShortName(Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType);
+    private static string ShortName(Type type) => type.IsArray ? ShortName(type.GetElementType()!) + "[]"
+        : type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}[{string.Join(",", type.GetGenericArguments().Select(ShortName))}]" : type.Name;
 
     public static bool SupportsWildcards(ParameterMetadata parameter) => parameter.Attributes.OfType<SupportsWildcardsAttribute>().Any();
 
