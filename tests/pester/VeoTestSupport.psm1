@@ -14,6 +14,12 @@ function Get-VeoModuleManifest { $script:moduleManifest }
 
 function Get-RepositoryRoot { $script:repositoryRoot }
 
+function Get-PwshCommand {
+    <# The pwsh running the tests, to start a fresh one: the local tool runs as `dotnet pwsh.dll`, an installed one directly. #>
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') } else { , $process }
+}
+
 function Start-TestEmulator {
     <#
     .SYNOPSIS
