@@ -71,12 +71,18 @@ public static class CommandDocReader
         return null;
     });
 
+    /// <summary>
+    /// An example's code is its code blocks; what it prints (a ```Output block, as platyPS pages write it) opens its
+    /// remarks (in the page's order), as in PowerShell's own help, so the code Get-Help shows can be pasted and run as it stands.
+    /// </summary>
     private static List<ExampleDoc> ReadExamples(List<Block> section, Action<int, string> error) => Subsections(section, (heading, body) =>
     {
-        var code = body.Where(b => b.Kind == BlockKind.Code).Select(b => b.Text.TrimEnd()).ToList();
+        static bool IsOutput(Block b) => b.Kind == BlockKind.Code && b.Language.Equals("Output", StringComparison.OrdinalIgnoreCase);
+        var code = body.Where(b => b.Kind == BlockKind.Code && !IsOutput(b)).Select(b => b.Text.TrimEnd()).ToList();
         if (heading is null) error(body[0].Line, "Text under ## EXAMPLES must belong to an example: start one with '### Example 1: what it shows'.");
         else if (code.Count == 0) error(heading.Line, $"Example '{heading.Text}' has no fenced code block.");
-        return heading is null ? null : new ExampleDoc(heading.Text.Trim(), string.Join("\n\n", code), Paragraphs(body.Where(b => b.Kind != BlockKind.Code)), heading.Line);
+        var remarks = Paragraphs(body.Where(b => b.Kind != BlockKind.Code || IsOutput(b)));
+        return heading is null ? null : new ExampleDoc(heading.Text.Trim(), string.Join("\n\n", code), remarks, heading.Line);
     });
 
     private static List<ParameterDoc> ReadParameters(List<Block> section, Action<int, string> error)
