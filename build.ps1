@@ -3,8 +3,8 @@
 .SYNOPSIS
     Builds, tests, packages or demonstrates the Veo module. Thin: the work is done by dotnet, node and Pester.
 .DESCRIPTION
-    Needs only the .NET SDK: pwsh is the local tool pinned in .config/dotnet-tools.json and Pester comes from a NuGet
-    restore of tools/pester, so run it as `dotnet tool restore && dotnet pwsh ./build.ps1 <task>`.
+    Needs the .NET SDK (Test also Node.js 20+ and npm): pwsh is the local tool pinned in .config/dotnet-tools.json and
+    Pester comes from a NuGet restore of tools/pester, so run it as `dotnet tool restore && dotnet pwsh ./build.ps1 <task>`.
 .EXAMPLE
     ./build.ps1 Build      # lays out a loadable module in out/Veo
 .EXAMPLE
