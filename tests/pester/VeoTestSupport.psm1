@@ -223,10 +223,10 @@ function Invoke-Example {
     .DESCRIPTION
         The world: every built-in route on the emulator with its key (LaoZhang the default), MyGateway registered there,
         three finished tasks ($tasks and $done hold two, as a Wait-VeoVideo of a batch returns them, also listed in
-        ids.csv; $known the third, for the placeholder ids of the pages), one create whose outcome is unknown ($uncertain), the files the examples name
-        in the current folder, Get-Secret and Read-Host stand-ins that answer with the emulator's key, and waits that
-        poll every second. A block with an It in it is a Pester test file of its own and runs as one (Invoke-Pester),
-        the result being its output.
+        ids.csv; $known the third, for the placeholder ids of the pages), one create whose outcome is unknown
+        ($uncertain), the files the examples name in the current folder, Get-Secret and Read-Host stand-ins that
+        answer with the emulator's key, and waits that poll every second. A block with an It in it is a Pester test
+        file of its own and runs as one (Invoke-Pester), the result being its output.
     #>
     param(
         [Parameter(Mandatory)] $Emulator,
