@@ -3,14 +3,16 @@
 .SYNOPSIS
     Builds, tests, packages or demonstrates the Veo module. Thin: the work is done by dotnet, node and Pester.
 .DESCRIPTION
-    Needs only the .NET SDK: pwsh is the local tool pinned in .config/dotnet-tools.json and Pester comes from a NuGet
-    restore of tools/pester, so run it as `dotnet tool restore && dotnet pwsh ./build.ps1 <task>`.
+    Needs the .NET SDK (Test also Node.js 20+ and npm): pwsh is the local tool pinned in .config/dotnet-tools.json and
+    Pester comes from a NuGet restore of tools/pester, so run it as `dotnet tool restore && dotnet pwsh ./build.ps1 <task>`.
 .EXAMPLE
     ./build.ps1 Build      # lays out a loadable module in out/Veo
 .EXAMPLE
     ./build.ps1 Test       # every test: xunit, the SDK conformance suite, the package check, the Pester suite
 .EXAMPLE
     ./build.ps1 Pester     # only the Pester suite, against the module laid out in out/Veo
+.EXAMPLE
+    ./build.ps1 Install    # installs the module for the current user (Install-PSResource); Uninstall-PSResource Veo removes it
 .EXAMPLE
     ./build.ps1 Demo 'A lighthouse at dusk' 'A paper boat in the rain'    # prompts in, MP4s out (emulator without a key)
 .EXAMPLE
@@ -19,7 +21,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Install', 'Demo')]
     [string] $Task = 'Build',
     # Demo: the prompts, one video each.
     [Parameter(Position = 1, ValueFromRemainingArguments)]
@@ -105,6 +107,31 @@ function Assert-PackageHoldsModule {
     }
     finally { Remove-Item $installed -Recurse -Force -ErrorAction SilentlyContinue }
     Write-Host "Package $($Package.FullName) holds all $(@($moduleFiles).Count) files of $moduleDir; installed, it imports and prices."
+}
+
+# The package installed for the current user as one from the Gallery is: Install-PSResource -Scope CurrentUser puts it in
+# the user's module folder (~/.local/share/powershell/Modules on Linux and macOS, Documents/PowerShell/Modules on
+# Windows), which is on every pwsh 7's PSModulePath, so scripts, thread jobs and ForEach-Object -Parallel find Veo by name.
+# -Reinstall: a rebuild of the same version replaces the copy installed before.
+function Install-BuiltModule {
+    param([Parameter(Mandatory)] [IO.FileInfo] $Package)
+    $version = (Test-ModuleManifest (Join-Path $moduleDir 'Veo.psd1')).Version
+    $installed = Use-BuildRepository $Package.DirectoryName {
+        param($name) Install-PSResource -Name Veo -Version $version -Repository $name -Scope CurrentUser -TrustRepository -Reinstall -PassThru
+    }
+    # What the user will do next, done once here: a fresh pwsh imports Veo by name and gets this version from that folder.
+    $pwsh = @(Get-PwshCommand)
+    $found = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command `
+        "try { `$m = Import-Module Veo -PassThru -ErrorAction Stop; `$m.Version.ToString(); `$m.ModuleBase } catch { `$_.Exception.Message }"
+    if (@($found).Count -ne 2 -or $found[0] -ne $version.ToString()) {
+        # PSResourceGet installs under $HOME/.local/share/powershell on Linux and macOS whatever XDG_DATA_HOME says
+        # (GetStandardPlatformPaths in src/code/Utils.cs of PowerShell/PSResourceGet 1.2), where pwsh looks in
+        # $XDG_DATA_HOME/powershell/Modules when it is set (Platform.SelectProductNameForDirectory, PowerShell 7.6).
+        $why = if ($env:XDG_DATA_HOME -and -not $IsWindows) { " XDG_DATA_HOME is set, so pwsh looks for user modules in $env:XDG_DATA_HOME/powershell/Modules instead: add $($installed.InstalledLocation) to PSModulePath in your profile." }
+        throw "Veo $version was installed in $($installed.InstalledLocation), but a fresh pwsh imports: $found$why"
+    }
+    Write-Host "Veo $version is installed for $([Environment]::UserName) in $($found[1])."
+    Write-Host 'Any pwsh 7 of this user now loads it by name: Import-Module Veo (or just run a Veo cmdlet). Uninstall-PSResource Veo removes it.'
 }
 
 # The official openai and @google/genai npm packages, unmodified, against the built emulator (tests/conformance).
@@ -206,6 +233,10 @@ switch ($Task) {
         Assert-PackageHoldsModule $nupkg
         Write-Host "Module folder: $moduleDir"
         Write-Host "Package:       $($nupkg.FullName)  (to the Gallery: Publish-PSResource -Path $moduleDir -Repository PSGallery -ApiKey ...)"
+    }
+    'Install' {
+        Build-Module
+        Install-BuiltModule (Build-Package)
     }
     'Demo' {
         Build-Module

@@ -176,6 +176,17 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Two_examples_of_one_number_fail_at_the_second()
+    {
+        using var docs = new TempDocs();
+        docs.Edit(Page, "### Example 9:", "### Example 8:");
+
+        var diagnostic = Assert.Single(docs.Run().Diagnostics);
+        Assert.Equal(docs.LineOf(Page, "### Example 8: On Vertex AI"), diagnostic.Line);
+        Assert.StartsWith("'Example 8: On Vertex AI, four silent videos from one request' is example 9 of the page", diagnostic.Message);
+    }
+
+    [Fact]
     public void An_about_topic_without_a_short_description_fails()
     {
         using var docs = new TempDocs();

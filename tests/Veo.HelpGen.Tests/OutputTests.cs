@@ -82,6 +82,20 @@ public class OutputTests
     }
 
     [Fact]
+    public void What_an_example_prints_is_in_its_remarks_not_in_its_code()
+    {
+        var example = HelpFor("New-VeoVideo").Element(Command + "examples")!.Elements()
+            .Single(e => ((string)e.Element(Maml + "title")!).Contains("refused before any call"));
+        var remarks = example.Element(Dev + "remarks")!.Elements(Maml + "para").Select(p => (string)p).ToList();
+
+        // Pasted from Get-Help, the code runs as it stands: the error lines it prints are not part of it.
+        Assert.Equal("New-VeoVideo 'A calm sea' -Resolution 1080p -Duration 4\n$Error[0].FullyQualifiedErrorId", (string)example.Element(Dev + "code")!);
+        Assert.StartsWith("New-VeoVideo: 1080p is only made as an 8-second video", remarks[0]);
+        Assert.EndsWith("\nInvalidVideoRequest,Veo.PowerShell.Commands.NewVeoVideoCommand", remarks[0]);
+        Assert.StartsWith("Nothing is sent and nothing is paid.", remarks[1]);
+    }
+
+    [Fact]
     public void An_about_topic_keeps_its_synopsis_on_line_five_and_wraps_at_80_columns()
     {
         var diagnostics = new List<Diagnostic>();

@@ -184,7 +184,9 @@ public class HelpTests : IClassFixture<ModuleSession>
         Assert.Contains(code, c => c.Contains("New-VeoVideo -Prompt") && c.Contains("Wait-VeoVideo") && c.Contains("Save-VeoVideo"));
         Assert.Contains(code, c => c.Contains("Import-Csv") && c.Contains("New-VeoVideo -MaxCost"));
         Assert.Contains(code, c => c.Contains("Import-Csv ./ids.csv | Wait-VeoVideo | Save-VeoVideo"));
-        Assert.Contains(code, c => c.Contains("journal.jsonl") && c.Contains("Wait-VeoVideo"));
+        Assert.Contains(code, c => c.Contains("Get-VeoVideo -State Pending | Wait-VeoVideo | Save-VeoVideo"));
+        // What an example prints is not part of the code a user pastes.
+        Assert.DoesNotContain(code, c => c.Contains("InvalidVideoRequest,Veo.PowerShell"));
     }
 
     [Fact]

@@ -9,9 +9,7 @@ BeforeAll {
     Copy-Item (Split-Path (Get-VeoModuleManifest)) (Join-Path $modules 'Veo') -Recurse
     $work = New-Item -ItemType Directory -Path (Join-Path $installRoot 'work')
 
-    # The pwsh running this suite, started again: the local tool runs as `dotnet pwsh.dll`, an installed one directly.
-    $process = [Environment]::ProcessPath
-    $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') } else { , $process }
+    $pwsh = @(Get-PwshCommand)
 
     $script = @'
 $ErrorActionPreference = 'Stop'

@@ -36,8 +36,7 @@ BeforeAll {
 
     function Invoke-FreshPwsh {
         param([string] $First, [string] $After)
-        $process = [Environment]::ProcessPath
-        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') } else { , $process }
+        $pwsh = @(Get-PwshCommand)
         $file = Join-Path $TestDrive "scenario-$([guid]::NewGuid().ToString('n')).ps1"
         Set-Content $file "param(`$First, `$After, `$Manifest, `$BaseUri, `$Key, `$Out)`n& {$script} `$First `$After `$Manifest `$BaseUri `$Key `$Out"
         $out = New-Item -ItemType Directory (Join-Path $TestDrive ([guid]::NewGuid().ToString('n')))

@@ -14,6 +14,12 @@ function Get-VeoModuleManifest { $script:moduleManifest }
 
 function Get-RepositoryRoot { $script:repositoryRoot }
 
+function Get-PwshCommand {
+    <# The pwsh running the tests, to start a fresh one: the local tool runs as `dotnet pwsh.dll`, an installed one directly. #>
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') } else { , $process }
+}
+
 function Start-TestEmulator {
     <#
     .SYNOPSIS
@@ -175,27 +181,52 @@ function Get-MarkdownExample {
     $examples
 }
 
-function Get-TableHeader {
-    <# The column names of the first table in formatted text (the line above a line of dashes), or nothing. #>
+function Read-PrintedText {
+    <#
+    .SYNOPSIS
+        What a block of console text shows: its first table's columns and number of rows, its warnings and the messages
+        of its errors ("New-VeoVideo: message"), so an example's Output block can be held to what the example prints.
+    .DESCRIPTION
+        Ids (task_..., video_..., 32 hex digits) read as <id> in warnings, since a page shows one run's ids.
+    #>
     param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Text)
-    $lines = $Text -split "`r?`n"
+    $lines = @($Text -split "`r?`n")
+    $columns = @()
+    $rows = 0
     for ($i = 1; $i -lt $lines.Count; $i++) {
-        if ($lines[$i] -match '^\s*-+(\s+-+)*\s*$') { return , @(-split $lines[$i - 1]) }
+        if ($lines[$i] -notmatch '^\s*-+(\s+-+)*\s*$') { continue }
+        $columns = @(-split $lines[$i - 1])
+        $below = @($lines | Select-Object -Skip ($i + 1))
+        $end = [Array]::FindIndex([string[]] $below, [Predicate[string]] { param($line) $line.Trim() -eq '' })
+        $rows = if ($end -lt 0) { $below.Count } else { $end }
+        break
     }
+    [pscustomobject]@{
+        Columns  = $columns
+        Rows     = $rows
+        Warnings = @($lines | Where-Object { $_ -match '^WARNING: ' } | ForEach-Object { ConvertTo-ShownWarning ($_ -replace '^WARNING: ') })
+        Errors   = @($lines | Where-Object { $_ -match '^\w+-Veo\w+: .' } | ForEach-Object { $_ -replace '^\w+-Veo\w+: ' })
+    }
+}
+
+function ConvertTo-ShownWarning {
+    <# A warning as a page shows it: one line, ids as <id>. #>
+    param([Parameter(Mandatory, Position = 0)] [string] $Message)
+    ($Message -replace '\s+', ' ' -replace '\b(task|video|operations?)[_/][\w-]{8,}', '<id>' -replace '\b[0-9a-f]{32}\b', '<id>').Trim()
 }
 
 function Invoke-Example {
     <#
     .SYNOPSIS
         Runs one documented example in a runspace of its own (a fresh Veo session), in the world the examples assume,
-        and returns its formatted output, its error records and the fixture tasks.
+        and returns its formatted output, its error records, its warnings and the fixture tasks.
     .DESCRIPTION
         The world: every built-in route on the emulator with its key (LaoZhang the default), MyGateway registered there,
-        three finished tasks ($tasks holds two, also listed in ids.csv; $done the first; $known the third, for the
-        placeholder ids of the pages), one create whose outcome is unknown ($uncertain), the files the examples name
-        in the current folder, Get-Secret and Read-Host stand-ins that answer with the emulator's key, and waits that
-        poll every second. A block with an It in it is a Pester test file of its own and runs as one (Invoke-Pester),
-        the result being its output.
+        three finished tasks ($tasks and $done hold two, as a Wait-VeoVideo of a batch returns them, also listed in
+        ids.csv; $known the third, for the placeholder ids of the pages), one create whose outcome is unknown
+        ($uncertain), the files the examples name in the current folder, Get-Secret and Read-Host stand-ins that
+        answer with the emulator's key, and waits that poll every second. A block with an It in it is a Pester test
+        file of its own and runs as one (Invoke-Pester), the result being its output.
     #>
     param(
         [Parameter(Mandatory)] $Emulator,
@@ -220,7 +251,7 @@ function Invoke-Example {
         $made = @('A lighthouse at dusk', 'A calm sea', 'A paper boat in the rain' | New-VeoVideo | Wait-VeoVideo -PollInterval 1 |
                 Sort-Object Prompt -Descending)   # completion order varies; the fixture's roles must not
         $tasks = $made[0..1]
-        $done = $made[0]
+        $done = $made[0..1]
         $known = $made[2]
         New-ExampleWorkspace -Path $Workspace -Task $tasks | Out-Null
         function Get-Secret { param([Parameter(Position = 0)] [string] $Name, [switch] $AsPlainText)
@@ -229,6 +260,7 @@ function Invoke-Example {
         foreach ($row in $Substitution) { $Code = $Code.Replace($row.Text, $row.With) }
         Set-Location $Workspace
         $Error.Clear()
+        $warnings = @()
         $isPester = $Code -match "(?m)^\s*It\s+'"
         $output = try {
             if ($isPester) {
@@ -246,10 +278,15 @@ function Invoke-Example {
                 }
                 if ($pester.PassedCount -eq 0) { Write-Error 'The example''s Pester file ran no test.' }
             }
-            else { . ([scriptblock]::Create($Code)) | Out-String -Width 300 }
+            else {
+                # Its warnings apart from what it writes, as a console shows them apart.
+                $records = . ([scriptblock]::Create($Code)) 3>&1
+                $warnings = @($records | Where-Object { $_ -is [Management.Automation.WarningRecord] })
+                $records | Where-Object { $_ -isnot [Management.Automation.WarningRecord] } | Out-String -Width 300
+            }
         }
         catch { $_ }
-        [pscustomobject]@{ Output = -join $output; Errors = @($Error); Code = $Code; Tasks = $made; IsPester = $isPester }
+        [pscustomobject]@{ Output = -join $output; Errors = @($Error); Warnings = @($warnings | ForEach-Object Message); Code = $Code; Tasks = $made; IsPester = $isPester }
     }
     $runspace = [powershell]::Create()
     try {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Veo.HelpGen;
 
 /// <summary>
@@ -71,13 +73,29 @@ public static class CommandDocReader
         return null;
     });
 
-    private static List<ExampleDoc> ReadExamples(List<Block> section, Action<int, string> error) => Subsections(section, (heading, body) =>
+    private static List<ExampleDoc> ReadExamples(List<Block> section, Action<int, string> error)
     {
-        var code = body.Where(b => b.Kind == BlockKind.Code).Select(b => b.Text.TrimEnd()).ToList();
+        var examples = Subsections(section, (heading, body) => ReadExample(heading, body, error));
+        // Get-Help -Examples and the text of other examples name them by number: two "Example 8" leave one unreachable.
+        foreach (var (example, number) in examples.Select((e, i) => (e, i + 1)))
+            if (Regex.Match(example.Title, @"^Example (\d+)\b") is { Success: true } match && match.Groups[1].Value != number.ToString())
+                error(example.Line, $"'{example.Title}' is example {number} of the page: number the examples 1, 2, 3 ... in order ('### Example {number}: ...').");
+        return examples;
+    }
+
+    /// <summary>
+    /// An example's code is its code blocks; what it prints (a ```Output block, as platyPS pages write it) goes in its
+    /// remarks (in the page's order), as in PowerShell's own help, so the code Get-Help shows can be pasted and run as it stands.
+    /// </summary>
+    private static ExampleDoc? ReadExample(Block? heading, List<Block> body, Action<int, string> error)
+    {
+        static bool IsOutput(Block b) => b.Kind == BlockKind.Code && b.Language.Equals("Output", StringComparison.OrdinalIgnoreCase);
+        var code = body.Where(b => b.Kind == BlockKind.Code && !IsOutput(b)).Select(b => b.Text.TrimEnd()).ToList();
         if (heading is null) error(body[0].Line, "Text under ## EXAMPLES must belong to an example: start one with '### Example 1: what it shows'.");
         else if (code.Count == 0) error(heading.Line, $"Example '{heading.Text}' has no fenced code block.");
-        return heading is null ? null : new ExampleDoc(heading.Text.Trim(), string.Join("\n\n", code), Paragraphs(body.Where(b => b.Kind != BlockKind.Code)), heading.Line);
-    });
+        var remarks = Paragraphs(body.Where(b => b.Kind != BlockKind.Code || IsOutput(b)));
+        return heading is null ? null : new ExampleDoc(heading.Text.Trim(), string.Join("\n\n", code), remarks, heading.Line);
+    }
 
     private static List<ParameterDoc> ReadParameters(List<Block> section, Action<int, string> error)
     {
