@@ -47,7 +47,7 @@ internal sealed class VideoSaver
                     var info = Mp4Reader.ReadFile(partial);
                     Replace(partial, path);
                     _log.Verbose($"Saved {task.Id} to {path} ({info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.#} s).");
-                    return new SaveResult(ToVideoFile(task, path, info) with { Sample = sample + 1 }, Warnings(task, info));
+                    return new SaveResult(ToVideoFile(task, sample, path, info), Warnings(task, info));
                 }
                 catch (ContentNotReadyException e) when (DateTimeOffset.UtcNow + ContentWait(notReady) < readyBy)
                 {
@@ -102,18 +102,14 @@ internal sealed class VideoSaver
         File.Move(partial, path);
     }
 
-    private static VideoFile ToVideoFile(VideoTask task, string path, Mp4Info info) => new()
+    private static VideoFile ToVideoFile(VideoTask task, int sample, string path, Mp4Info info) => VideoFile.Of(task, sample + 1, Math.Max(1, task.VideoCount ?? 1)) with
     {
         Path = path,
         Length = new FileInfo(path).Length,
         Width = info.Width,
         Height = info.Height,
-        Duration = info.Duration,
+        Duration = Math.Round(info.Duration.TotalSeconds, 3),
         HasAudio = info.HasAudio,
-        TaskId = task.Id,
-        Route = task.Route,
-        Model = task.Model,
-        Prompt = task.Prompt,
     };
 
     /// <summary>Half a second either way is the same video: containers round, and an edit may trim a frame or two.</summary>

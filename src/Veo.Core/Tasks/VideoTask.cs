@@ -36,6 +36,8 @@ public sealed record VideoTask
     public string? RowKey { get; init; }
     /// <summary>The row's 1-based ordinal among identical rows of its input.</summary>
     public int? RowOrdinal { get; init; }
+    /// <summary>Where Save-VeoVideo put the task's video, as the journal remembers it (Get-VeoVideo); null until it was saved.</summary>
+    public string? SavedPath { get; init; }
 
     public bool IsFinished => Status.IsFinished();
 
