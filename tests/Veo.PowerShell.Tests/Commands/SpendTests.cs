@@ -38,6 +38,23 @@ public class SpendTests : PowerShellTest
     }
 
     [Fact]
+    public void The_session_cap_counts_what_the_ledger_counts_a_lost_answer_included()
+    {
+        // The first create is made but its answer lost: the ledger lists it as uncertain, and the cap counts it too.
+        Emulator.Faults.Add(new Veo.Emulator.Fault(Veo.Emulator.FaultKind.ResetAfterRead, PathContains: "/v1/videos"));
+        Run("Connect-Veo -Route LaoZhang -MaxCost 0.70 | Out-Null");
+
+        var batch = Run("'lost', 'made', 'refused' | New-VeoVideo");
+
+        Assert.True(batch.Errors.Count == 2, $"{batch.Output.Count} out, terminating: {batch.Terminating?.Message}; " + string.Join("\n", batch.Errors.Select(e => e.Exception.Message)));
+        var refusal = Assert.Single(batch.Errors, e => e.Exception.Message.Contains("spending cap")).Exception.Message;
+        Assert.Contains("$0.60 spent so far", refusal);
+        var connection = Run($"Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}'").Output.Single();
+        Assert.Equal(0.60m, (decimal)connection.Properties["Spent"].Value + (decimal)connection.Properties["Uncertain"].Value);
+        Assert.Equal(0.30m, connection.Properties["Uncertain"].Value);
+    }
+
+    [Fact]
     public void Spend_outlives_the_session_and_filters_by_route_and_time()
     {
         Assert.Empty(Run("New-VeoVideo 'a' | Out-Null").Errors);
