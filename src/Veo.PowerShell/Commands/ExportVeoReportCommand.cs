@@ -39,13 +39,11 @@ public sealed class ExportVeoReportCommand : VeoCmdlet
     public string Title { get; set; } = "Veo videos";
 
     private readonly List<ReportEntry> _entries = new();
-    private bool _piped;
 
     protected override void ProcessRecord()
     {
         foreach (var item in InputObject ?? Array.Empty<PSObject>())
         {
-            _piped = true;
             switch (item?.BaseObject)
             {
                 case VideoFile file:
@@ -68,8 +66,9 @@ public sealed class ExportVeoReportCommand : VeoCmdlet
         try
         {
             var path = ResolvePath(Path);
-            // Nothing piped: the journal is the report (all of it, or the -Batch and -Since asked for).
-            var entries = _piped ? _entries
+            // Not in a pipeline: the journal is the report (all of it, or the -Batch and -Since asked for). A pipeline that
+            // brought nothing (Get-VeoVideo -State Failed with no failure) is an empty report, never the whole journal.
+            var entries = MyInvocation.ExpectingInput || InputObject is not null ? _entries
                 : JournalReport.Entries(Session.Engine.Journal, Batch, Since is { } since ? new DateTimeOffset(since.ToUniversalTime()) : null);
             if (!ShouldProcess(path, $"Write a report of {entries.Count} video(s)")) return;
             HtmlReport.Write(path, entries, Title, DateTimeOffset.Now);
