@@ -52,8 +52,13 @@ public static class HtmlReport
     /// the page's own (allowed by its hash), so even a prompt that escaped its escaping could not run.
     /// </summary>
     private static readonly string ContentSecurityPolicy =
-        "default-src 'none'; media-src 'self' file: blob:; style-src 'unsafe-inline'; script-src 'sha256-" +
-        Convert.ToBase64String(System.Security.Cryptography.SHA256.Create().ComputeHash(Encoding.UTF8.GetBytes(Script))) + "'";
+        "default-src 'none'; media-src 'self' file: blob:; style-src 'unsafe-inline'; script-src 'sha256-" + Sha256(Script) + "'";
+
+    private static string Sha256(string text)
+    {
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+    }
 
     private static void Totals(StringBuilder page, ReportTotals totals)
     {

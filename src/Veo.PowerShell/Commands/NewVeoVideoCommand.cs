@@ -240,8 +240,8 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             Pump();
         }
         _creates.Dispose();
-        // Beside PowerShell's own "What if:" lines, on the host as they are.
-        if (_whatIf.Count > 0)
+        // Beside PowerShell's own "What if:" lines, on the host as they are; one video's line already says its cost.
+        if (_whatIf.Count > 1)
         {
             Host.UI.WriteLine($"What if: {_whatIf.Count} video(s) in all, {SpendingGuard.Money(_whatIf.Cost)}" +
                               (_whatIf.Unpriced > 0 ? $" and {_whatIf.Unpriced} without a known price." : "."));

@@ -72,10 +72,12 @@ public class SpendTests : PowerShellTest
     [Fact]
     public void WhatIf_ends_with_one_line_of_the_count_and_the_cost()
     {
-        var result = Run("'a', 'b', 'c' | New-VeoVideo -WhatIf; New-VeoVideo 'd' -Model Standard -WhatIf");
+        var result = Run("'a', 'b', 'c' | New-VeoVideo -WhatIf; 'd', 'e' | New-VeoVideo -Model Standard -WhatIf; New-VeoVideo 'f' -WhatIf");
 
-        Assert.Equal("What if: 3 video(s) in all, $0.90.", result.HostLines.Where(l => l.Contains("in all")).First().Trim());
-        Assert.Equal("What if: 1 video(s) in all, $1.20.", result.HostLines.Last(l => l.Trim().Length > 0).Trim());
+        Assert.Equal(new[] { "What if: 3 video(s) in all, $0.90.", "What if: 2 video(s) in all, $2.40." },
+            result.HostLines.Where(l => l.Contains("in all")).Select(l => l.Trim()));
+        // One video's own line already says its cost.
+        Assert.StartsWith("What if: Performing the operation", result.HostLines.Last());
         Assert.Equal(0, CreateCalls);
     }
 
