@@ -162,6 +162,8 @@ public sealed class VeoEngine
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.Created, Id = task.Id, Route = task.Route, BaseUri = task.BaseUri, Model = task.Model,
             Status = task.Status, Progress = task.Progress, Prompt = task.Prompt, Cost = estimatedCost, Request = prepared.Request, Attempt = sent.Attempt,
+            // A task may be answered as failed at once: its reason is then known only from this line.
+            Error = task.Error,
         }.For(row));
         return task;
     }

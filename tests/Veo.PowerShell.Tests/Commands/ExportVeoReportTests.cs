@@ -1,3 +1,4 @@
+using Veo.Core.Tests.Support;
 using Veo.Emulator;
 using Veo.PowerShell.Tests.Harness;
 
@@ -49,5 +50,25 @@ public class ExportVeoReportTests : PowerShellTest
         Assert.Equal(2, result.Errors.Count);
         Assert.Contains("not a String", result.Errors[0].Exception.Message);
         Assert.Contains("0 videos", Page);
+    }
+}
+
+/// <summary>An emulator that renders at once answers a failing task's create as failed already: no status line follows.</summary>
+public class ExportVeoReportInstantFailureTests : PowerShellTest
+{
+    protected override EmulatorOptions EmulatorOptions => new() { ApiKey = TestHome.Key, QueueTime = TimeSpan.Zero, RenderTime = TimeSpan.Zero };
+
+    [Fact]
+    public void A_task_answered_as_failed_at_its_create_keeps_its_reason_in_the_journal_and_on_the_page()
+    {
+        Emulator.Faults.Add(new Fault(FaultKind.FailTask) { ErrorMessage = "Refused at once." });
+        var created = Run("New-VeoVideo 'refused at once'").Output.Single();
+        Assert.Equal("Failed", created.Properties["Status"].Value.ToString());
+        var reason = Assert.IsType<string>(created.Properties["Error"].Value);
+
+        // Read back from the journal (no status line follows a create answered as failed), and shown on the page.
+        Assert.Equal(reason, Run("(Get-VeoVideo).Error").Text);
+        Run("Export-VeoReport report.html");
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(reason), File.ReadAllText(Path.Combine(Home.Folder, "report.html")));
     }
 }
