@@ -87,8 +87,9 @@ public class SpendTests : PowerShellTest
         var csv = Path.Combine(Home.Folder, "prompts.csv");
         File.WriteAllLines(csv, new[] { "Prompt,Model" }.Concat(Enumerable.Range(1, 491).Select(i => $"\"p{i}\",{(i % 3 == 0 ? "Standard" : "Fast")}")));
 
-        var total = Run("[Linq.Enumerable]::Sum([decimal[]](Import-Csv ./prompts.csv | Get-VeoPrice).Cost)").Output.Single().BaseObject;
+        var total = Run("Import-Csv ./prompts.csv | Get-VeoPrice -Total").Single<PriceTotal>();
 
-        Assert.Equal(163 * 1.20m + 328 * 0.30m, total);
+        Assert.Equal((491, 163 * 1.20m + 328 * 0.30m, "USD"), (total.Videos, total.Cost, total.Currency));
+        Assert.Contains("$294.00", Run("Import-Csv ./prompts.csv | Get-VeoPrice -Total | Out-String").Text);
     }
 }
