@@ -55,7 +55,7 @@ public sealed class ExportVeoReportCommand : VeoCmdlet
                 default:
                     Fail(new ArgumentException(
                         $"Export-VeoReport takes saved videos (Save-VeoVideo) or tasks (New-, Wait-, Get-VeoVideo), not a {item?.BaseObject?.GetType().Name ?? "null"}. " +
-                        "To report from the journal, pipe nothing and give -Batch or -Since."), item);
+                        "To report from the journal, run Export-VeoReport on its own (-Batch and -Since narrow it)."), item);
                     break;
             }
         }
