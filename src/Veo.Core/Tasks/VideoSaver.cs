@@ -47,7 +47,7 @@ internal sealed class VideoSaver
                     var info = Mp4Reader.ReadFile(partial);
                     Replace(partial, path);
                     _log.Verbose($"Saved {task.Id} to {path} ({info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.#} s).");
-                    return new SaveResult(ToVideoFile(task, sample, path, info), Warnings(task, info));
+                    return new SaveResult(ToVideoFile(task, path, info) with { Sample = sample + 1 }, Warnings(task, info));
                 }
                 catch (ContentNotReadyException e) when (DateTimeOffset.UtcNow + ContentWait(notReady) < readyBy)
                 {
@@ -102,7 +102,8 @@ internal sealed class VideoSaver
         File.Move(partial, path);
     }
 
-    private static VideoFile ToVideoFile(VideoTask task, int sample, string path, Mp4Info info) => VideoFile.Of(task, sample + 1, Math.Max(1, task.VideoCount ?? 1)) with
+    /// <summary>The saved file's facts, from its MP4, with its task's story (the caller says which of the task's videos it is).</summary>
+    internal static VideoFile ToVideoFile(VideoTask task, string path, Mp4Info info) => VideoFile.Of(task, count: Math.Max(1, task.VideoCount ?? 1)) with
     {
         Path = path,
         Length = new FileInfo(path).Length,
