@@ -1,3 +1,4 @@
+using Veo.Core.Batches;
 using Veo.Core.Http;
 using Veo.Core.Pricing;
 using Veo.Core.Providers;
@@ -47,14 +48,16 @@ public sealed class VeoEngine
     /// </summary>
     /// <exception cref="SpendingCapException">A cap would be passed; nothing was sent.</exception>
     /// <param name="log">Told (verbose) why a create waits: the route's quota, or a 429's wait.</param>
-    public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken, IEngineLog? log = null)
+    /// <param name="row">The input row the create is for: written on its journal lines and on the task, so a rerun of the batch finds it.</param>
+    public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken, IEngineLog? log = null,
+        RowIdentity? row = null)
     {
         // Before anything is reserved: reading an extension's source is not a create, and its failure leaves nothing to settle.
         var prepared = await WithSourceVideoAsync(plan.Prepared, provider, cancellationToken).ConfigureAwait(false);
         if (caps.TryReserve(plan.Cost) is { } refusal) throw new SpendingCapException(refusal);
         try
         {
-            return await CreateAsync(prepared, provider, plan.Cost, cancellationToken, log).ConfigureAwait(false);
+            return await CreateAsync(prepared, provider, plan.Cost, cancellationToken, log, row).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not AmbiguousCreateException && e is not OperationCanceledException)
         {
@@ -69,7 +72,7 @@ public sealed class VeoEngine
     /// service asked for has passed, until the policy's deadline. Nothing else is sent twice.
     /// </summary>
     internal async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken,
-        IEngineLog? log = null)
+        IEngineLog? log = null, RowIdentity? row = null)
     {
         log ??= NullEngineLog.Instance;
         prepared = await WithSourceVideoAsync(prepared, provider, cancellationToken).ConfigureAwait(false);
@@ -81,7 +84,7 @@ public sealed class VeoEngine
             var place = gate is null ? null : await gate.EnterAsync(provider.Route.Name, log, cancellationToken).ConfigureAwait(false);
             try
             {
-                var task = await SendCreateAsync(prepared, provider, estimatedCost, cancellationToken).ConfigureAwait(false);
+                var task = await SendCreateAsync(prepared, provider, estimatedCost, row, cancellationToken).ConfigureAwait(false);
                 place?.Created(task.Id);
                 return task;
             }
@@ -118,14 +121,15 @@ public sealed class VeoEngine
     }
 
     /// <summary>One create request, journaled before it is sent and settled in the journal after.</summary>
-    private async Task<VideoTask> SendCreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken)
+    private async Task<VideoTask> SendCreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, RowIdentity? row,
+        CancellationToken cancellationToken)
     {
         // Journaled before it is sent: a process killed while the request is in flight leaves this line unsettled.
         var sent = new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateSent, Attempt = Guid.NewGuid().ToString("N"), Route = provider.Route.Name,
             BaseUri = provider.Route.BaseUri, Model = prepared.Model.WireId, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
-        };
+        }.For(row);
         Journal.Append(sent);
         VideoTask task;
         try
@@ -139,7 +143,7 @@ public sealed class VeoEngine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = e.Message });
+            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = e.Message }.For(row));
             throw;
         }
         task = task with
@@ -149,12 +153,18 @@ public sealed class VeoEngine
             EstimatedCost = estimatedCost,
             Model = string.IsNullOrEmpty(task.Model) ? prepared.Model.WireId : task.Model,
             CreatedAt = task.CreatedAt ?? DateTimeOffset.UtcNow,
+            Batch = row?.Batch,
+            Row = row?.Row,
+            RowKey = row?.RowKey,
+            RowOrdinal = row?.RowOrdinal,
         };
         Journal.Append(new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.Created, Id = task.Id, Route = task.Route, BaseUri = task.BaseUri, Model = task.Model,
             Status = task.Status, Progress = task.Progress, Prompt = task.Prompt, Cost = estimatedCost, Request = prepared.Request, Attempt = sent.Attempt,
-        });
+            // A task may be answered as failed at once: its reason is then known only from this line.
+            Error = task.Error,
+        }.For(row));
         return task;
     }
 

@@ -73,7 +73,7 @@ internal sealed class BatchRun
             try
             {
                 var saved = await _session.Engine.SaveAsync(e.Task, ProviderFor(e.Task), path, overwrite: true, NullEngineLog.Instance, cancellationToken);
-                _out.WriteLine($"saved {saved.File.Path}  {saved.File.Resolution}  {saved.File.Duration.TotalSeconds:0.0} s  audio={saved.File.HasAudio}");
+                _out.WriteLine($"saved {saved.File.Path}  {saved.File.Resolution}  {saved.File.Duration:0.0} s  audio={saved.File.HasAudio}");
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {

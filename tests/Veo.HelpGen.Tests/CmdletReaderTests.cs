@@ -78,7 +78,7 @@ public class CmdletReaderTests
     [Fact]
     public void Output_types_are_read_by_full_name()
     {
-        Assert.Equal(new[] { "Veo.Core.Pricing.PriceQuote", "Veo.Core.Pricing.PriceDifference" }, CmdletReader.OutputTypes(Cmdlet("Get-VeoPrice")));
+        Assert.Equal(new[] { "Veo.Core.Pricing.PriceQuote", "Veo.Core.Pricing.PriceDifference", "Veo.Core.Pricing.PriceTotal" }, CmdletReader.OutputTypes(Cmdlet("Get-VeoPrice")));
         Assert.Equal(new[] { "Veo.PowerShell.Commands.VeoConnection" }, CmdletReader.OutputTypes(Cmdlet("Connect-Veo")));
     }
 }

@@ -65,16 +65,17 @@ public class FormatTests : PowerShellTest
     }
 
     [Fact]
-    public void A_task_in_a_list_shows_its_address_prompt_and_error()
+    public void A_task_in_a_list_shows_its_address_prompt_error_row_and_file()
     {
-        Assert.Equal(new[] { "Id", "Route", "BaseUri", "Model", "Status", "Progress", "CreatedAt", "CompletedAt", "EstimatedCost", "Prompt", "Error", "ErrorCode", "VideoUrl" },
+        Assert.Equal(new[] { "Id", "Route", "BaseUri", "Model", "Status", "Progress", "CreatedAt", "CompletedAt", "EstimatedCost", "Prompt", "Error", "ErrorCode", "VideoUrl",
+                "Batch", "Row", "SavedPath" },
             ListLabels("New-VeoVideo p"));
     }
 
     [Fact]
     public void A_file_in_a_list_shows_its_path_size_and_where_it_came_from()
     {
-        Assert.Equal(new[] { "Path", "Length", "Width", "Height", "Duration", "HasAudio", "TaskId", "Route", "Model", "Prompt" },
+        Assert.Equal(new[] { "Path", "Length", "Width", "Height", "Duration", "HasAudio", "TaskId", "Route", "Model", "Prompt", "Cost", "Batch", "Row" },
             ListLabels("New-VeoVideo p | Wait-VeoVideo | Save-VeoVideo"));
     }
 

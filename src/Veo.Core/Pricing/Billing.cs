@@ -1,7 +1,8 @@
 namespace Veo.Core.Pricing;
 
 /// <summary>How a route charges for one generated video.</summary>
-public enum Billing
+/// <remarks>Based on long so ConvertTo-Json writes its name: see <see cref="Veo.Core.Tasks.VideoTaskStatus"/>.</remarks>
+public enum Billing : long
 {
     /// <summary>One price per video, whatever its duration and resolution.</summary>
     PerCall,

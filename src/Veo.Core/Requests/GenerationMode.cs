@@ -1,6 +1,8 @@
 namespace Veo.Core.Requests;
 
-public enum GenerationMode
+/// <summary>What a request makes a video from: text, an image, two frames, reference images or an earlier video.</summary>
+/// <remarks>Based on long so ConvertTo-Json writes its name: see <see cref="Veo.Core.Tasks.VideoTaskStatus"/>.</remarks>
+public enum GenerationMode : long
 {
     TextToVideo,
     ImageToVideo,

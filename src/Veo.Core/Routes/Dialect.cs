@@ -1,7 +1,8 @@
 namespace Veo.Core.Routes;
 
 /// <summary>The wire protocols Veo speaks; every gateway is one of these.</summary>
-public enum Dialect
+/// <remarks>Based on long so ConvertTo-Json writes its name: see <see cref="Veo.Core.Tasks.VideoTaskStatus"/>.</remarks>
+public enum Dialect : long
 {
     /// <summary>Multipart POST /v1/videos, GET /v1/videos/{id}, GET /v1/videos/{id}/content (LaoZhang, OpenAI).</summary>
     OpenAIVideos,

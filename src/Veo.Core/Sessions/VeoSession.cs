@@ -42,6 +42,9 @@ public sealed class VeoSession
 
     private readonly SpendingGuard _spending = new(null, "session spending cap");
 
+    /// <summary>When the session began: what it spent is the ledger's creates since then (Connect-Veo's Spent).</summary>
+    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+
     /// <summary>What this session may spend (Connect-Veo -MaxCost); what was spent is kept when the cap changes.</summary>
     public SpendingGuard Spending => SpendingOverride ?? _spending;
 

@@ -37,6 +37,22 @@ public sealed record JournalEntry
     public string? Attempt { get; init; }
     /// <summary>On an ambiguous create: the id-like value its answer held, which may be the task's id.</summary>
     public string? IdHint { get; init; }
+    /// <summary>The -Batch the create belongs to (on create-sent, created, create-refused, ambiguous-create and create-checked lines).</summary>
+    public string? Batch { get; init; }
+    /// <summary>The row's 1-based position in its input.</summary>
+    public int? Row { get; init; }
+    /// <summary>SHA-256 of the row's request content (Batches.RowKeys).</summary>
+    public string? RowKey { get; init; }
+    /// <summary>The row's 1-based ordinal among identical rows of its input.</summary>
+    public int? RowOrdinal { get; init; }
+
+    /// <summary>This line with the row's identity, when there is one.</summary>
+    public JournalEntry For(Batches.RowIdentity? row) =>
+        row is null ? this : this with { Batch = row.Batch, Row = row.Row, RowKey = row.RowKey, RowOrdinal = row.RowOrdinal };
+
+    /// <summary>The row identity the line carries, or null.</summary>
+    public Batches.RowIdentity? RowIdentity() =>
+        RowKey is null ? null : new Batches.RowIdentity { Batch = Batch, Row = Row ?? 0, RowKey = RowKey, RowOrdinal = RowOrdinal ?? 1 };
 }
 
 [JsonSourceGenerationOptions(

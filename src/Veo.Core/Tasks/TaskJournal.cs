@@ -291,6 +291,11 @@ public sealed record JournalTask(VideoTask Task, string? SavedPath)
                 Prompt = e.Prompt,
                 Request = e.Request,
                 EstimatedCost = e.Cost,
+                Error = e.Error ?? Task.Error,
+                Batch = e.Batch ?? Task.Batch,
+                Row = e.Row ?? Task.Row,
+                RowKey = e.RowKey ?? Task.RowKey,
+                RowOrdinal = e.RowOrdinal ?? Task.RowOrdinal,
             },
         },
         JournalEntry.StatusChanged => this with

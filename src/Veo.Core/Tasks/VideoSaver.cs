@@ -102,18 +102,15 @@ internal sealed class VideoSaver
         File.Move(partial, path);
     }
 
-    private static VideoFile ToVideoFile(VideoTask task, string path, Mp4Info info) => new()
+    /// <summary>The saved file's facts, from its MP4, with its task's story (the caller says which of the task's videos it is).</summary>
+    internal static VideoFile ToVideoFile(VideoTask task, string path, Mp4Info info) => VideoFile.Of(task, count: Math.Max(1, task.VideoCount ?? 1)) with
     {
         Path = path,
         Length = new FileInfo(path).Length,
         Width = info.Width,
         Height = info.Height,
-        Duration = info.Duration,
+        Duration = Math.Round(info.Duration.TotalSeconds, 3),
         HasAudio = info.HasAudio,
-        TaskId = task.Id,
-        Route = task.Route,
-        Model = task.Model,
-        Prompt = task.Prompt,
     };
 
     /// <summary>Half a second either way is the same video: containers round, and an edit may trim a frame or two.</summary>

@@ -28,6 +28,16 @@ public sealed record VideoTask
     public int? VideoCount { get; init; }
     /// <summary>Why the service's safety filters removed some (or all) of the task's videos, when it says.</summary>
     public string? Filtered { get; init; }
+    /// <summary>The -Batch the task was created in (New-VeoVideo -Batch), or null.</summary>
+    public string? Batch { get; init; }
+    /// <summary>The 1-based position of the input row that made it.</summary>
+    public int? Row { get; init; }
+    /// <summary>SHA-256 of the row's request content, which a rerun of the batch matches.</summary>
+    public string? RowKey { get; init; }
+    /// <summary>The row's 1-based ordinal among identical rows of its input.</summary>
+    public int? RowOrdinal { get; init; }
+    /// <summary>Where Save-VeoVideo put the task's video, as the journal remembers it (Get-VeoVideo); null until it was saved.</summary>
+    public string? SavedPath { get; init; }
 
     public bool IsFinished => Status.IsFinished();
 

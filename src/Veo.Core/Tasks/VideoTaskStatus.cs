@@ -1,6 +1,14 @@
 namespace Veo.Core.Tasks;
 
-public enum VideoTaskStatus
+/// <summary>Where a task stands, as every route's answer is read.</summary>
+/// <remarks>
+/// Based on long so that ConvertTo-Json writes the name ("Completed"), not a number: PowerShell writes an enum whose
+/// underlying type is Int64 or UInt64 as its name, a rule from its first JSON cmdlets (the "Win8:378368" branch of
+/// ProcessValue in PowerShell/PowerShell src/Microsoft.PowerShell.Commands.Utility/commands/utility/WebCmdlet/JsonObject.cs,
+/// kept in 7.6; off only under the opt-in experimental feature PSSerializeJSONLongEnumAsNumber). Tested in pwsh 7.6.9
+/// (ObjectSerializationTests); Windows PowerShell 5.1 shares the rule but is not tested here. Export-Csv writes any enum by name.
+/// </remarks>
+public enum VideoTaskStatus : long
 {
     Queued,
     InProgress,

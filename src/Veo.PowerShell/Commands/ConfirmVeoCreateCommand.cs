@@ -34,7 +34,7 @@ public sealed class ConfirmVeoCreateCommand : VeoCmdlet
             foreach (var entry in uncertain.Where(e => e.Attempt is not null && (_attempts.Count == 0 || _attempts.Contains(e.Attempt))))
             {
                 if (!ShouldProcess($"'{entry.Prompt}' on {entry.Route} at {entry.At:u}", "Mark the create as checked")) continue;
-                journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateChecked, Attempt = entry.Attempt });
+                journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateChecked, Attempt = entry.Attempt }.For(entry.RowIdentity()));
                 Emit(entry);
             }
         }

@@ -1,3 +1,4 @@
+using Veo.Core.Pricing;
 using System.Management.Automation;
 using System.Security;
 using Veo.PowerShell.Completion;
@@ -76,8 +77,11 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             else if (defaultBefore.BaseUri.IsLoopback && !route.BaseUri.IsLoopback)
                 WriteWarning($"The default route is now {name} at {route.BaseUri}, a paid service; {defaultBefore.Name} was at {defaultBefore.BaseUri}.");
             if (MaxCost is not null) session.Spending.Cap = MaxCost;
-            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, session.Spending.Spent)
+            // The ledger's figures, as Get-VeoSpend -Since <session start> gives them; the cap counts the same creates as it reserves them.
+            var (spent, uncertain) = SpendLedger.Totals(SpendLedger.Rows(session.Engine.Journal.ReadAll(), new SpendFilter { Since = session.Started }));
+            Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, spent)
             {
+                Uncertain = uncertain,
                 RequestsPerMinute = route.Quota.RequestsPerMinute,
                 MaxRunning = route.Quota.MaxRunning,
                 Project = route.Project,
@@ -94,6 +98,9 @@ public sealed class ConnectVeoCommand : VeoCmdlet
 /// <summary>What Connect-Veo set; says where the key comes from, never the key.</summary>
 public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost, decimal Spent)
 {
+    /// <summary>Creates of this session whose outcome is unknown: they may have been billed, and the session cap counts them.</summary>
+    public decimal Uncertain { get; init; }
+
     /// <summary>The quota creates are held to on this route now (null: no limit).</summary>
     public int? RequestsPerMinute { get; init; }
     public int? MaxRunning { get; init; }

@@ -15,6 +15,7 @@ namespace Veo.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Get, "VeoPrice", HelpUri = HelpLinks.Base + "Get-VeoPrice.md", DefaultParameterSetName = TableSet)]
 [OutputType(typeof(PriceQuote), ParameterSetName = new[] { TableSet, TaskSet })]
 [OutputType(typeof(PriceDifference), ParameterSetName = new[] { LiveSet })]
+[OutputType(typeof(PriceTotal), ParameterSetName = new[] { TaskSet })]
 public sealed class GetVeoPriceCommand : VeoCmdlet
 {
     private const string TableSet = "Table";
@@ -66,6 +67,10 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
 
     [Parameter(ParameterSetName = LiveSet)]
     public Uri? BaseUri { get; set; }
+
+    /// <summary>One total of what is piped in (videos and cost, an exact decimal) instead of a quote for each.</summary>
+    [Parameter(ParameterSetName = TaskSet)]
+    public SwitchParameter Total { get; set; }
 
     /// <summary>A JSON file of price rows that add to or replace the built-in ones.</summary>
     [Parameter]
@@ -124,6 +129,11 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
     /// <summary>Piped items are compared together at the end, so -Compare can find each one's reference.</summary>
     protected override void EndProcessing()
     {
+        if (Total.IsPresent)
+        {
+            foreach (var total in PriceTotal.Of(_piped)) Emit(total);
+            return;
+        }
         foreach (var row in Compared(_piped)) Emit(row);
     }
 

@@ -47,13 +47,24 @@ public sealed class GetVeoVideoCommand : VeoCmdlet
                      $"then run Confirm-VeoCreate to stop this warning. Journal: {Session.Engine.Journal.Path}");
     }
 
+    /// <summary>The task with the file it was saved to, under a type name whose table shows that file beside the cost.</summary>
+    private static PSObject Journaled(JournalTask entry)
+    {
+        var task = PSObject.AsPSObject(entry.SavedPath is null ? entry.Task : entry.Task with { SavedPath = entry.SavedPath });
+        task.TypeNames.Insert(0, JournalViewType);
+        return task;
+    }
+
+    /// <summary>Veo.format.ps1xml's view of a journaled task (Id, Status, Cost, Saved, Prompt).</summary>
+    internal const string JournalViewType = "Veo.Core.Tasks.VideoTask#Journal";
+
     protected override void EndProcessing()
     {
         try
         {
             var query = new TaskQuery { Ids = _ids, State = State, Since = Since, Route = Route };
             var found = query.Run(Session.Engine.Journal).ToList();
-            foreach (var entry in found) Emit(entry.Task);
+            foreach (var entry in found) Emit(Journaled(entry));
             foreach (var missing in _ids.Except(found.Select(f => f.Task.Id), StringComparer.Ordinal))
                 Fail(new KeyNotFoundException($"Task {missing} is not in the journal at {Session.Engine.Journal.Path}."), missing);
             WarnAboutUncertainCreates();

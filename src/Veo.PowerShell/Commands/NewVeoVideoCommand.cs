@@ -202,7 +202,11 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             // PowerShell quotes the target itself: What if: Performing the operation "Create a video (...)" on target "A fox".
             if (!ShouldProcess(Shorten(plan.Prepared.Request.Prompt), $"Create a video ({plan.Summary})"))
             {
-                if (IsWhatIf()) _caps.Pretend(plan.Cost);
+                if (IsWhatIf())
+                {
+                    _caps.Pretend(plan.Cost);
+                    _whatIf = (_whatIf.Count + 1, _whatIf.Cost + (plan.Cost ?? 0), _whatIf.Unpriced + (plan.Cost is null ? 1 : 0));
+                }
                 return;
             }
 
@@ -224,6 +228,9 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
         foreach (var outcome in _creates!.Finished()) Report(outcome);
     }
 
+    /// <summary>The videos -WhatIf showed, and their cost: said in one line at the end, the batch's total.</summary>
+    private (int Count, decimal Cost, int Unpriced) _whatIf;
+
     protected override void EndProcessing()
     {
         foreach (var outcome in _creates!.All(TimeSpan.FromMilliseconds(250)))
@@ -233,6 +240,12 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             Pump();
         }
         _creates.Dispose();
+        // Beside PowerShell's own "What if:" lines, on the host as they are; one video's line already says its cost.
+        if (_whatIf.Count > 1)
+        {
+            Host.UI.WriteLine($"What if: {_whatIf.Count} video(s) in all, {SpendingGuard.Money(_whatIf.Cost)}" +
+                              (_whatIf.Unpriced > 0 ? $" and {_whatIf.Unpriced} without a known price." : "."));
+        }
     }
 
     private void Report(ThrottledWork<VideoTask>.Outcome outcome)

@@ -83,7 +83,7 @@ public class VertexEmulatorTests : EmulatorAndHomeTest
         var saved = await Home.Engine().SaveAsync(extended, provider, Home.PathOf("longer.mp4"), false, NullEngineLog.Instance, CancellationToken.None);
 
         Assert.Equal((720, 1280), (saved.File.Width, saved.File.Height));
-        Assert.Equal(15.0, saved.File.Duration.TotalSeconds, 0.1);
+        Assert.Equal(15.0, saved.File.Duration, 0.1);
         var create = Emulator.Requests.Last(r => r.Path.EndsWith(":predictLongRunning"));
         using var body = JsonDocument.Parse(create.JsonBody!);
         Assert.True(body.RootElement.GetProperty("instances")[0].GetProperty("video").TryGetProperty(sentAs, out _));

@@ -35,7 +35,7 @@ public class ExtendTests : PowerShellTest
         Assert.Empty(result.Warnings);
         var file = result.Single<VideoFile>();
         Assert.Equal(("Google", 720, 1280, true), (file.Route, file.Width, file.Height, file.HasAudio));
-        Assert.Equal(15, file.Duration.TotalSeconds, 0.1);
+        Assert.Equal(15, file.Duration, 0.1);
         var instance = LastCreateBody().GetProperty("instances")[0];
         Assert.Equal(first.VideoUrl, instance.GetProperty("video").GetProperty("uri").GetString());
         Assert.Contains("/models/veo-3.1-fast-generate-preview:predictLongRunning", Emulator.Requests.Last(r => r.Method == "POST").Path);
@@ -50,7 +50,7 @@ public class ExtendTests : PowerShellTest
         var result = Run("New-VeoVideo 'and then' -Extend $first.Id | Wait-VeoVideo | Save-VeoVideo");
 
         Assert.Empty(result.Errors);
-        Assert.Equal(15, result.Single<VideoFile>().Duration.TotalSeconds, 0.1);
+        Assert.Equal(15, result.Single<VideoFile>().Duration, 0.1);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class ExtendTests : PowerShellTest
         var result = Run("New-VeoVideo b -Extend $first | Wait-VeoVideo | ForEach-Object { New-VeoVideo c -Extend $_ } | Wait-VeoVideo | Save-VeoVideo");
 
         Assert.Empty(result.Errors);
-        Assert.Equal(22, result.Single<VideoFile>().Duration.TotalSeconds, 0.1);
+        Assert.Equal(22, result.Single<VideoFile>().Duration, 0.1);
     }
 
     [Fact]

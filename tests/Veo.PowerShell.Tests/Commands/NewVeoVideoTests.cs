@@ -99,14 +99,16 @@ public class NewVeoVideoTests : PowerShellTest
         Assert.Empty(result.Output);
         Assert.Empty(result.Errors);
         Assert.Empty(Home.Journal.ReadAll());
-        Assert.Equal(2, result.HostLines.Count);
-        Assert.All(result.HostLines, line =>
+        Assert.Equal(3, result.HostLines.Count);
+        Assert.All(result.HostLines.Take(2), line =>
         {
             Assert.StartsWith("What if: Performing the operation \"Create a video (", line);
             Assert.Contains("on LaoZhang", line);
             Assert.Contains("veo-3.1-generate-preview", line);
             Assert.Contains("estimated cost $1.20", line);
         });
+        // Then the batch's total, in one line.
+        Assert.Equal("What if: 2 video(s) in all, $2.40.", result.HostLines[2].Trim());
     }
 
     [Fact]

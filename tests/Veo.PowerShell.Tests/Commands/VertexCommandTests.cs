@@ -136,7 +136,7 @@ public class VertexCommandTests : PowerShellTest
         Assert.Empty(result.Errors);
         var file = result.Single<VideoFile>();
         Assert.Equal(("Vertex", 1920, 1080, false), (file.Route, file.Width, file.Height, file.HasAudio));
-        Assert.Equal(15, file.Duration.TotalSeconds, 0.1);
+        Assert.Equal(15, file.Duration, 0.1);
         var create = Emulator.Requests.Last(r => r.Path.EndsWith(":predictLongRunning"));
         Assert.Contains("\"bytesBase64Encoded\"", create.JsonBody);
         Assert.DoesNotContain("durationSeconds", create.JsonBody);

@@ -125,7 +125,7 @@ public sealed class StartStopEmulatorTests : PowerShellTest
     {
         var result = Run("""
             $info = Start-VeoEmulator -RenderSeconds 2 -QueueSeconds 1 -ContentLagSeconds 0.5 -Option @{ LargeVideoBytes = 300KB } -PassThru
-            $info.RenderTime.TotalSeconds, $info.QueueTime.TotalSeconds, $info.ContentLag.TotalSeconds
+            $info.RenderSeconds, $info.QueueSeconds, $info.ContentLagSeconds
             (New-VeoVideo 'A long take' | Wait-VeoVideo | Save-VeoVideo -Path ./long.mp4).Length
             """);
 
