@@ -124,7 +124,7 @@ public sealed class VeoEngine
         var sent = new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateSent, Attempt = Guid.NewGuid().ToString("N"), Route = provider.Route.Name,
-            BaseUri = provider.Route.BaseUri, Model = prepared.Model.WireId, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
+            BaseUri = provider.Route.BaseUri, Model = prepared.Model.Id, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
         };
         Journal.Append(sent);
         VideoTask task;
@@ -147,7 +147,7 @@ public sealed class VeoEngine
             Prompt = prepared.Request.Prompt,
             Request = prepared.Request,
             EstimatedCost = estimatedCost,
-            Model = string.IsNullOrEmpty(task.Model) ? prepared.Model.WireId : task.Model,
+            Model = string.IsNullOrEmpty(task.Model) ? prepared.Model.Id : task.Model,
             CreatedAt = task.CreatedAt ?? DateTimeOffset.UtcNow,
         };
         Journal.Append(new JournalEntry

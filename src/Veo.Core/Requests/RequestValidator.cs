@@ -25,7 +25,7 @@ public static class RequestValidator
         var warnings = probes
             .Where(p => p.Info!.Width != size.Width || p.Info.Height != size.Height)
             .Select(p => $"The image '{p.Path}' is {p.Info!.Width}x{p.Info.Height} but the video will be {size}; Veo gives its best results when they match.")
-            .Concat(ExtensionRules.Warnings(request, context.Caps.Extension))
+            .Concat(ExtensionRules.Warnings(request, context.Entry.Extension))
             .ToList();
         ImageFile? Image(string parameter) => probes.FirstOrDefault(p => p.Parameter == parameter)?.ToImageFile();
         return new PreparedRequest(
