@@ -139,7 +139,10 @@ public sealed class VeoEngine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = e.Message });
+            // A service's "no such model" is said as such, with the catalog's replacement; like any refusal, nothing was made.
+            var unavailable = e is ApiException answer ? Models.ModelLifecycle.Unavailable(answer, provider.Route.Dialect, prepared.Model, provider.Route.Name) : null;
+            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = (unavailable ?? e).Message });
+            if (unavailable is not null) throw unavailable;
             throw;
         }
         task = task with

@@ -15,6 +15,8 @@ public static class RequestValidator
             ReferenceImages = request.ReferenceImages ?? Array.Empty<string>(),
         };
         var context = new RuleContext(request, route, route.FindModel(request.Model));
+        // A shut-down model is refused alone: nothing else about the request matters until another model is chosen.
+        if (context.Model is { } model) Models.ModelLifecycle.EnsureServed(model, route.Name, DateTime.UtcNow);
         var problems = RequestRules.Errors.Select(r => r.Check(context)).OfType<string>().ToList();
 
         var probes = ImageParameters(request).Select(p => ImageProbe.Of(p.Parameter, p.Path)).ToList();

@@ -196,6 +196,9 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 return;
             }
             foreach (var warning in plan.Warnings) WriteWarning(warning);
+            if (Core.Models.ModelLifecycle.Warning(plan.Prepared.Model, route.Name, DateTime.UtcNow) is { } deprecated
+                && Session.FirstTime($"deprecated {route.Name} {plan.Prepared.Model.Id}"))
+                WriteWarning(deprecated);
             // Said before asking, so -WhatIf and -Confirm never offer a video a cap would refuse; the engine checks again as it reserves.
             if (_caps!.Check(plan.Cost) is { } refusal)
             {
