@@ -217,7 +217,7 @@ public sealed class VeoEngine
     public async Task<IReadOnlyList<Models.ModelListing>?> ListModelsAsync(VideoRoute route, ApiKey key, string catalogPath, CancellationToken cancellationToken,
         IEngineLog? log = null)
     {
-        if (VideoProviders.For(route, key, Policy, log) is not Models.IModelListProvider lister) return null;
+        if (!Models.ModelLists.Exists(route.Dialect) || VideoProviders.For(route, key, Policy, log) is not Models.IModelListProvider lister) return null;
         var listed = await lister.ListModelsAsync(cancellationToken).ConfigureAwait(false);
         return Models.ModelListing.Compare(route, listed, catalogPath);
     }
