@@ -77,5 +77,16 @@ public sealed record ModelEntry
 
     public bool Supports(GenerationMode mode) => Modes.Contains(mode);
 
+    /// <summary>
+    /// A copy that shares nothing with this one. PowerShell sets init-only properties and array items of the objects it
+    /// is given, so a row handed to a user (Get-VeoModel, to edit and save as models.json) must not be the catalog's own.
+    /// </summary>
+    public ModelEntry Copy() => this with
+    {
+        Modes = Modes.ToArray(), Durations = Durations.ToArray(), Resolutions = Resolutions.ToArray(),
+        EightSecondsOnly = EightSecondsOnly.ToArray(), AspectRatios = AspectRatios.ToArray(),
+        Extension = Extension is null ? null : Extension with { AddedSeconds = Extension.AddedSeconds.ToArray(), Resolutions = Extension.Resolutions.ToArray() },
+    };
+
     public override string ToString() => $"{Route} {Id} ({Status})";
 }

@@ -64,7 +64,8 @@ public sealed class GetVeoModelCommand : VeoCmdlet
             {
                 if (family is not null && !string.Equals(model.Family, family, StringComparison.OrdinalIgnoreCase)) continue;
                 if (Status is { Length: > 0 } && !Status.Contains(model.Status)) continue;
-                Emit(model);
+                // A copy: a user may change the row (to save it as another entry); the catalog must not change with it.
+                Emit(model.Copy());
             }
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))

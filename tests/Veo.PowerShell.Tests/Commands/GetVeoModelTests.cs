@@ -41,8 +41,10 @@ public class GetVeoModelTests : PowerShellTest
             $json = $entry | ConvertTo-Json -Depth 5 -AsArray
             $json = $json -replace '"Durations": \[[^\]]*\]', '"Durations": [8]'
             $json | Set-Content '{ModelsJson}'
-            
+            $entry.Durations[0] = 5
             Get-VeoModel -Route MyGateway
+            $shipped = Get-VeoModel -Route Crazyrouter -Family Fast
+            Write-Warning ($shipped.Id + ' ' + ($shipped.Durations -join ','))
             New-VeoVideo 'A harbour' -Route MyGateway -Model veo-3.1-fast -Duration 4 -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force)
             """);
 
@@ -50,6 +52,8 @@ public class GetVeoModelTests : PowerShellTest
         Assert.Equal(("MyGateway", "veo-3.1-fast"), (row.Route, row.Id));
         Assert.Equal([8], row.Durations);
         Assert.Contains("use -Duration 8", Assert.Single(result.Errors).Exception.Message);
+        // The row was the user's to change: the catalog's own entry is as it was.
+        Assert.Equal("veo-3.1-fast 4,6,8", Assert.Single(result.Warnings).Message);
         Assert.Equal(0, CreateCalls);
     }
 
