@@ -125,6 +125,23 @@ public class GetVeoModelTests : PowerShellTest
     }
 
     [Fact]
+    public void Get_VeoPrice_takes_the_lengths_and_resolutions_a_declared_model_makes()
+    {
+        File.WriteAllText(ModelsJson, """
+            [{ "Route": "Google", "Id": "omni-ish-flash", "Family": "omni-ish", "Modes": ["TextToVideo"], "Durations": [3, 10, 15],
+               "Resolutions": ["360p", "1080p"], "AspectRatios": ["16:9"], "Audio": "Always", "Source": "s", "AsOf": "2026-12-01" }]
+            """);
+        File.WriteAllText(Home.PathOf("prices.json"),
+            """[{ "route": "Google", "model": "omni-ish", "billing": "PerSecond", "price": 0.05, "source": "s", "asOf": "2026-12-01" }]""");
+
+        var rows = Run("Get-VeoPrice -Route Google -Model omni-ish -Duration 10").Objects<Core.Pricing.PriceQuote>();
+        var refused = Run("Get-VeoPrice -Route Google -Model omni-ish -Duration 8");
+
+        Assert.Equal([("360p", 0.50m), ("1080p", 0.50m)], rows.Select(r => (r.Resolution, r.Cost)));
+        Assert.Contains("-Duration 8 is not a length these models make: 3, 10, 15 seconds", Assert.Single(refused.AllErrorRecords()).Exception.Message);
+    }
+
+    [Fact]
     public void Completion_offers_the_catalog_s_values_for_the_model_being_typed()
     {
         File.WriteAllText(ModelsJson, """
