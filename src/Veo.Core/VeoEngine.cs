@@ -21,6 +21,17 @@ public sealed class VeoEngine
         Policy = policy ?? HttpPolicy.Default;
     }
 
+    /// <summary>
+    /// The models a service answered it does not serve, by its address and id, with when. Kept for a few minutes, the
+    /// length of a batch: a gateway's "no available channel" can also mean its channels are down for a while.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Models.ModelUnavailableException Refusal, DateTimeOffset At)> _unavailable =
+        new(StringComparer.OrdinalIgnoreCase);
+
+    internal static readonly TimeSpan UnavailableMemory = TimeSpan.FromMinutes(5);
+
+    private static string UnavailableKey(VideoRoute route, string model) => $"{route.Name} {route.BaseUri} {model}";
+
     public TaskJournal Journal { get; }
     public HttpPolicy Policy { get; }
 
@@ -52,6 +63,9 @@ public sealed class VeoEngine
     public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken, IEngineLog? log = null,
         RowIdentity? row = null)
     {
+        // A model the service just said it does not serve is not asked for again by the rest of the batch.
+        if (_unavailable.TryGetValue(UnavailableKey(provider.Route, plan.Prepared.Model.Id), out var gone) && DateTimeOffset.UtcNow - gone.At < UnavailableMemory)
+            throw gone.Refusal.Again();
         // Before anything is reserved: reading an extension's source is not a create, and its failure leaves nothing to settle.
         var prepared = await WithSourceVideoAsync(plan.Prepared, provider, cancellationToken).ConfigureAwait(false);
         if (caps.TryReserve(plan.Cost) is { } refusal) throw new SpendingCapException(refusal);
@@ -128,7 +142,7 @@ public sealed class VeoEngine
         var sent = new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateSent, Attempt = Guid.NewGuid().ToString("N"), Route = provider.Route.Name,
-            BaseUri = provider.Route.BaseUri, Model = prepared.Model.WireId, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
+            BaseUri = provider.Route.BaseUri, Model = prepared.Model.Id, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
         }.For(row);
         Journal.Append(sent);
         VideoTask task;
@@ -143,7 +157,14 @@ public sealed class VeoEngine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = e.Message }.For(row));
+            // A service's "no such model" is said as such, with the catalog's replacement; like any refusal, nothing was made.
+            var unavailable = e is ApiException answer ? Models.ModelLifecycle.Unavailable(answer, provider.Route.Dialect, prepared.Model, provider.Route.Name) : null;
+            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = (unavailable ?? e).Message }.For(row));
+            if (unavailable is not null)
+            {
+                _unavailable[UnavailableKey(provider.Route, prepared.Model.Id)] = (unavailable, DateTimeOffset.UtcNow);
+                throw unavailable;
+            }
             throw;
         }
         task = task with
@@ -151,7 +172,7 @@ public sealed class VeoEngine
             Prompt = prepared.Request.Prompt,
             Request = prepared.Request,
             EstimatedCost = estimatedCost,
-            Model = string.IsNullOrEmpty(task.Model) ? prepared.Model.WireId : task.Model,
+            Model = string.IsNullOrEmpty(task.Model) ? prepared.Model.Id : task.Model,
             CreatedAt = task.CreatedAt ?? DateTimeOffset.UtcNow,
             Batch = row?.Batch,
             Row = row?.Row,
@@ -214,6 +235,19 @@ public sealed class VeoEngine
         var result = await new VideoSaver(policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken, sample).ConfigureAwait(false);
         Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Saved, Id = task.Id, Path = result.File.Path });
         return result;
+    }
+
+    /// <summary>
+    /// What the route serves right now (its service's model list, every page) beside the catalog; null for a route whose
+    /// service documents no list (Vertex AI).
+    /// </summary>
+    /// <param name="catalogPath">The user's models.json, named in the advice on an id the catalog lacks.</param>
+    public async Task<IReadOnlyList<Models.ModelListing>?> ListModelsAsync(VideoRoute route, ApiKey key, string catalogPath, CancellationToken cancellationToken,
+        IEngineLog? log = null)
+    {
+        if (!Models.ModelLists.Exists(route.Dialect) || VideoProviders.For(route, key, Policy, log) is not Models.IModelListProvider lister) return null;
+        var listed = await lister.ListModelsAsync(cancellationToken).ConfigureAwait(false);
+        return Models.ModelListing.Compare(route, listed, catalogPath);
     }
 
     /// <summary>The route's public price catalog (new-api GET /api/pricing), compared with the book.</summary>

@@ -49,6 +49,7 @@ BeforeAll {
     $expectedErrors = @{
         'New-VeoVideo.md - Example *: A request that cannot be made is refused before any call' = 'InvalidVideoRequest'
         'Add-VeoEmulatorFault.md - Example *: a failed render' = 'VideoTaskFailed'
+        'Add-VeoEmulatorFault.md - Example *: a model retired in the middle of a session' = 'ModelUnavailable'
     }
 
     # Warnings of the suite's world, not of the example, each with why: a user's own session does not print them.

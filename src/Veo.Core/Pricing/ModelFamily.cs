@@ -15,7 +15,7 @@ public static class ModelFamily
     /// <summary>The family (<c>veo-3.1-fast</c>) of an alias (Fast, Standard) or id, or the id itself, lower-cased, when it is not a known Veo spelling.</summary>
     public static string Of(string model)
     {
-        if (Routes.RouteModel.Aliases.TryGetValue(model.Trim(), out var family)) return family;
+        if (Models.ModelFamilies.Aliases.TryGetValue(model.Trim(), out var family)) return family;
         var id = model.Trim().ToLowerInvariant();
         var match = VeoId.Match(id);
         return match.Success ? $"veo-{match.Groups["version"].Value}{match.Groups["tier"].Value}" : id;

@@ -65,10 +65,23 @@ public sealed class PriceBook
             from route in routes
             from model in models
             from resolution in resolutions
+            where Makes(route, model, resolution)
             let quote = Quote(route, model, query.Duration, resolution, query.Count, query.Audio)
             where quote is not null
             orderby quote.Cost, quote.Route, quote.Model, Resolutions.Rank(quote.Resolution)
             select quote).ToList();
+    }
+
+    /// <summary>
+    /// Whether the catalog has the route's model of this family make the resolution (a price "for every resolution" is
+    /// not a 360p video on a route that makes none); a route or family the catalog does not know is not filtered.
+    /// </summary>
+    private static bool Makes(string route, string family, string resolution)
+    {
+        var entries = Models.ModelCatalog.Default.Entries.Where(e => e.Family == family).ToList();
+        var routes = entries.Where(e => string.Equals(e.Route, route, StringComparison.OrdinalIgnoreCase)).ToList();
+        var known = routes.Count > 0 ? routes : entries;
+        return known.Count == 0 || known.Any(e => e.Resolutions.Contains(resolution));
     }
 
     private static string ReadEmbedded()

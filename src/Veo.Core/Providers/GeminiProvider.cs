@@ -12,7 +12,7 @@ namespace Veo.Core.Providers;
 /// v1beta/{name}; "done" appears only when finished, with an error or the generated samples. Download:
 /// the sample's URI with the key, which redirects to the bytes. Images go inline as base64.
 /// </summary>
-internal sealed class GeminiProvider : IVideoProvider
+internal sealed class GeminiProvider : IVideoProvider, Models.IModelListProvider
 {
     private const string ApiVersion = "v1beta/";
     private readonly ApiChannel _channel;
@@ -25,15 +25,19 @@ internal sealed class GeminiProvider : IVideoProvider
 
     public VideoRoute Route { get; }
 
+    /// <summary>What the service lists as the video models it serves (<see cref="Models.ModelLists.GeminiAsync"/>).</summary>
+    public Task<IReadOnlyList<Models.ListedModel>> ListModelsAsync(CancellationToken cancellationToken) =>
+        Models.ModelLists.GeminiAsync(_channel, Route.BaseUri, cancellationToken);
+
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
-        var uri = Uri($"models/{request.Model.WireId}:predictLongRunning");
+        var uri = Uri($"models/{request.Model.Id}:predictLongRunning");
         return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Body(request) }, answer => new VideoTask
         {
             Id = answer.Str("name") ?? throw _channel.Malformed("The operation name", answer),
             Route = Route.Name,
             BaseUri = Route.BaseUri,
-            Model = request.Model.WireId,
+            Model = request.Model.Id,
             Status = VideoTaskStatus.Queued,
         }, cancellationToken).ConfigureAwait(false);
     }

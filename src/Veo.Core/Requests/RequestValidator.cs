@@ -15,6 +15,8 @@ public static class RequestValidator
             ReferenceImages = request.ReferenceImages ?? Array.Empty<string>(),
         };
         var context = new RuleContext(request, route, route.FindModel(request.Model));
+        // A shut-down model is refused alone: nothing else about the request matters until another model is chosen.
+        if (context.Model is { } model) Models.ModelLifecycle.EnsureServed(model, route.Name, DateTime.UtcNow);
         var problems = RequestRules.Errors.Select(r => r.Check(context)).OfType<string>().ToList();
 
         var probes = ImageParameters(request).Select(p => ImageProbe.Of(p.Parameter, p.Path)).ToList();
@@ -25,7 +27,7 @@ public static class RequestValidator
         var warnings = probes
             .Where(p => p.Info!.Width != size.Width || p.Info.Height != size.Height)
             .Select(p => $"The image '{p.Path}' is {p.Info!.Width}x{p.Info.Height} but the video will be {size}; Veo gives its best results when they match.")
-            .Concat(ExtensionRules.Warnings(request, context.Caps.Extension))
+            .Concat(ExtensionRules.Warnings(request, context.Entry.Extension))
             .ToList();
         ImageFile? Image(string parameter) => probes.FirstOrDefault(p => p.Parameter == parameter)?.ToImageFile();
         return new PreparedRequest(

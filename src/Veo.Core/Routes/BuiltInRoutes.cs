@@ -1,6 +1,11 @@
+using Veo.Core.Models;
+
 namespace Veo.Core.Routes;
 
-/// <summary>The routes Veo knows out of the box; users can register more of a known dialect.</summary>
+/// <summary>
+/// The routes Veo knows out of the box; users can register more of a known dialect. The models each serves, with their
+/// limits and sources, are the embedded catalog's (Models/models.json); what each API takes is here.
+/// </summary>
 public static class BuiltInRoutes
 {
     public const string LaoZhangName = "LaoZhang";
@@ -14,32 +19,21 @@ public static class BuiltInRoutes
         Dialect.OpenAIVideos,
         new Uri("https://api.laozhang.ai/"),
         "LAOZHANG_API_KEY",
-        new[]
-        {
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
-        },
+        ModelCatalog.Default.For(LaoZhangName),
         new RouteCapabilities())
     {
         Quota = RouteQuota.Gateway(LaoZhangName),
     };
 
-    /// <summary>Crazyrouter's unified video API: per-second billing; its public contract is text- and single-image-to-video at 720P.</summary>
+    /// <summary>Crazyrouter's unified video API: per-second billing; its public contract is text- and single-image-to-video at 720P (its catalog entries).</summary>
     public static readonly VideoRoute Crazyrouter = new(
         CrazyrouterName,
         Dialect.UnifiedVideo,
         new Uri("https://cn.crazyrouter.com/"),
         "CRAZYROUTER_API_KEY",
-        new[]
-        {
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1"),
-        },
+        ModelCatalog.Default.For(CrazyrouterName),
         new RouteCapabilities
         {
-            Resolutions = new[] { "720p" },
-            FirstLastFrame = false,
-            MaxReferenceImages = 0,
             // The unified format's create takes both flags: docs.fast-token.com "Create video" (POST /v1/video/create):
             // enhance_prompt "auto-translate Chinese to English", enable_upsample "Enable upsampling"; docs.octopusx.ai
             // (Unified Video, Create Video): upsampling is "landscape only".
@@ -50,23 +44,13 @@ public static class BuiltInRoutes
         Quota = RouteQuota.Gateway(CrazyrouterName),
     };
 
-    /// <summary>
-    /// Google's Gemini API, direct: per-second billing by resolution; it extends its own videos by their URI. Only
-    /// the Gemini API's own ids: the -001 ids are Vertex AI's (python-genai tests/shared/models/test_generate_videos.py:
-    /// "models/veo-3.1-lite-generate-001 is not found for API version v1beta", while veo-3.1-lite-generate-preview is the
-    /// Gemini API's Lite).
-    /// </summary>
+    /// <summary>Google's Gemini API, direct: per-second billing by resolution; it extends its own videos by their URI.</summary>
     public static readonly VideoRoute Google = new(
         GoogleName,
         Dialect.Gemini,
         new Uri("https://generativelanguage.googleapis.com/"),
         "GEMINI_API_KEY",
-        new[]
-        {
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
-            new RouteModel(RouteModel.LiteFamily, "veo-3.1-lite-generate-preview") { Capabilities = GeminiLite },
-        },
+        ModelCatalog.Default.For(GoogleName),
         GeminiApi)
     {
         Quota = RouteQuota.Google,
@@ -78,7 +62,7 @@ public static class BuiltInRoutes
     /// (tests/models/test_generate_videos.py, test_all_parameters_veo3_mldev) sends none, and Google's Veo 3.1 parameter
     /// table does not list it, so nothing shows Veo 3.1 there taking it.
     /// </summary>
-    private static RouteCapabilities GeminiApi => new() { Seed = false, Extension = ExtensionLimits.GeminiApi, PersonGeneration = GeminiPersonGeneration };
+    private static RouteCapabilities GeminiApi => new() { Seed = false, PersonGeneration = GeminiPersonGeneration };
 
     /// <summary>
     /// Google's Veo 3.1 table (ai.google.dev/gemini-api/docs/video), as the discuss.ai.google.dev thread "Veo 3.1
@@ -96,21 +80,8 @@ public static class BuiltInRoutes
     };
 
     /// <summary>
-    /// Veo 3.1 Lite (launched 2026-03-31): 720p and 1080p, text- and image-to-video only, no extension ("it doesn't support
-    /// 4K or the Extension feature", vibecoding.gallery; "Supports only text-to-video and single image-to-video",
-    /// developer.civitai.com Veo 3 recipe; "Resolution options: 720p and 1080p", xainflow.com).
-    /// </summary>
-    private static RouteCapabilities GeminiLite => GeminiApi with
-    {
-        Resolutions = new[] { Requests.Resolutions.P720, Requests.Resolutions.P1080 },
-        FirstLastFrame = false,
-        MaxReferenceImages = 0,
-        Extension = null,
-    };
-
-    /// <summary>
-    /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos, extension of its own
-    /// videos (<see cref="ExtensionLimits.VertexAi"/>) and up to 4 videos a request ("Maximum videos returned per request: 4", cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
+    /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos and extension of
+    /// its own videos (its catalog entries), and up to 4 videos a request ("Maximum videos returned per request: 4", cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
     /// Its address follows the location (<see cref="VertexEndpoints"/>); this one is the default location's.
     /// </summary>
     public static readonly VideoRoute Vertex = new(
@@ -118,13 +89,7 @@ public static class BuiltInRoutes
         Dialect.Vertex,
         VertexEndpoints.BaseUriFor(VertexEndpoints.DefaultLocation),
         VertexEndpoints.TokenVariable,
-        new[]
-        {
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-001"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001") { Capabilities = VertexStandard },
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview") { Capabilities = VertexStandard },
-        },
+        ModelCatalog.Default.For(VertexName),
         VertexAi)
     {
         Quota = RouteQuota.Vertex,
@@ -142,19 +107,9 @@ public static class BuiltInRoutes
     /// </summary>
     private static RouteCapabilities VertexAi => new()
     {
-        SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true, EnhancePrompt = true, Extension = ExtensionLimits.VertexAi,
+        MaxVideosPerRequest = 4, StorageUri = true, EnhancePrompt = true,
         CompressionQualities = new[] { "OPTIMIZED", "LOSSLESS" },
         ResizeModes = new[] { "CROP", "PAD" },
-    };
-
-    /// <summary>
-    /// Veo 3.1 (not Fast) on Vertex AI extends at 720p only: its model page lists "Supported resolutions: 720, 1080, except
-    /// for video extension" for veo-3.1-generate-preview, and no such exception for veo-3.1-fast-generate-preview
-    /// (cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate, as mirrored 2025-11-07).
-    /// </summary>
-    private static RouteCapabilities VertexStandard => VertexAi with
-    {
-        Extension = ExtensionLimits.VertexAi with { Resolutions = new[] { Requests.Resolutions.P720 } },
     };
 
     public static readonly IReadOnlyList<VideoRoute> All = new[] { LaoZhang, Crazyrouter, Google, Vertex };

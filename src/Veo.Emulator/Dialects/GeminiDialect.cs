@@ -26,7 +26,8 @@ internal static class GeminiDialect
     private static EmulatorResponse Create(EmulatorRequest request, EmulatorState state, string model)
     {
         if (GoogleErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
-        if (!GeminiRequest.Models.Contains(model))
+        // A retired model is answered as one the API version never had: the id is simply not found any more.
+        if (!GeminiRequest.Models.Contains(model) || state.Faults.IsRetired(model))
         {
             return GoogleErrors.NotFound($"models/{model} is not found for API version v1beta, or is not supported for predictLongRunning. " +
                                          "Call ListModels to see the list of available models and their supported methods.");

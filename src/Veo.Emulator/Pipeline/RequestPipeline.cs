@@ -18,6 +18,7 @@ internal sealed class RequestPipeline
         UnifiedVideoDialect.Map(routes, state);
         GeminiDialect.Map(routes, state);
         VertexDialect.Map(routes, state);
+        ModelLists.Map(routes, state);
     }
 
     public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Net;
 using Veo.Core.Http;
 using Veo.Core.Media;
+using Veo.Core.Models;
 using Veo.Core.Pricing;
 using Veo.Core.Requests;
 using Veo.PowerShell.Commands;
@@ -19,13 +20,17 @@ internal static class ErrorMapping
     public static readonly IReadOnlyList<string> FixedIds = new[]
     {
         "InvalidVideoRequest", "InvalidArgument", "SpendingCapReached", "ApiKeyMissing", "ApiKeyRefused", "CreateOutcomeUnknown",
-        "VideoTaskFailed", "VideoUndeliverable", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
+        "ModelUnavailable", "InvalidModelCatalog", "VideoTaskFailed", "VideoUndeliverable", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
         "FileAccessDenied", "NetworkError", "Stopped", "EmulatorNotRunning", "UnexpectedError",
     };
 
     public static ErrorRecord From(Exception exception, object? target) => exception switch
     {
         RequestValidationException e => Record(e, "InvalidVideoRequest", ErrorCategory.InvalidArgument, target),
+        ModelUnavailableException e => Record(e, "ModelUnavailable", ErrorCategory.ResourceUnavailable, target,
+            e.Replacement is { } replacement ? $"Use -Model {replacement}." : $"See what the route serves now: Get-VeoModel -Route {e.Route} -Live."),
+        ModelCatalogFormatException e => Record(e, "InvalidModelCatalog", ErrorCategory.InvalidData, target,
+            $"Fix entry {e.EntryNumber?.ToString() ?? "(the file as a whole)"} of {e.FileName}, or move the file away; Veo never rewrites it."),
         SpendingCapException e => Record(e, "SpendingCapReached", ErrorCategory.QuotaExceeded, target),
         MissingApiKeyException e => Record(e, "ApiKeyMissing", ErrorCategory.AuthenticationError, target),
         ApiException { IsKeyRefused: true } e => Record(e, "ApiKeyRefused", ErrorCategory.AuthenticationError, target),
@@ -53,6 +58,8 @@ internal static class ErrorMapping
 
     /// <summary>Errors after which every further item would fail the same way: stop the pipeline.</summary>
     public static bool StopsEverything(Exception exception) => exception is MissingApiKeyException
+        // Every further item reads the same file.
+        || exception is ModelCatalogFormatException
         || exception is ApiException { IsKeyRefused: true }
         || exception is ApiException { StatusCode: HttpStatusCode.PaymentRequired or HttpStatusCode.Forbidden };
 

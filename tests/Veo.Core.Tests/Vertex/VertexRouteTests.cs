@@ -44,7 +44,7 @@ public class VertexRouteTests : IDisposable
         var prepared = RequestValidator.Prepare(BadRequests.Valid with { Seed = 42, GenerateAudio = false, VideoCount = 4 }, InProject);
 
         Assert.Equal((42L, false, 4), (prepared.Request.Seed!.Value, prepared.Request.GenerateAudio!.Value, prepared.Request.VideoCount));
-        Assert.Equal("veo-3.1-fast-generate-001", prepared.Model.WireId);
+        Assert.Equal("veo-3.1-fast-generate-001", prepared.Model.Id);
     }
 
     [Theory]
