@@ -229,8 +229,10 @@ internal static class ModelCatalogFile
             var names = System.Enum.GetNames(typeof(T));
             if (value.ValueKind == JsonValueKind.String && names.FirstOrDefault(n => string.Equals(n, value.GetString()!.Trim(), StringComparison.OrdinalIgnoreCase)) is { } match)
                 return (T)System.Enum.Parse(typeof(T), match);
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && System.Enum.IsDefined(typeof(T), number))
-                return (T)System.Enum.ToObject(typeof(T), number);
+            // Enum.IsDefined wants a value of the enum's own underlying type (the public enums are long-based), so ask it of the enum.
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+                && System.Enum.ToObject(typeof(T), number) is T candidate && System.Enum.IsDefined(typeof(T), candidate))
+                return candidate;
             throw Bad($"'{name}' holds {Describe(value)}, expected one of {string.Join(", ", names)}");
         }
 

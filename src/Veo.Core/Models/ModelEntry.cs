@@ -3,7 +3,8 @@ using Veo.Core.Requests;
 namespace Veo.Core.Models;
 
 /// <summary>Where a model is in its life: made today, announced to go, or gone.</summary>
-public enum ModelStatus
+/// <remarks>Long-based, as <see cref="Tasks.VideoTaskStatus"/> says why: ConvertTo-Json of a Get-VeoModel row writes "Live", not 0.</remarks>
+public enum ModelStatus : long
 {
     Live,
     /// <summary>Still served, with a date from which it is on its way out (warned once a session).</summary>
@@ -13,7 +14,8 @@ public enum ModelStatus
 }
 
 /// <summary>Whether a model's videos have sound.</summary>
-public enum AudioSupport
+/// <remarks>Long-based so ConvertTo-Json writes its name (see <see cref="Tasks.VideoTaskStatus"/>).</remarks>
+public enum AudioSupport : long
 {
     /// <summary>Every video has sound; it cannot be turned off.</summary>
     Always,

@@ -41,6 +41,7 @@ public class GetVeoModelTests : PowerShellTest
             $json = $entry | ConvertTo-Json -Depth 5 -AsArray
             $json = $json -replace '"Durations": \[[^\]]*\]', '"Durations": [8]'
             $json | Set-Content '{ModelsJson}'
+            Write-Information ($json -match '"Status": "Live"' -and $json -match '"Audio": "Always"' -and $json -match '"TextToVideo"')
             $entry.Durations[0] = 5
             Get-VeoModel -Route MyGateway
             $shipped = Get-VeoModel -Route Crazyrouter -Family Fast
@@ -54,6 +55,8 @@ public class GetVeoModelTests : PowerShellTest
         Assert.Contains("use -Duration 8", Assert.Single(result.Errors).Exception.Message);
         // The row was the user's to change: the catalog's own entry is as it was.
         Assert.Equal("veo-3.1-fast 4,6,8", Assert.Single(result.Warnings).Message);
+        // The file a person reads: enums by name, as the catalog's own file writes them.
+        Assert.Equal("True", Assert.Single(result.Information).MessageData.ToString());
         Assert.Equal(0, CreateCalls);
     }
 
