@@ -59,7 +59,7 @@ internal static class RequestRules
         new("seed-range", c => c.Request.Seed is < 0 or > uint.MaxValue
             ? $"The seed must be a whole number from 0 to {uint.MaxValue}; {c.Request.Seed} was given." : null),
         new("seed-supported", c => c.Request.Seed is not null && !c.Caps.Seed
-            ? $"Route {c.Route.Name} does not take a seed (it is a Vertex AI parameter: -Route Vertex takes one); remove -Seed." : null),
+            ? $"Route {c.Route.Name} does not take a seed; remove -Seed (-Route Vertex and -Route LaoZhang take one)." : null),
         new("video-count-supported", c => c.Request.VideoCount != 1 && c.Caps.MaxVideosPerRequest == 1
             ? $"Route {c.Route.Name} makes one video per request; remove -VideoCount (pipe several prompts in), or use -Route Vertex, which makes up to 4." : null),
         new("video-count-range", c => c.Caps.MaxVideosPerRequest > 1 && (c.Request.VideoCount < 1 || c.Request.VideoCount > c.Caps.MaxVideosPerRequest)

@@ -39,6 +39,10 @@ public static class BuiltInRoutes
             // (Unified Video, Create Video): upsampling is "landscape only".
             EnhancePrompt = true,
             UpsampleAspectRatios = new[] { Requests.VideoFormat.Landscape },
+            // No page of the unified format documents a seed, and its create body has no field for one: taking -Seed here
+            // would drop it silently. LaoZhang documents `seed` ("Random seed for similar repeatability", its Veo 3.1
+            // forwarding page) and Vertex AI parameters.seed.
+            Seed = false,
         })
     {
         Quota = RouteQuota.Gateway(CrazyrouterName),

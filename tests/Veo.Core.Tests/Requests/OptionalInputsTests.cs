@@ -55,6 +55,17 @@ public class OptionalInputsTests
     public void Upsampling_is_for_landscape_only() =>
         Assert.Contains("made for 16:9 videos only", Refusal(Text with { Upsample = true, AspectRatio = "9:16" }, BuiltInRoutes.Crazyrouter));
 
+    [Fact]
+    public void A_seed_is_refused_where_the_route_has_no_field_for_it_rather_than_dropped() =>
+        Assert.Contains("does not take a seed; remove -Seed (-Route Vertex and -Route LaoZhang take one)", Refusal(Text with { Seed = 42 }, BuiltInRoutes.Crazyrouter));
+
+    [Fact]
+    public void LaoZhang_is_sent_the_seed_it_documents()
+    {
+        var prepared = RequestValidator.Prepare(Text with { Seed = 42 }, BuiltInRoutes.LaoZhang);
+        Assert.Contains("name=seed", OpenAIVideosProvider.Form(prepared).ReadAsStringAsync().Result.Replace("\"", ""));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
