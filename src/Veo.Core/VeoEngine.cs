@@ -24,6 +24,14 @@ public sealed class VeoEngine
     public TaskJournal Journal { get; }
     public HttpPolicy Policy { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _createdHere = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether this engine created the task itself. Only such a task is certainly not done moments after its create; one
+    /// read back from the journal, a CSV or a rerun of a batch may have finished long ago, however recent its creation.
+    /// </summary>
+    public bool CreatedHere(string id) => _createdHere.ContainsKey(id);
+
     /// <summary>The route's provider; a route with a quota gets one whose creates are held to it (shared by the whole process for that address and key).</summary>
     public IVideoProvider Provider(VideoRoute route, ApiKey key, IEngineLog? log = null)
     {
@@ -68,8 +76,9 @@ public sealed class VeoEngine
 
     /// <summary>
     /// Sends a create with no caps (the hosts go through <see cref="CreateAsync(VideoPlan, IVideoProvider, SpendingCaps, CancellationToken, IEngineLog)"/>):
-    /// held back to fit the route's quota, and sent again after a 429 (which proves nothing was made) once the wait the
-    /// service asked for has passed, until the policy's deadline. Nothing else is sent twice.
+    /// held back to fit the route's quota, and sent again after an answer that proves nothing was made and asks to try later
+    /// (429, 503, a gateway's own 5xx: <see cref="CreateRefusals.Read"/>) once the wait the service asked for (else a
+    /// jittered back-off) has passed, until the policy's deadline. Nothing else is sent twice.
     /// </summary>
     internal async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken,
         IEngineLog? log = null, RowIdentity? row = null)
@@ -88,12 +97,12 @@ public sealed class VeoEngine
                 place?.Created(task.Id);
                 return task;
             }
-            catch (ApiException e) when (CreateRefusals.IsRateLimited(e))
+            catch (ApiException e) when (e.MaySendAgain)
             {
                 place?.Refused();
                 if (CreateRefusals.WaitAfter(e, ++refusals, waited, Policy, Internal.Jitter.Fraction()) is not { } wait) throw;
                 gate?.HoldOff(wait);
-                log.Verbose($"{provider.Route.Name}: the service refused the create for now (429 {e.ErrorCode ?? "rate limited"}: nothing was made); " +
+                log.Verbose($"{provider.Route.Name}: the service refused the create for now ({(int)e.StatusCode} {e.ErrorCode ?? e.StatusCode.ToString()}: nothing was made); " +
                     $"sending it again in {wait.TotalSeconds:0.#} s{(e.RetryAfter is null ? "" : ", as the service asked")}.");
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 waited += wait;
@@ -158,6 +167,7 @@ public sealed class VeoEngine
             RowKey = row?.RowKey,
             RowOrdinal = row?.RowOrdinal,
         };
+        _createdHere[task.Id] = 0;
         Journal.Append(new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.Created, Id = task.Id, Route = task.Route, BaseUri = task.BaseUri, Model = task.Model,
@@ -208,10 +218,37 @@ public sealed class VeoEngine
     public async Task<SaveResult> SaveAsync(VideoTask task, IVideoProvider provider, string path, bool overwrite, IEngineLog log, CancellationToken cancellationToken,
         DownloadProgress? progress = null, long? maxBytes = null, int sample = 0)
     {
+        if (!overwrite && AlreadySaved(task, path, sample) is { } kept)
+        {
+            log.Verbose($"{path} already holds the video of task {task.Id} (the journal says it was saved there, and it reads as a whole MP4): nothing downloaded.");
+            return kept;
+        }
         var policy = maxBytes is { } max ? Policy with { MaxVideoBytes = max } : Policy;
         var result = await new VideoSaver(policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken, sample).ConfigureAwait(false);
         Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Saved, Id = task.Id, Path = result.File.Path });
         return result;
+    }
+
+    /// <summary>
+    /// The file a rerun would save again: the journal says this task's video was saved to exactly this path, and it is
+    /// still there as a whole MP4. Anything else at the path (another file, a video cut short) is left to the saver,
+    /// which refuses to overwrite it without -Force.
+    /// </summary>
+    private SaveResult? AlreadySaved(VideoTask task, string path, int sample)
+    {
+        if (!File.Exists(path)) return null;
+        var full = System.IO.Path.GetFullPath(path);
+        var saved = Journal.ReadAll().Any(e => e.Event == JournalEntry.Saved && e.Id == task.Id && e.Path is { } p
+                                                && string.Equals(System.IO.Path.GetFullPath(p), full, StringComparison.Ordinal));
+        if (!saved) return null;
+        try
+        {
+            return new SaveResult(VideoSaver.ToVideoFile(task, path, Media.Mp4Reader.ReadFile(path)) with { Sample = sample + 1 }, Array.Empty<string>());
+        }
+        catch (Media.InvalidVideoException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The route's public price catalog (new-api GET /api/pricing), compared with the book.</summary>

@@ -19,11 +19,15 @@ internal sealed class ApiChannel
 
     private readonly IEngineLog _log;
     private readonly Uri _origin;
+    private readonly Routes.Dialect? _dialect;
 
     /// <param name="origin">The route's base URI: the key is sent to its scheme, host and port and nowhere else.</param>
-    public ApiChannel(string route, Uri origin, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, IEngineLog? log = null, HttpClient? http = null)
+    /// <param name="dialect">How the service's error answers to a create read (what proves nothing was made); null where nothing is created.</param>
+    public ApiChannel(string route, Uri origin, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, IEngineLog? log = null, HttpClient? http = null,
+        Routes.Dialect? dialect = null)
     {
         Route = route;
+        _dialect = dialect;
         _origin = origin;
         Policy = policy;
         _key = key;
@@ -38,8 +42,8 @@ internal sealed class ApiChannel
     public HttpPolicy Policy { get; }
 
     /// <summary>A channel that sends the key as "Authorization: Bearer", as the OpenAI-style gateways want.</summary>
-    public static ApiChannel Bearer(string route, Uri origin, ApiKey key, HttpPolicy policy, IEngineLog? log = null) =>
-        new(route, origin, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()), log);
+    public static ApiChannel Bearer(string route, Uri origin, ApiKey key, HttpPolicy policy, IEngineLog? log = null, Routes.Dialect? dialect = null) =>
+        new(route, origin, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()), log, dialect: dialect);
 
     /// <summary>
     /// Streams a finished video from the URL its task carries (asking the service for it if the task
@@ -73,11 +77,21 @@ internal sealed class ApiChannel
         }
         using (response)
         {
-            if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+            if (!response.IsSuccessStatusCode)
             {
-                // A proxy's 502/504 can come after the upstream made (and billed) the task. SendAsync already read its body.
+                // SendAsync already read the body. What it proves is the dialect's (Quotas.CreateRefusals.Read): a proxy's
+                // 502/504 or a bare 500 can come after the upstream made (and billed) the task.
                 var note = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
-                throw new AmbiguousCreateException(Route, ToApiException(response, note));
+                var refusal = ToApiException(response, note);
+                switch (Quotas.CreateRefusals.Read(_dialect, response.StatusCode, note))
+                {
+                    case Quotas.CreateAnswer.MayHaveMade:
+                        throw new AmbiguousCreateException(Route, refusal);
+                    case Quotas.CreateAnswer.SendAgain:
+                        throw new ApiException(Route, refusal.StatusCode, refusal.ErrorCode, refusal.ServerMessage, refusal.RequestId, refusal.RetryAfter) { MaySendAgain = true };
+                    default:
+                        throw refusal;
+                }
             }
             string? body = null;
             try

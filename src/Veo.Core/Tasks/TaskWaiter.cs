@@ -74,8 +74,9 @@ public sealed class TaskWaiter : IDisposable
         Exception? error = null;
         try
         {
-            // A task made moments ago is certainly not done: its first poll waits (almost) one interval.
-            var isNew = task.CreatedAt is { } created && started - created < _options.PollInterval;
+            // A task this process made moments ago is certainly not done: its first poll waits (almost) one interval. One
+            // resumed (Get-VeoVideo, a rerun of a batch) may be done however recent its creation: it is polled at once.
+            var isNew = _engine.CreatedHere(task.Id) && task.CreatedAt is { } created && started - created < _options.PollInterval;
             var schedule = new PollSchedule(_options.PollInterval, started, isNew, Jitter.Fraction());
             while (true)
             {

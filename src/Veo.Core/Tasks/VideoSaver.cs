@@ -102,7 +102,7 @@ internal sealed class VideoSaver
         File.Move(partial, path);
     }
 
-    private static VideoFile ToVideoFile(VideoTask task, string path, Mp4Info info) => new()
+    internal static VideoFile ToVideoFile(VideoTask task, string path, Mp4Info info) => new()
     {
         Path = path,
         Length = new FileInfo(path).Length,

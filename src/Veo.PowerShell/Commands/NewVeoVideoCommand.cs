@@ -142,18 +142,36 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 1;
 
+    /// <summary>
+    /// Names the batch, so running the same command again finishes it: a row that already has a task passes that task on
+    /// instead of paying again, a row whose create may have made a task is held (or matched on the route's task list),
+    /// and only rows with no task are sent. A row's identity is what it asks for (images by content) and its ordinal
+    /// among identical rows, so the input may be re-read, re-sorted or extended.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BatchCompleter))]
+    public string? Batch { get; set; }
+
+    /// <summary>With -Batch: create every row even when it already has a task (a deliberate second video).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     private SpendingCaps? _caps;
     private ThrottledWork<VideoTask>? _creates;
+    private BatchRows? _rows;
 
     protected override void BeginProcessing()
     {
         _caps = new SpendingCaps(Session.ProcessSpending, new SpendingGuard(MaxCost, "-MaxCost cap"), Session.Spending);
         _creates = new ThrottledWork<VideoTask>(ThrottleLimit);
+        _rows = new BatchRows(Session.Engine.Journal, Batch, Force.IsPresent);
     }
 
     protected override void ProcessRecord()
     {
         VideoRequest? request = null;
+        var row = _rows!.Next(Prompt);
         try
         {
             var extend = Extend is null ? null : ExtensionSourceOf(Extend);
@@ -192,11 +210,21 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 WriteObject(plan);
                 return;
             }
-            foreach (var warning in plan.Warnings) WriteWarning(warning);
+            foreach (var warning in plan.Warnings) WriteWarning($"{row.Name}: {warning}");
+            var identity = _rows.Identify(row, plan.Prepared);
+            Core.Providers.IVideoProvider? provider = null;
+            Core.Providers.IVideoProvider Provider() => provider ??= engine.Provider(plan.Route, Session.ResolveKey(plan.Route, KeyFrom(ApiKey)), Log);
+            if (_rows.Settle(row, identity, Provider, Log, Cancellation) is { } settled)
+            {
+                Pump();
+                if (settled.Task is { } existing) Emit(existing);
+                else WriteWarning(settled.Warning!);
+                return;
+            }
             // Said before asking, so -WhatIf and -Confirm never offer a video a cap would refuse; the engine checks again as it reserves.
             if (_caps!.Check(plan.Cost) is { } refusal)
             {
-                Fail(new SpendingCapException(refusal), request);
+                Fail(new SpendingCapException(refusal), request, row.Name);
                 return;
             }
             // PowerShell quotes the target itself: What if: Performing the operation "Create a video (...)" on target "A fox".
@@ -206,20 +234,20 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 return;
             }
 
-            var provider = engine.Provider(plan.Route, Session.ResolveKey(plan.Route, KeyFrom(ApiKey)), Log);
+            Provider();
             var caps = _caps;
             if (ThrottleLimit == 1)
             {
-                Report(Run(ct => engine.CreateAsync(plan, provider, caps, ct, Log)));
+                Report(Run(ct => engine.CreateAsync(plan, provider!, caps, ct, Log, identity)), row);
                 return;
             }
             // Held until its slot comes, so the rows asked about meanwhile count it; the reservation itself is the engine's.
             caps.Hold(plan.Cost);
-            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps.Unhold(plan.Cost), ct, Log), Cancellation);
+            _creates!.Start(new RowTarget(request, row), ct => engine.CreateAsync(plan, provider!, caps.Unhold(plan.Cost), ct, Log, identity), Cancellation);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
-            Fail(e, (object?)request ?? Prompt);
+            Fail(e, (object?)request ?? Prompt, row.Name);
         }
         foreach (var outcome in _creates!.Finished()) Report(outcome);
     }
@@ -235,15 +263,19 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
         _creates.Dispose();
     }
 
+    /// <summary>What a background create is about: the request (the error's target, as with one at a time) and its row.</summary>
+    private sealed record RowTarget(VideoRequest Request, InputRow Row);
+
     private void Report(ThrottledWork<VideoTask>.Outcome outcome)
     {
-        if (outcome.Error is { } error) Fail(error, outcome.Target);
-        else Report(outcome.Result!);
+        var target = (RowTarget)outcome.Target;
+        if (outcome.Error is { } error) Fail(error, target.Request, target.Row.Name);
+        else Report(outcome.Result!, target.Row);
     }
 
-    private void Report(VideoTask task)
+    private void Report(VideoTask task, InputRow row)
     {
-        Log.Verbose($"Created task {task.Id} on {task.Route} ({task.Status}); it is in the journal at {Session.Engine.Journal.Path}.");
+        Log.Verbose($"{row.Name}: created task {task.Id} on {task.Route} ({task.Status}); it is in the journal at {Session.Engine.Journal.Path}.");
         Emit(task);
     }
 

@@ -82,3 +82,12 @@ public sealed class TaskIdCompleter : VeoCompleter
 
     internal override int Limit => MaxResults;
 }
+
+/// <summary>The -Batch names in the live journal, newest first: Tab after -Batch offers last night's batch.</summary>
+public sealed class BatchCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) =>
+        RunspaceSessions.Current.Engine.Journal.RecentBatches();
+
+    internal override int Limit => TaskIdCompleter.MaxResults;
+}
