@@ -14,10 +14,10 @@ public sealed class CreateReconciler
     internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// A create sent less than this long ago may still be on its way to the service (a killed process's last request):
-    /// its absence from the list proves nothing yet.
+    /// A create journaled less than this long ago may still be on its way to the service (a killed process's last
+    /// request) or being made there: its absence from the list proves nothing yet.
     /// </summary>
-    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
 
     private readonly TaskJournal _journal;
     private readonly Dictionary<string, IReadOnlyList<VideoTask>?> _lists = new(StringComparer.Ordinal);

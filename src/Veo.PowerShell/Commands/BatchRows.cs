@@ -61,12 +61,12 @@ internal sealed class BatchRows
     {
         if (_ledger is null || _force) return null;
         var standing = _ledger.For(identity.RowKey, identity.RowOrdinal);
-        if (standing.Task is { } task) return Pass(row, task, log, "already has");
+        if (standing.Task is { } task) return Pass(row, task, log, "");
         var held = new List<JournalEntry>();
         foreach (var uncertain in standing.Uncertain)
         {
             var (verdict, found) = _reconciler.SettleAsync(provider(), uncertain, _ledger.EarliestUncertain, cancellationToken).GetAwaiter().GetResult();
-            if (verdict == CreateReconciler.Verdict.Made) return Pass(row, found!, log, "found on the route's task list");
+            if (verdict == CreateReconciler.Verdict.Made) return Pass(row, found!, log, ", found on the route's task list,");
             if (verdict == CreateReconciler.Verdict.Unknown) held.Add(uncertain);
             else log.Verbose($"{row.Name}: the create sent at {uncertain.At:u} is not on the route's task list, so it made nothing; sending the row again.");
         }
@@ -83,7 +83,7 @@ internal sealed class BatchRows
     private Settled Pass(InputRow row, VideoTask task, IEngineLog log, string how)
     {
         Existing++;
-        log.Verbose($"{row.Name} {how} task {task.Id} ({task.Status}) in batch '{_batch}': passed on, not created again.");
+        log.Verbose($"{row.Name} of batch '{_batch}' has task {task.Id}{how} ({task.Status}): passed on, not created again.");
         return new Settled(task with { Row = row.Number }, null);
     }
 }

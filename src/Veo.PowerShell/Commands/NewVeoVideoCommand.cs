@@ -100,13 +100,15 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     /// <summary>Vertex AI's compression of the video it makes (compressionQuality): Optimized (smaller) or Lossless (larger files).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsDefault]
-    [ValidateSet("Optimized", "Lossless", IgnoreCase = true)]
+    [OneOf("Optimized", "Lossless")]
+    [ArgumentCompleter(typeof(CompressionQualityCompleter))]
     public string? CompressionQuality { get; set; }
 
     /// <summary>How Vertex AI fits an image of another shape to the video (resizeMode): Crop or Pad.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsDefault]
-    [ValidateSet("Crop", "Pad", IgnoreCase = true)]
+    [OneOf("Crop", "Pad")]
+    [ArgumentCompleter(typeof(ResizeModeCompleter))]
     public string? ResizeMode { get; set; }
 
     /// <summary>A gs://bucket/folder/ Vertex AI writes the videos to, instead of answering them inline; Save-VeoVideo fetches them from there with the same token.</summary>
@@ -157,6 +159,13 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// The request of a task or of a failed row, bound from its Request property: Get-VeoVideo -State Failed | New-VeoVideo
+    /// and $err.TargetObject | New-VeoVideo send what was asked before, every parameter of it; a parameter given here wins.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public VideoRequest? Request { get; set; }
+
     private SpendingCaps? _caps;
     private ThrottledWork<VideoTask>? _creates;
     private BatchRows? _rows;
@@ -171,37 +180,16 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     protected override void ProcessRecord()
     {
         VideoRequest? request = null;
+        string? routeName = null;
         var row = _rows!.Next(Prompt);
+        RowRequest Target() => new() { Row = row.Number, Prompt = Prompt, Route = routeName ?? NullIfEmpty(Route), Request = request, Batch = Batch };
         try
         {
-            var extend = Extend is null ? null : ExtensionSourceOf(Extend);
-            var route = extend is null ? Session.ResolveRoute(Route, BaseUri) : SourceRoute(Extend!);
-            request = new VideoRequest
-            {
-                Prompt = Prompt,
-                // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
-                Model = Model ?? NullIfEmpty(extend?.Model) ?? "Fast",
-                DurationSeconds = Duration != 0 ? Duration : extend is null ? 8 : route.Capabilities.Extension?.AddedSeconds ?? 8,
-                // An extension is made at the source's resolution where the route extends at that resolution (Vertex AI: 720p or 1080p).
-                Resolution = Resolution ?? (extend?.Resolution is { } made && route.Capabilities.Extension?.Resolutions.Contains(made) == true ? made : "720p"),
-                AspectRatio = AspectRatio ?? extend?.AspectRatio ?? VideoFormat.Landscape,
-                NegativePrompt = NegativePrompt,
-                Seed = Seed,
-                Image = ResolveImage(Image, "-Image"),
-                LastFrame = ResolveImage(LastFrame, "-LastFrame"),
-                ReferenceImages = (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p, "-ReferenceImage")!).ToArray(),
-                GenerateAudio = NoAudio.IsPresent ? false : null,
-                Extend = extend,
-                PersonGeneration = PersonGeneration,
-                // Sent only when given: -EnhancePrompt:$false says "false" to a route that takes it, and nothing is assumed otherwise.
-                EnhancePrompt = MyInvocation.BoundParameters.ContainsKey(nameof(EnhancePrompt)) ? EnhancePrompt.IsPresent : null,
-                Upsample = MyInvocation.BoundParameters.ContainsKey(nameof(Upsample)) ? Upsample.IsPresent : null,
-                VideoCount = VideoCount ?? 1,
-                StorageUri = string.IsNullOrWhiteSpace(StorageUri) ? null : StorageUri!.Trim(),
-                // The wire spells them as python-genai's enums do: VideoCompressionQuality.LOSSLESS is "LOSSLESS".
-                CompressionQuality = string.IsNullOrWhiteSpace(CompressionQuality) ? null : CompressionQuality!.Trim().ToUpperInvariant(),
-                ResizeMode = string.IsNullOrWhiteSpace(ResizeMode) ? null : ResizeMode!.Trim().ToUpperInvariant(),
-            };
+            var extend = Extend is null ? Request?.Extend : ExtensionSourceOf(Extend);
+            var route = Extend is null ? Session.ResolveRoute(Route, BaseUri) : SourceRoute(Extend);
+            routeName = route.Name;
+            // A task piped in as the source of -Extend is not a request to send again: its own request is not this one's.
+            request = Compose(Extend is null ? Request : null, extend, route);
             var engine = Session.Engine;
             var plan = engine.Plan(request, route, Session.Prices);
             // Get-VeoPrice asks what a row would cost: it gets the plan, and nothing is asked, reserved or sent.
@@ -224,7 +212,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             // Said before asking, so -WhatIf and -Confirm never offer a video a cap would refuse; the engine checks again as it reserves.
             if (_caps!.Check(plan.Cost) is { } refusal)
             {
-                Fail(new SpendingCapException(refusal), request, row.Name);
+                Fail(new SpendingCapException(refusal), Target(), row.Name);
                 return;
             }
             // PowerShell quotes the target itself: What if: Performing the operation "Create a video (...)" on target "A fox".
@@ -243,13 +231,54 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             }
             // Held until its slot comes, so the rows asked about meanwhile count it; the reservation itself is the engine's.
             caps.Hold(plan.Cost);
-            _creates!.Start(new RowTarget(request, row), ct => engine.CreateAsync(plan, provider!, caps.Unhold(plan.Cost), ct, Log, identity), Cancellation);
+            _creates!.Start(new RowTarget(Target(), row), ct => engine.CreateAsync(plan, provider!, caps.Unhold(plan.Cost), ct, Log, identity), Cancellation);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
-            Fail(e, (object?)request ?? Prompt, row.Name);
+            Fail(e, Target(), row.Name);
         }
         foreach (var outcome in _creates!.Finished()) Report(outcome);
+    }
+
+    /// <summary>
+    /// The request of this row: what the parameters say, and for the rest what <paramref name="earlier"/> (the request of a
+    /// task or failed row piped back in) asked, else the defaults.
+    /// </summary>
+    private VideoRequest Compose(VideoRequest? earlier, ExtensionSource? extend, Core.Routes.VideoRoute route)
+    {
+        bool Given(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+        bool? Switch(string name, SwitchParameter value, bool? before) => Given(name) ? value.IsPresent : before;
+        return new VideoRequest
+        {
+            Prompt = Prompt,
+            // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
+            // A task piped back in brings its model twice, the service's id (Model) and what was asked (Request.Model): the same model, asked as before.
+            Model = Model is not null && earlier?.Model is { } asked && route.FindModel(Model)?.WireId is { } id && route.FindModel(asked)?.WireId == id ? asked
+                : Model ?? NullIfEmpty(earlier?.Model) ?? NullIfEmpty(extend?.Model) ?? "Fast",
+            DurationSeconds = Duration != 0 ? Duration : earlier?.DurationSeconds ?? (extend is null ? 8 : route.Capabilities.Extension?.AddedSeconds ?? 8),
+            // An extension is made at the source's resolution where the route extends at that resolution (Vertex AI: 720p or 1080p).
+            Resolution = Resolution ?? earlier?.Resolution
+                ?? (extend?.Resolution is { } made && route.Capabilities.Extension?.Resolutions.Contains(made) == true ? made : "720p"),
+            AspectRatio = AspectRatio ?? earlier?.AspectRatio ?? extend?.AspectRatio ?? VideoFormat.Landscape,
+            NegativePrompt = NegativePrompt ?? earlier?.NegativePrompt,
+            Seed = Seed ?? earlier?.Seed,
+            Image = Image is null ? earlier?.Image : ResolveImage(Image, "-Image"),
+            LastFrame = LastFrame is null ? earlier?.LastFrame : ResolveImage(LastFrame, "-LastFrame"),
+            ReferenceImages = ReferenceImage is null && earlier is not null
+                ? earlier.ReferenceImages
+                : (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p, "-ReferenceImage")!).ToArray(),
+            GenerateAudio = NoAudio.IsPresent ? false : Given(nameof(NoAudio)) ? null : earlier?.GenerateAudio,
+            Extend = extend,
+            PersonGeneration = PersonGeneration ?? earlier?.PersonGeneration,
+            // Sent only when given: -EnhancePrompt:$false says "false" to a route that takes it, and nothing is assumed otherwise.
+            EnhancePrompt = Switch(nameof(EnhancePrompt), EnhancePrompt, earlier?.EnhancePrompt),
+            Upsample = Switch(nameof(Upsample), Upsample, earlier?.Upsample),
+            VideoCount = VideoCount ?? earlier?.VideoCount ?? 1,
+            StorageUri = string.IsNullOrWhiteSpace(StorageUri) ? earlier?.StorageUri : StorageUri!.Trim(),
+            // The wire spells them as python-genai's enums do: VideoCompressionQuality.LOSSLESS is "LOSSLESS".
+            CompressionQuality = string.IsNullOrWhiteSpace(CompressionQuality) ? earlier?.CompressionQuality : CompressionQuality!.Trim().ToUpperInvariant(),
+            ResizeMode = string.IsNullOrWhiteSpace(ResizeMode) ? earlier?.ResizeMode : ResizeMode!.Trim().ToUpperInvariant(),
+        };
     }
 
     protected override void EndProcessing()
@@ -263,8 +292,8 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
         _creates.Dispose();
     }
 
-    /// <summary>What a background create is about: the request (the error's target, as with one at a time) and its row.</summary>
-    private sealed record RowTarget(VideoRequest Request, InputRow Row);
+    /// <summary>What a background create is about: the error's target (as with one at a time) and its row.</summary>
+    private sealed record RowTarget(RowRequest Request, InputRow Row);
 
     private void Report(ThrottledWork<VideoTask>.Outcome outcome)
     {

@@ -91,3 +91,15 @@ public sealed class BatchCompleter : VeoCompleter
 
     internal override int Limit => TaskIdCompleter.MaxResults;
 }
+
+/// <summary>Vertex AI's compressionQuality.</summary>
+public sealed class CompressionQualityCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => new[] { "Optimized", "Lossless" };
+}
+
+/// <summary>Vertex AI's resizeMode.</summary>
+public sealed class ResizeModeCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => new[] { "Crop", "Pad" };
+}
