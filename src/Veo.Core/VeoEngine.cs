@@ -215,8 +215,9 @@ public sealed class VeoEngine
     /// <param name="progress">Counts the bytes as they arrive, for a progress bar; may be null.</param>
     /// <param name="maxBytes">The largest video accepted; <see cref="HttpPolicy.MaxVideoBytes"/> when null.</param>
     /// <param name="sample">Which of the task's videos, from 0 (<see cref="VideoTask.VideoCount"/> says how many it holds).</param>
+    /// <param name="slots">Downloads running at once, shared by the saves of one command; a save waiting to try again holds none.</param>
     public async Task<SaveResult> SaveAsync(VideoTask task, IVideoProvider provider, string path, bool overwrite, IEngineLog log, CancellationToken cancellationToken,
-        DownloadProgress? progress = null, long? maxBytes = null, int sample = 0)
+        DownloadProgress? progress = null, long? maxBytes = null, int sample = 0, SemaphoreSlim? slots = null)
     {
         if (!overwrite && AlreadySaved(task, path, sample) is { } kept)
         {
@@ -224,7 +225,7 @@ public sealed class VeoEngine
             return kept;
         }
         var policy = maxBytes is { } max ? Policy with { MaxVideoBytes = max } : Policy;
-        var result = await new VideoSaver(policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken, sample).ConfigureAwait(false);
+        var result = await new VideoSaver(policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken, sample, slots).ConfigureAwait(false);
         Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Saved, Id = task.Id, Path = result.File.Path });
         return result;
     }

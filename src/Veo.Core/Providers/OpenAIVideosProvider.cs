@@ -92,12 +92,20 @@ internal sealed class OpenAIVideosProvider : IVideoProvider, ITaskLister
         using var response = await _channel.DownloadAsync(
             Uri($"v1/videos/{Escape(task.Id)}/content"),
             authorize: true,
-            (_, body) => body.IndexOf("IN_PROGRESS", StringComparison.OrdinalIgnoreCase) >= 0
-                ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message)
-                : null,
+            (_, body) => IsNotReady(body) ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message) : null,
             cancellationToken).ConfigureAwait(false);
         await _channel.CopyBodyAsync(response, destination, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// new-api's video proxy answers a task it cannot serve yet 400 "Task is not completed yet, current status: X"
+    /// (controller/video_proxy.go), X being IN_PROGRESS while it renders and for a moment after it completed. An answer
+    /// cut short before its status is not a refusal either: it is waited out like the whole one, and the next answer says
+    /// FAILURE in full if that is what it was.
+    /// </summary>
+    internal static bool IsNotReady(string body) =>
+        body.IndexOf("IN_PROGRESS", StringComparison.OrdinalIgnoreCase) >= 0
+        || body.IndexOf("not completed yet", StringComparison.OrdinalIgnoreCase) >= 0 && body.IndexOf("FAILURE", StringComparison.OrdinalIgnoreCase) < 0;
 
     /// <summary>The form exactly as the gateway document's curl examples send it; strings only, files as parts.</summary>
     internal static MultipartFormDataContent Form(PreparedRequest prepared)

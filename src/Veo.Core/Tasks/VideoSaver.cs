@@ -21,7 +21,12 @@ internal sealed class VideoSaver
     }
 
     /// <param name="sample">Which of the task's videos (0 for the first): a Vertex AI task can hold up to 4.</param>
-    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, DownloadProgress? progress, CancellationToken cancellationToken, int sample = 0)
+    /// <param name="slots">
+    /// Held only while bytes are fetched and checked, never during the waits between tries (a cut-short download, a
+    /// video not ready yet): a download waiting to try again leaves its slot to one that can run. Null: no limit here.
+    /// </param>
+    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, DownloadProgress? progress, CancellationToken cancellationToken,
+        int sample = 0, SemaphoreSlim? slots = null)
     {
         if (sample > 0 && provider is not ISampledVideoProvider)
             throw new ArgumentException($"Route {provider.Route.Name} makes one video per task; there is no video {sample + 1} of task {task.Id}.");
@@ -38,13 +43,22 @@ internal sealed class VideoSaver
                 try
                 {
                     progress?.Restart();
-                    using (var file = CreatePartial(partial))
+                    Mp4Info info;
+                    if (slots is not null) await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
                     {
-                        var target = new DownloadTarget(file, _policy.MaxVideoBytes, progress);
-                        if (provider is ISampledVideoProvider sampled) await sampled.DownloadAsync(task, sample, target, cancellationToken).ConfigureAwait(false);
-                        else await provider.DownloadAsync(task, target, cancellationToken).ConfigureAwait(false);
+                        using (var file = CreatePartial(partial))
+                        {
+                            var target = new DownloadTarget(file, _policy.MaxVideoBytes, progress);
+                            if (provider is ISampledVideoProvider sampled) await sampled.DownloadAsync(task, sample, target, cancellationToken).ConfigureAwait(false);
+                            else await provider.DownloadAsync(task, target, cancellationToken).ConfigureAwait(false);
+                        }
+                        info = Mp4Reader.ReadFile(partial);
                     }
-                    var info = Mp4Reader.ReadFile(partial);
+                    finally
+                    {
+                        slots?.Release();
+                    }
                     Replace(partial, path);
                     _log.Verbose($"Saved {task.Id} to {path} ({info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.#} s).");
                     return new SaveResult(ToVideoFile(task, path, info) with { Sample = sample + 1 }, Warnings(task, info));
