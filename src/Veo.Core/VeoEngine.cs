@@ -32,6 +32,15 @@ public sealed class VeoEngine
     /// </summary>
     public bool CreatedHere(string id) => _createdHere.ContainsKey(id);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JournalEntry> _uncertain = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The creates this engine sent since <paramref name="since"/> whose outcome is unknown: sent and never answered (stopped
+    /// or killed mid-request) or answered in a way that proves nothing. Exactly the ones that may have been billed without an id.
+    /// </summary>
+    public IReadOnlyList<JournalEntry> UncertainSince(DateTimeOffset since) =>
+        _uncertain.Values.Where(e => e.At >= since).OrderBy(e => e.At).ToList();
+
     /// <summary>The route's provider; a route with a quota gets one whose creates are held to it (shared by the whole process for that address and key).</summary>
     public IVideoProvider Provider(VideoRoute route, ApiKey key, IEngineLog? log = null)
     {
@@ -140,6 +149,8 @@ public sealed class VeoEngine
             BaseUri = provider.Route.BaseUri, Model = prepared.Model.WireId, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
         }.For(row);
         Journal.Append(sent);
+        // Uncertain until an answer settles it: a create stopped mid-request stays so, as its journal line does.
+        _uncertain[sent.Attempt!] = sent;
         VideoTask task;
         try
         {
@@ -152,9 +163,11 @@ public sealed class VeoEngine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            _uncertain.TryRemove(sent.Attempt!, out _);
             Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = e.Message }.For(row));
             throw;
         }
+        _uncertain.TryRemove(sent.Attempt!, out _);
         task = task with
         {
             Prompt = prepared.Request.Prompt,

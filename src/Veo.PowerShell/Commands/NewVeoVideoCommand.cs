@@ -175,9 +175,43 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
         _caps = new SpendingCaps(Session.ProcessSpending, new SpendingGuard(MaxCost, "-MaxCost cap"), Session.Spending);
         _creates = new ThrottledWork<VideoTask>(ThrottleLimit);
         _rows = new BatchRows(Session.Engine.Journal, Batch, Force.IsPresent);
+        _started = DateTimeOffset.UtcNow;
+    }
+
+    private DateTimeOffset _started;
+
+    /// <summary>
+    /// Ctrl+C: the creates cut off mid-request are let end, then counted from what this command sent, once each: the
+    /// ones that may have been billed without an id. Said to the host, since the pipeline takes no more records.
+    /// </summary>
+    private void ReportStop()
+    {
+        _creates!.Dispose();
+        _creates.WaitIdle(TimeSpan.FromSeconds(5));
+        var uncertain = Session.Engine.UncertainSince(_started);
+        if (uncertain.Count == 0) return;
+        var rows = string.Join(", ", uncertain.Select(e => e.Row).Where(r => r is not null).OrderBy(r => r).Take(20));
+        Host.UI.WriteWarningLine($"Stopped with {uncertain.Count} create request(s) sent and not answered: each may have made a billed video" +
+            (rows.Length > 0 ? $" (rows {rows}{(uncertain.Count > 20 ? ", ..." : "")})" : "") + ". " +
+            (Batch is null
+                ? "Get-VeoVideo lists them; check the provider's console, then Confirm-VeoCreate."
+                : $"Run the same command again: batch '{Batch}' settles them from the route's task list where it has one, or holds their rows and says how to settle them."));
     }
 
     protected override void ProcessRecord()
+    {
+        try
+        {
+            ProcessRow();
+        }
+        catch (PipelineStoppedException) when (Cancellation.IsCancellationRequested)
+        {
+            ReportStop();
+            throw;
+        }
+    }
+
+    private void ProcessRow()
     {
         VideoRequest? request = null;
         string? routeName = null;
@@ -285,11 +319,17 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     {
         foreach (var outcome in _creates!.All(TimeSpan.FromMilliseconds(250)))
         {
-            if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+            if (Cancellation.IsCancellationRequested)
+            {
+                ReportStop();
+                throw new PipelineStoppedException();
+            }
             if (outcome is not null) Report(outcome);
             Pump();
         }
         _creates.Dispose();
+        if (_rows!.Held > 0)
+            WriteWarning($"{_rows.Held} row(s) of batch '{Batch}' are held (see the warnings above): settle each with Confirm-VeoCreate, then run the command again.");
     }
 
     /// <summary>What a background create is about: the error's target (as with one at a time) and its row.</summary>

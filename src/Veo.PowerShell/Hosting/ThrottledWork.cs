@@ -64,6 +64,13 @@ internal sealed class ThrottledWork<T> : IDisposable
         while (_done.TryTake(out var outcome)) yield return outcome;
     }
 
+    /// <summary>Waits (at most <paramref name="timeout"/>) until no job is running: after Ctrl+C, for the creates it cut off to end.</summary>
+    public void WaitIdle(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Volatile.Read(ref _running) > 0 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+    }
+
     /// <summary>
     /// Starts nothing more: jobs still waiting for a slot end as cancelled. Called when the pipeline is done with the
     /// cmdlet, even when a downstream Select-Object -First stopped it, so queued creates are never sent after that.
