@@ -20,9 +20,15 @@ public sealed class CreateReconciler
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
 
     private readonly TaskJournal _journal;
+    private readonly TimeSpan _settleTime;
     private readonly Dictionary<string, IReadOnlyList<VideoTask>?> _lists = new(StringComparer.Ordinal);
 
-    public CreateReconciler(TaskJournal journal) => _journal = journal;
+    /// <param name="settleTime">How old a create must be before its absence from the list counts; <see cref="SettleTime"/> by default.</param>
+    public CreateReconciler(TaskJournal journal, TimeSpan? settleTime = null)
+    {
+        _journal = journal;
+        _settleTime = settleTime ?? SettleTime;
+    }
 
     /// <summary>What the list says of one uncertain create.</summary>
     public enum Verdict { Unknown, Made, NotMade }
@@ -34,7 +40,7 @@ public sealed class CreateReconciler
     /// <param name="since">The earliest create this run will ask about: the list is read once, back to it.</param>
     public async Task<(Verdict Verdict, VideoTask? Task)> SettleAsync(IVideoProvider provider, JournalEntry uncertain, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        if (provider is not ITaskLister lister || DateTimeOffset.UtcNow - uncertain.At < SettleTime) return (Verdict.Unknown, null);
+        if (provider is not ITaskLister lister || DateTimeOffset.UtcNow - uncertain.At < _settleTime) return (Verdict.Unknown, null);
         var key = provider.Route.Name + " " + provider.Route.BaseUri;
         if (!_lists.TryGetValue(key, out var listed))
             _lists[key] = listed = await lister.ListSinceAsync(since - ClockSkew, cancellationToken).ConfigureAwait(false);

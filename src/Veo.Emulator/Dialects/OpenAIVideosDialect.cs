@@ -43,14 +43,14 @@ internal static class OpenAIVideosDialect
     {
         if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
         if (state.Tasks.Find(EmulatedApi.OpenAIVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
-        return Wire.Json(Video(task, state));
+        return Wire.Json(Video(task, state, withPrompt: false));
     }
 
     /// <summary>
-    /// OpenAI's video object (openai npm 7.60.0 resources/videos.d.ts, interface Video): id, object "video", model,
-    /// status, progress, created_at, completed_at, prompt, error {code, message}.
+    /// The video object: id, object "video", model, status, progress, created_at, completed_at, error {code, message}, as
+    /// the gateway polls it; the list adds OpenAI's prompt (openai npm 7.60.0 resources/videos.d.ts, interface Video).
     /// </summary>
-    private static JsonObject Video(VideoTask task, EmulatorState state)
+    private static JsonObject Video(VideoTask task, EmulatorState state, bool withPrompt)
     {
         var current = task.StateAt(state.Clock.Now);
         var body = new JsonObject
@@ -61,8 +61,8 @@ internal static class OpenAIVideosDialect
             ["status"] = Status(current.Phase),
             ["progress"] = current.Progress,
             ["created_at"] = task.CreatedAt.ToUnixTimeSeconds(),
-            ["prompt"] = task.Order.Prompt,
         };
+        if (withPrompt) body["prompt"] = task.Order.Prompt;
         if (current.Phase == TaskPhase.Completed) body["completed_at"] = task.FinishedAt.ToUnixTimeSeconds();
         if (current.Phase == TaskPhase.Failed)
             body["error"] = new JsonObject { ["code"] = "video_generation_failed", ["message"] = task.Failure!.Message };
@@ -85,7 +85,7 @@ internal static class OpenAIVideosDialect
         if (request.Query("order") == "asc") tasks = tasks.Reverse();
         if (request.Query("after") is { Length: > 0 } after) tasks = tasks.SkipWhile(t => t.Id != after).Skip(1);
         var page = tasks.Take(limit + 1).ToList();
-        var data = new JsonArray(page.Take(limit).Select(t => (JsonNode)Video(t, state)).ToArray());
+        var data = new JsonArray(page.Take(limit).Select(t => (JsonNode)Video(t, state, withPrompt: true)).ToArray());
         return Wire.Json(new JsonObject
         {
             ["object"] = "list",
