@@ -15,6 +15,7 @@ internal sealed class ApiChannel
     private readonly ApiKey _key;
     private readonly Action<HttpRequestMessage, ApiKey> _authorize;
     private readonly ResiliencePipeline<HttpResponseMessage> _reads;
+    private readonly ResiliencePipeline<HttpResponseMessage> _readsOnce;
     private readonly ResiliencePipeline<HttpResponseMessage> _creates;
 
     private readonly IEngineLog _log;
@@ -35,6 +36,7 @@ internal sealed class ApiChannel
         _log = log ?? NullEngineLog.Instance;
         _http = http ?? policy.Transport ?? SharedHttpClient.Instance;
         _reads = ResiliencePipelines.ForReads(policy, route, _log);
+        _readsOnce = ResiliencePipelines.ForReads(policy with { MaxRetries = 0 }, route, _log);
         _creates = ResiliencePipelines.ForCreates(policy, route, _log);
     }
 
@@ -191,7 +193,7 @@ internal sealed class ApiChannel
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> build, bool authorize,
         CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
-        await pipeline.ExecuteAsync(async ct =>
+        await (ReferenceEquals(pipeline, _reads) && ReadRetries.AreOff ? _readsOnce : pipeline).ExecuteAsync(async ct =>
         {
             var request = build();
             if (authorize && IsOwnOrigin(request.RequestUri)) _authorize(request, _key);

@@ -45,6 +45,8 @@ internal sealed class VideoSaver
                     progress?.Restart();
                     Mp4Info info;
                     if (slots is not null) await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    // Tried once inside the slot: a 5xx or 429 is waited out below, with the slot given back.
+                    using var once = ReadRetries.TurnOff();
                     try
                     {
                         using (var file = CreatePartial(partial))
@@ -69,13 +71,15 @@ internal sealed class VideoSaver
                     _log.Verbose($"{e.Message} Trying again in {wait.TotalSeconds:0.#} s.");
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException or TimeoutException
+                catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+                                              or ApiException { StatusCode: (System.Net.HttpStatusCode)429 or >= System.Net.HttpStatusCode.InternalServerError }
                                           && e is not FileNotFoundException && e is not DirectoryNotFoundException && e is not VideoTooLargeException
                                           && !IsLocalFileProblem(e) && ++attempt <= _policy.MaxRetries && !cancellationToken.IsCancellationRequested)
                 {
-                    // A body cut short or mangled in transit: the whole download starts again from byte 0.
-                    _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again (try {attempt + 1}).");
-                    await Task.Delay(TimeSpan.FromTicks(_policy.FirstRetryDelay.Ticks * attempt), cancellationToken).ConfigureAwait(false);
+                    // A body cut short or mangled in transit, or a refusal for now: the whole download starts again from byte 0.
+                    var wait = (e as ApiException)?.RetryAfter ?? TimeSpan.FromTicks(_policy.FirstRetryDelay.Ticks * attempt);
+                    _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again in {wait.TotalSeconds:0.#} s (try {attempt + 1}).");
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
