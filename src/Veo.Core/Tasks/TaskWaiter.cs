@@ -74,6 +74,13 @@ public sealed class TaskWaiter : IDisposable
         Exception? error = null;
         try
         {
+            // Finished is final: a task read back as completed or failed (a rerun of a batch passes hundreds on) is not
+            // asked again. One this engine made is always asked, since it was handed out as it was then.
+            if (task.IsFinished && !_engine.CreatedHere(task.Id))
+            {
+                kind = WaitEventKind.Finished;
+                return;
+            }
             // A task this process made moments ago is certainly not done: its first poll waits (almost) one interval. One
             // resumed (Get-VeoVideo, a rerun of a batch) may be done however recent its creation: it is polled at once.
             var isNew = _engine.CreatedHere(task.Id) && task.CreatedAt is { } created && started - created < _options.PollInterval;
