@@ -66,15 +66,16 @@ public sealed class VeoEngine
     /// <exception cref="SpendingCapException">A cap would be passed; nothing was sent.</exception>
     /// <param name="log">Told (verbose) why a create waits: the route's quota, or a 429's wait.</param>
     /// <param name="row">The input row the create is for: written on its journal lines and on the task, so a rerun of the batch finds it.</param>
+    /// <param name="slot">The command's place for this create, left while it waits to be sent again; null: none to leave.</param>
     public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken, IEngineLog? log = null,
-        RowIdentity? row = null)
+        RowIdentity? row = null, ISendSlot? slot = null)
     {
         // Before anything is reserved: reading an extension's source is not a create, and its failure leaves nothing to settle.
         var prepared = await WithSourceVideoAsync(plan.Prepared, provider, cancellationToken).ConfigureAwait(false);
         if (caps.TryReserve(plan.Cost) is { } refusal) throw new SpendingCapException(refusal);
         try
         {
-            return await CreateAsync(prepared, provider, plan.Cost, cancellationToken, log, row).ConfigureAwait(false);
+            return await CreateAsync(prepared, provider, plan.Cost, cancellationToken, log, row, slot).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not AmbiguousCreateException && e is not OperationCanceledException)
         {
@@ -90,7 +91,7 @@ public sealed class VeoEngine
     /// jittered back-off) has passed, until the policy's deadline. Nothing else is sent twice.
     /// </summary>
     internal async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken,
-        IEngineLog? log = null, RowIdentity? row = null)
+        IEngineLog? log = null, RowIdentity? row = null, ISendSlot? slot = null)
     {
         log ??= NullEngineLog.Instance;
         prepared = await WithSourceVideoAsync(prepared, provider, cancellationToken).ConfigureAwait(false);
@@ -113,7 +114,8 @@ public sealed class VeoEngine
                 gate?.HoldOff(wait);
                 log.Verbose($"{provider.Route.Name}: the service refused the create for now ({(int)e.StatusCode} {e.ErrorCode ?? e.StatusCode.ToString()}: nothing was made); " +
                     $"sending it again in {wait.TotalSeconds:0.#} s{(e.RetryAfter is null ? "" : ", as the service asked")}.");
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                if (slot is null) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                else await slot.WaitOutsideAsync(wait, cancellationToken).ConfigureAwait(false);
                 waited += wait;
             }
             catch (Exception e) when (e is AmbiguousCreateException or OperationCanceledException)

@@ -265,7 +265,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             }
             // Held until its slot comes, so the rows asked about meanwhile count it; the reservation itself is the engine's.
             caps.Hold(plan.Cost);
-            _creates!.Start(new RowTarget(Target(), row), ct => engine.CreateAsync(plan, provider!, caps.Unhold(plan.Cost), ct, Log, identity), Cancellation);
+            _creates!.Start(new RowTarget(Target(), row), (slot, ct) => engine.CreateAsync(plan, provider!, caps.Unhold(plan.Cost), ct, Log, identity, slot), Cancellation);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {

@@ -131,3 +131,24 @@ public class HeldRowTests : PowerShellTest
         Assert.Equal(2, CreateCalls);
     }
 }
+
+/// <summary>A create told to come back later waits without its -ThrottleLimit place: the rows behind it go on.</summary>
+public class CreateSlotTests : PowerShellTest
+{
+    [Fact]
+    public void Rows_behind_creates_waiting_to_be_sent_again_are_sent_meanwhile()
+    {
+        Run("Connect-Veo -Route LaoZhang -RequestsPerMinute 0 -MaxRunning 0 | Out-Null");
+        Emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/v1/videos", Times: 2) { RetryAfter = TimeSpan.FromSeconds(3) });
+
+        var result = Run("$clock = [Diagnostics.Stopwatch]::StartNew(); 'first', 'second', 'third' | New-VeoVideo -ThrottleLimit 2 | " +
+                         "ForEach-Object { $clock.Elapsed.TotalSeconds }");
+
+        Assert.Empty(result.Errors);
+        // Two creates waited 3 s for their 429s; the third row went out meanwhile instead of waiting for their places.
+        var seconds = result.Output.Select(o => Convert.ToDouble(o.BaseObject)).ToList();
+        Assert.Equal(3, seconds.Count);
+        Assert.True(seconds[0] < 2, $"the first task came out after {seconds[0]:0.0} s");
+        Assert.Equal(3, Emulator.CreatedTasks.Count);
+    }
+}
