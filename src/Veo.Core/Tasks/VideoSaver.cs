@@ -77,7 +77,7 @@ internal sealed class VideoSaver
                                           && !IsLocalFileProblem(e) && ++attempt <= _policy.MaxRetries && !cancellationToken.IsCancellationRequested)
                 {
                     // A body cut short or mangled in transit, or a refusal for now: the whole download starts again from byte 0.
-                    var wait = (e as ApiException)?.RetryAfter ?? TimeSpan.FromTicks(_policy.FirstRetryDelay.Ticks * attempt);
+                    var wait = RetryWait(e, attempt);
                     _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again in {wait.TotalSeconds:0.#} s (try {attempt + 1}).");
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
@@ -101,6 +101,22 @@ internal sealed class VideoSaver
         File.Delete(partial);
         return new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
     }
+
+    /// <summary>A body broken in transit (cut short, reset, mangled) came from a server that was answering.</summary>
+    internal static readonly TimeSpan TransportRetryStep = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a failed download waits before it starts again: what the service asked (Retry-After), else the policy's
+    /// first retry delay times the try for a refusal (a 5xx or 429: the service is busy), but only a quarter second
+    /// times the try for a body broken in transit, which says nothing of the service being busy: waiting 2 s, 4 s, 6 s
+    /// there was most of a faulty batch's time (docs/guide/Performance.md, "A batch run again").
+    /// </summary>
+    private TimeSpan RetryWait(Exception e, int attempt) => e switch
+    {
+        ApiException { RetryAfter: { } asked } => asked,
+        ApiException => TimeSpan.FromTicks(_policy.FirstRetryDelay.Ticks * attempt),
+        _ => TimeSpan.FromTicks(Math.Min(TransportRetryStep.Ticks, _policy.FirstRetryDelay.Ticks) * attempt),
+    };
 
     /// <summary>A full disk or a refused write will not mend by fetching again (5 tries and 30 s before): report it at once.</summary>
     private static bool IsLocalFileProblem(Exception e) =>
