@@ -47,7 +47,7 @@ BeforeAll {
 
     # Examples that show an error on purpose, and the error id each must produce.
     $expectedErrors = @{
-        'New-VeoVideo.md - Example 8: A request that cannot be made is refused before any call' = 'InvalidVideoRequest'
+        'New-VeoVideo.md - Example 9: A request that cannot be made is refused before any call' = 'InvalidVideoRequest'
         'Add-VeoEmulatorFault.md - Example 1: a failed render' = 'VideoTaskFailed'
     }
 
