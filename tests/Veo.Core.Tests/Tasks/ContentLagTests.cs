@@ -53,7 +53,8 @@ public sealed class ContentLagTests : IAsyncLifetime
         var saved = await engine.SaveAsync(task, provider, _home.PathOf("cut.mp4"), overwrite: false, NullEngineLog.Instance, CancellationToken.None);
 
         Assert.True(saved.File.Length > 0);
-        Assert.Equal(3, _emulator.Requests.Count(r => r.Path.EndsWith("/content")));
+        // The two cut-short answers, then as many whole "not ready" ones as the render takes, then the video.
+        Assert.True(_emulator.Requests.Count(r => r.Path.EndsWith("/content")) >= 3);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ namespace Veo.Core.Tests.Tasks;
 public sealed class DownloadSlotTests : EmulatorAndHomeTest
 {
     [Fact]
-    public async Task A_save_waiting_to_retry_a_cut_short_download_does_not_hold_the_only_slot()
+    public async Task A_save_waiting_out_a_503_does_not_hold_the_only_slot()
     {
         var engine = new VeoEngine(Home.Journal, TestHome.FastPolicy with { FirstRetryDelay = TimeSpan.FromSeconds(3) });
         var provider = engine.Provider(BuiltInRoutes.LaoZhang.At(Emulator.BaseUri), new ApiKey(TestHome.Key));
@@ -20,7 +20,8 @@ public sealed class DownloadSlotTests : EmulatorAndHomeTest
         var first = await flow.WaitAsync(await flow.CreateAsync(BadRequests.Valid));
         var second = await flow.WaitAsync(await flow.CreateAsync(BadRequests.Valid with { Prompt = "another" }));
         await Task.Delay(TimeSpan.FromSeconds(0.5)); // the content lag after completion
-        Emulator.Faults.Add(new Fault(FaultKind.TruncateBody, PathContains: $"/v1/videos/{first.Id}/content"));
+        // A 503 (the gateway busy): waited out as the policy says, 3 s here, outside the slot.
+        Emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: $"/v1/videos/{first.Id}/content") { StatusCode = 503 });
         using var slots = new SemaphoreSlim(1);
         var clock = Stopwatch.StartNew();
 
