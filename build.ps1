@@ -195,9 +195,13 @@ function Invoke-Demo {
     $out = New-Item -ItemType Directory -Force -Path $OutFolder
     $make = {
         param([int] $PollInterval)
-        $files = $prompts | New-VeoVideo | Wait-VeoVideo -PollInterval $PollInterval | Save-VeoVideo -Path $out.FullName
+        # This script stops at the first error ($ErrorActionPreference = 'Stop'); a bad row of the CSV is an error for that
+        # row only, as in the user's own session: reported, and the other rows are made.
+        $ErrorActionPreference = 'Continue'
+        $files = $prompts | New-VeoVideo -ErrorVariable +problems | Wait-VeoVideo -PollInterval $PollInterval -ErrorVariable +problems |
+            Save-VeoVideo -Path $out.FullName -ErrorVariable +problems
         $files | Format-Table | Out-Host
-        Write-Host "$(@($files).Count) video(s) saved in $($out.FullName)"
+        Write-Host "$(@($files).Count) video(s) saved in $($out.FullName)$(if ($problems) { "; $(@($problems).Count) row(s) failed, each reported above" })"
     }
     if ($env:LAOZHANG_API_KEY -or $env:VEO_API_KEY) {
         Write-Host 'A key is set: making the videos on the real LaoZhang service (this is paid).'

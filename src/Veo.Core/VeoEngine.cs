@@ -35,6 +35,23 @@ public sealed class VeoEngine
     public TaskJournal Journal { get; }
     public HttpPolicy Policy { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _createdHere = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether this engine created the task itself. Only such a task is certainly not done moments after its create; one
+    /// read back from the journal, a CSV or a rerun of a batch may have finished long ago, however recent its creation.
+    /// </summary>
+    public bool CreatedHere(string id) => _createdHere.ContainsKey(id);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JournalEntry> _uncertain = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The creates this engine sent since <paramref name="since"/> whose outcome is unknown: sent and never answered (stopped
+    /// or killed mid-request) or answered in a way that proves nothing. Exactly the ones that may have been billed without an id.
+    /// </summary>
+    public IReadOnlyList<JournalEntry> UncertainSince(DateTimeOffset since) =>
+        _uncertain.Values.Where(e => e.At >= since).OrderBy(e => e.At).ToList();
+
     /// <summary>The route's provider; a route with a quota gets one whose creates are held to it (shared by the whole process for that address and key).</summary>
     public IVideoProvider Provider(VideoRoute route, ApiKey key, IEngineLog? log = null)
     {
@@ -60,8 +77,9 @@ public sealed class VeoEngine
     /// <exception cref="SpendingCapException">A cap would be passed; nothing was sent.</exception>
     /// <param name="log">Told (verbose) why a create waits: the route's quota, or a 429's wait.</param>
     /// <param name="row">The input row the create is for: written on its journal lines and on the task, so a rerun of the batch finds it.</param>
+    /// <param name="slot">The command's place for this create, left while it waits to be sent again; null: none to leave.</param>
     public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken, IEngineLog? log = null,
-        RowIdentity? row = null)
+        RowIdentity? row = null, ISendSlot? slot = null)
     {
         // A model the service just said it does not serve is not asked for again by the rest of the batch.
         if (_unavailable.TryGetValue(UnavailableKey(provider.Route, plan.Prepared.Model.Id), out var gone) && DateTimeOffset.UtcNow - gone.At < UnavailableMemory)
@@ -71,7 +89,7 @@ public sealed class VeoEngine
         if (caps.TryReserve(plan.Cost) is { } refusal) throw new SpendingCapException(refusal);
         try
         {
-            return await CreateAsync(prepared, provider, plan.Cost, cancellationToken, log, row).ConfigureAwait(false);
+            return await CreateAsync(prepared, provider, plan.Cost, cancellationToken, log, row, slot).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not AmbiguousCreateException && e is not OperationCanceledException)
         {
@@ -82,11 +100,12 @@ public sealed class VeoEngine
 
     /// <summary>
     /// Sends a create with no caps (the hosts go through <see cref="CreateAsync(VideoPlan, IVideoProvider, SpendingCaps, CancellationToken, IEngineLog)"/>):
-    /// held back to fit the route's quota, and sent again after a 429 (which proves nothing was made) once the wait the
-    /// service asked for has passed, until the policy's deadline. Nothing else is sent twice.
+    /// held back to fit the route's quota, and sent again after an answer that proves nothing was made and asks to try later
+    /// (429, 503, a gateway's own 5xx: <see cref="CreateRefusals.Read"/>) once the wait the service asked for (else a
+    /// jittered back-off) has passed, until the policy's deadline. Nothing else is sent twice.
     /// </summary>
     internal async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken,
-        IEngineLog? log = null, RowIdentity? row = null)
+        IEngineLog? log = null, RowIdentity? row = null, ISendSlot? slot = null)
     {
         log ??= NullEngineLog.Instance;
         prepared = await WithSourceVideoAsync(prepared, provider, cancellationToken).ConfigureAwait(false);
@@ -102,14 +121,15 @@ public sealed class VeoEngine
                 place?.Created(task.Id);
                 return task;
             }
-            catch (ApiException e) when (CreateRefusals.IsRateLimited(e))
+            catch (ApiException e) when (e.MaySendAgain)
             {
                 place?.Refused();
                 if (CreateRefusals.WaitAfter(e, ++refusals, waited, Policy, Internal.Jitter.Fraction()) is not { } wait) throw;
                 gate?.HoldOff(wait);
-                log.Verbose($"{provider.Route.Name}: the service refused the create for now (429 {e.ErrorCode ?? "rate limited"}: nothing was made); " +
+                log.Verbose($"{provider.Route.Name}: the service refused the create for now ({(int)e.StatusCode} {e.ErrorCode ?? e.StatusCode.ToString()}: nothing was made); " +
                     $"sending it again in {wait.TotalSeconds:0.#} s{(e.RetryAfter is null ? "" : ", as the service asked")}.");
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                if (slot is null) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                else await slot.WaitOutsideAsync(wait, cancellationToken).ConfigureAwait(false);
                 waited += wait;
             }
             catch (Exception e) when (e is AmbiguousCreateException or OperationCanceledException)
@@ -145,6 +165,8 @@ public sealed class VeoEngine
             BaseUri = provider.Route.BaseUri, Model = prepared.Model.Id, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
         }.For(row);
         Journal.Append(sent);
+        // Uncertain until an answer settles it: a create stopped mid-request stays so, as its journal line does.
+        _uncertain[sent.Attempt!] = sent;
         VideoTask task;
         try
         {
@@ -157,6 +179,7 @@ public sealed class VeoEngine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            _uncertain.TryRemove(sent.Attempt!, out _);
             // A service's "no such model" is said as such, with the catalog's replacement; like any refusal, nothing was made.
             var unavailable = e is ApiException answer ? Models.ModelLifecycle.Unavailable(answer, provider.Route.Dialect, prepared.Model, provider.Route.Name) : null;
             Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = (unavailable ?? e).Message }.For(row));
@@ -167,6 +190,7 @@ public sealed class VeoEngine
             }
             throw;
         }
+        _uncertain.TryRemove(sent.Attempt!, out _);
         task = task with
         {
             Prompt = prepared.Request.Prompt,
@@ -179,6 +203,7 @@ public sealed class VeoEngine
             RowKey = row?.RowKey,
             RowOrdinal = row?.RowOrdinal,
         };
+        _createdHere[task.Id] = 0;
         Journal.Append(new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.Created, Id = task.Id, Route = task.Route, BaseUri = task.BaseUri, Model = task.Model,
@@ -228,11 +253,17 @@ public sealed class VeoEngine
     /// <param name="progress">Counts the bytes as they arrive, for a progress bar; may be null.</param>
     /// <param name="maxBytes">The largest video accepted; <see cref="HttpPolicy.MaxVideoBytes"/> when null.</param>
     /// <param name="sample">Which of the task's videos, from 0 (<see cref="VideoTask.VideoCount"/> says how many it holds).</param>
+    /// <param name="slots">Downloads running at once, shared by the saves of one command; a save waiting to try again holds none.</param>
     public async Task<SaveResult> SaveAsync(VideoTask task, IVideoProvider provider, string path, bool overwrite, IEngineLog log, CancellationToken cancellationToken,
-        DownloadProgress? progress = null, long? maxBytes = null, int sample = 0)
+        DownloadProgress? progress = null, long? maxBytes = null, int sample = 0, SemaphoreSlim? slots = null)
     {
+        if (!overwrite && AlreadySaved(task, path, sample) is { } kept)
+        {
+            log.Verbose($"{path} already holds the video of task {task.Id} (the journal says it was saved there, and it reads as a whole MP4): nothing downloaded.");
+            return kept;
+        }
         var policy = maxBytes is { } max ? Policy with { MaxVideoBytes = max } : Policy;
-        var result = await new VideoSaver(policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken, sample).ConfigureAwait(false);
+        var result = await new VideoSaver(policy, log).SaveAsync(provider, task, path, overwrite, progress, cancellationToken, sample, slots).ConfigureAwait(false);
         Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.Saved, Id = task.Id, Path = result.File.Path });
         return result;
     }
@@ -248,6 +279,28 @@ public sealed class VeoEngine
         if (!Models.ModelLists.Exists(route.Dialect) || VideoProviders.For(route, key, Policy, log) is not Models.IModelListProvider lister) return null;
         var listed = await lister.ListModelsAsync(cancellationToken).ConfigureAwait(false);
         return Models.ModelListing.Compare(route, listed, catalogPath);
+    }
+
+    /// <summary>
+    /// The file a rerun would save again: the journal says this task's video was saved to exactly this path, and it is
+    /// still there as a whole MP4. Anything else at the path (another file, a video cut short) is left to the saver,
+    /// which refuses to overwrite it without -Force.
+    /// </summary>
+    private SaveResult? AlreadySaved(VideoTask task, string path, int sample)
+    {
+        if (!File.Exists(path)) return null;
+        var full = System.IO.Path.GetFullPath(path);
+        var saved = Journal.ReadAll().Any(e => e.Event == JournalEntry.Saved && e.Id == task.Id && e.Path is { } p
+                                                && string.Equals(System.IO.Path.GetFullPath(p), full, StringComparison.Ordinal));
+        if (!saved) return null;
+        try
+        {
+            return new SaveResult(VideoSaver.ToVideoFile(task, path, Media.Mp4Reader.ReadFile(path)) with { Sample = sample + 1 }, Array.Empty<string>());
+        }
+        catch (Media.InvalidVideoException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The route's public price catalog (new-api GET /api/pricing), compared with the book.</summary>

@@ -28,22 +28,44 @@ internal sealed class BatchRun
     {
         var route = _session.ResolveRoute(_options.Route, null);
         var engine = _session.Engine;
-        var plans = _options.Prompts
-            .Select(p => engine.Plan(new VideoRequest { Prompt = p, Model = _options.Model, Resolution = _options.Resolution }, route, _session.Prices))
-            .ToList();
+        // Every row is checked first; a bad one is reported by its number and prompt, and the others are still made.
+        var plans = new List<(int Row, VideoPlan Plan)>();
+        var failures = 0;
+        foreach (var (prompt, row) in _options.Prompts.Select((p, i) => (p, i + 1)))
+        {
+            try
+            {
+                plans.Add((row, engine.Plan(new VideoRequest { Prompt = prompt, Model = _options.Model, Resolution = _options.Resolution }, route, _session.Prices)));
+            }
+            catch (RequestValidationException e)
+            {
+                failures++;
+                _out.WriteLine($"FAILED row {row} ('{prompt}'): {e.Message}");
+            }
+        }
         var provider = engine.Provider(route, _session.ResolveKey(route, null));
-        _out.WriteLine($"{plans.Count} video(s) on {route.Name}, estimated cost ${plans.Sum(p => p.Cost ?? 0):0.00}; journal: {engine.Journal.Path}");
+        _out.WriteLine($"{plans.Count} video(s) on {route.Name}, estimated cost ${plans.Sum(p => p.Plan.Cost ?? 0):0.00}; journal: {engine.Journal.Path}");
 
         // The same caps as New-VeoVideo: the session's and VEO_MAX_COST.
         var caps = new SpendingCaps(_session.Spending);
         using var waiter = new TaskWaiter(engine, _session.Wait, cancellationToken);
-        foreach (var plan in plans)
+        foreach (var (row, plan) in plans)
         {
-            var task = await engine.CreateAsync(plan, provider, caps, cancellationToken);
-            _out.WriteLine($"created {task.Id}: {plan.Prepared.Request.Prompt}");
-            waiter.Add(task, provider);
+            try
+            {
+                var task = await engine.CreateAsync(plan, provider, caps, cancellationToken);
+                _out.WriteLine($"created {task.Id}: {plan.Prepared.Request.Prompt}");
+                waiter.Add(task, provider);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A refused create (a cap, a refusal, an answer lost: journaled, never sent again) costs only its row.
+                failures++;
+                _out.WriteLine($"FAILED row {row} ('{plan.Prepared.Request.Prompt}'): {e.Message}");
+            }
         }
-        return await SaveAsTheyFinishAsync(waiter, cancellationToken);
+        var saved = await SaveAsTheyFinishAsync(waiter, cancellationToken);
+        return saved == 0 && failures == 0 ? 0 : 1;
     }
 
     /// <summary>Waits for and saves every task the journal has not seen saved or failed, each where it was made.</summary>

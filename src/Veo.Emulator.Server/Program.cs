@@ -4,7 +4,8 @@ using Veo.Emulator;
 
 const string Usage =
     "usage: Veo.Emulator.Server [--port 5080] [--key emulator-key] [--queue-seconds 1] [--render-seconds 6] [--render-spread-seconds 0]\n" +
-    "                           [--content-lag-seconds 2] [--large-video-bytes N] [--seed 1] [--requests-per-minute N] [--max-running N]";
+    "                           [--content-lag-seconds 2] [--large-video-bytes N] [--seed 1] [--requests-per-minute N] [--max-running N]\n" +
+    "                           [--list-videos true|false]";
 
 var options = new EmulatorOptions { Port = 5080 };
 for (var i = 0; i < args.Length; i += 2)
@@ -63,6 +64,9 @@ static bool TryApply(EmulatorOptions options, string name, string value)
             return true;
         case "--max-running" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var running):
             options.MaxRunning = running;
+            return true;
+        case "--list-videos" when bool.TryParse(value, out var list):
+            options.ListVideos = list;
             return true;
         case "--content-lag-seconds" when TrySeconds(value, out var lag):
             options.ContentLag = lag;

@@ -39,6 +39,14 @@ public sealed class EmulatorOptions
     /// <summary>Tasks each key may have queued or rendering at once (0: no limit); a create past it gets the dialect's 429.</summary>
     public int MaxRunning { get; set; }
 
+    /// <summary>
+    /// Whether the OpenAI-Videos dialect lists the key's tasks (GET /v1/videos) as OpenAI does; on by default. Off, it
+    /// answers that path as new-api-based gateways (LaoZhang) do, which route no such list: 404 "Invalid URL (GET /v1/videos)"
+    /// (QuantumNous/new-api router/video-router.go maps only POST /v1/videos and GET /v1/videos/:task_id; controller/relay.go
+    /// RelayNotFound answers the rest).
+    /// </summary>
+    public bool ListVideos { get; set; } = true;
+
     /// <summary>Seeds the random draws of render times and of faults with a Probability below 1, so runs repeat.</summary>
     public int Seed { get; set; } = 1;
 

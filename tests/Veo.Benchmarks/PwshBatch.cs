@@ -15,6 +15,9 @@ internal sealed class PwshBatch : IDisposable
     private readonly DirectoryInfo _module = Directory.CreateTempSubdirectory("veo-bench-pwsh-");
     private readonly string _manifest;
 
+    /// <summary>The published module's manifest, quoted for a single-quoted PowerShell string.</summary>
+    public string Manifest => _manifest;
+
     public PwshBatch()
     {
         var publish = ChildProcess.Run("dotnet", ["publish", Path.Combine(Repository.Root, "src", "Veo.PowerShell", "Veo.PowerShell.csproj"),

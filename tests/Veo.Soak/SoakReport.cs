@@ -47,7 +47,7 @@ public sealed record SoakReport
     public int Lost => LostTasks.Count;
 
     /// <summary>No paid task lost, no duplicate bill, no corrupt file, no hang, and every task accounted for.</summary>
-    public bool Clean => !Hung && Lost == 0 && DuplicateCreates == 0 && AmbiguousRetried == 0 && CreateRequests == Options.Count
+    public bool Clean => !Hung && Lost == 0 && DuplicateCreates == 0 && AmbiguousRetried == 0 && CreateRequests + RefusedCreates.Count == Options.Count
                          && CorruptFiles.Count == 0 && PartialFiles.Count == 0 && NotAsServed == 0 && SavedTwice == 0 && WithoutOutcome == 0;
 
     private static readonly Regex PromptToken = new(@"Soak task \d{5}:", RegexOptions.Compiled);
@@ -61,7 +61,9 @@ public sealed record SoakReport
         var ambiguousPrompts = entries.Where(e => e.Event == JournalEntry.AmbiguousCreate).Select(e => e.Prompt!).ToHashSet(StringComparer.Ordinal);
         var accounted = server.Where(t => journaledIds.Contains(t.Id) || ambiguousPrompts.Contains(t.Prompt)).ToList();
 
-        var creates = emulator.Requests.Where(r => r.Method == "POST" && r.StatusCode != 429).ToList();
+        // Refusals that prove nothing was made are sent again by design: 429, and the gateway's own 500/503/504 envelopes
+        // (the soak's ServerError faults; its 502 is a proxy's page, uncertain, never sent again).
+        var creates = emulator.Requests.Where(r => r.Method == "POST" && r.StatusCode is not (429 or 500 or 503 or 504)).ToList();
         var createsPerPrompt = creates
             .Select(r => PromptToken.Match(string.Join(" ", r.Fields.Select(f => f.Value)) + " " + r.JsonBody))
             .Where(m => m.Success)
@@ -147,7 +149,7 @@ public sealed record SoakReport
         output.WriteLine($"  ambiguous-create entries        {AmbiguousEntries} ({AmbiguousThatCreated} had made a task, {AmbiguousEntries - AmbiguousThatCreated} had not); retried: {AmbiguousRetried}");
         output.WriteLine($"tasks lost                        {Lost}");
         foreach (var lost in LostTasks.Take(10)) output.WriteLine($"    {lost}");
-        output.WriteLine($"duplicate creates                 {DuplicateCreates} (create requests the server received, 429s aside: {CreateRequests} for {Options.Count} prompts)");
+        output.WriteLine($"duplicate creates                 {DuplicateCreates} (create requests the server received, refusals sent again aside: {CreateRequests} for {Options.Count} prompts)");
         output.WriteLine($"creates refused (errors)          {RefusedCreates.Count}{Grouped(RefusedCreates)}");
         output.WriteLine($"videos saved                      {Saved} ({FilesOnDisk} files; {FilesOnDisk - NotAsServed} byte-identical to what the server served)");
         output.WriteLine($"corrupt or partial files          {CorruptFiles.Count + PartialFiles.Count} ({CorruptFiles.Count} refused by Mp4Reader, {PartialFiles.Count} *.partial left)");

@@ -15,15 +15,20 @@ internal sealed class ApiChannel
     private readonly ApiKey _key;
     private readonly Action<HttpRequestMessage, ApiKey> _authorize;
     private readonly ResiliencePipeline<HttpResponseMessage> _reads;
+    private readonly ResiliencePipeline<HttpResponseMessage> _readsOnce;
     private readonly ResiliencePipeline<HttpResponseMessage> _creates;
 
     private readonly IEngineLog _log;
     private readonly Uri _origin;
+    private readonly Routes.Dialect? _dialect;
 
     /// <param name="origin">The route's base URI: the key is sent to its scheme, host and port and nowhere else.</param>
-    public ApiChannel(string route, Uri origin, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, IEngineLog? log = null, HttpClient? http = null)
+    /// <param name="dialect">How the service's error answers to a create read (what proves nothing was made); null where nothing is created.</param>
+    public ApiChannel(string route, Uri origin, ApiKey key, HttpPolicy policy, Action<HttpRequestMessage, ApiKey> authorize, IEngineLog? log = null, HttpClient? http = null,
+        Routes.Dialect? dialect = null)
     {
         Route = route;
+        _dialect = dialect;
         _origin = origin;
         Policy = policy;
         _key = key;
@@ -31,6 +36,7 @@ internal sealed class ApiChannel
         _log = log ?? NullEngineLog.Instance;
         _http = http ?? policy.Transport ?? SharedHttpClient.Instance;
         _reads = ResiliencePipelines.ForReads(policy, route, _log);
+        _readsOnce = ResiliencePipelines.ForReads(policy with { MaxRetries = 0 }, route, _log);
         _creates = ResiliencePipelines.ForCreates(policy, route, _log);
     }
 
@@ -38,8 +44,8 @@ internal sealed class ApiChannel
     public HttpPolicy Policy { get; }
 
     /// <summary>A channel that sends the key as "Authorization: Bearer", as the OpenAI-style gateways want.</summary>
-    public static ApiChannel Bearer(string route, Uri origin, ApiKey key, HttpPolicy policy, IEngineLog? log = null) =>
-        new(route, origin, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()), log);
+    public static ApiChannel Bearer(string route, Uri origin, ApiKey key, HttpPolicy policy, IEngineLog? log = null, Routes.Dialect? dialect = null) =>
+        new(route, origin, key, policy, (request, k) => request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", k.Reveal()), log, dialect: dialect);
 
     /// <summary>
     /// Streams a finished video from the URL its task carries (asking the service for it if the task
@@ -73,11 +79,21 @@ internal sealed class ApiChannel
         }
         using (response)
         {
-            if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+            if (!response.IsSuccessStatusCode)
             {
-                // A proxy's 502/504 can come after the upstream made (and billed) the task. SendAsync already read its body.
+                // SendAsync already read the body. What it proves is the dialect's (Quotas.CreateRefusals.Read): a proxy's
+                // 502/504 or a bare 500 can come after the upstream made (and billed) the task.
                 var note = _key.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
-                throw new AmbiguousCreateException(Route, ToApiException(response, note));
+                var refusal = ToApiException(response, note);
+                switch (Quotas.CreateRefusals.Read(_dialect, response.StatusCode, note))
+                {
+                    case Quotas.CreateAnswer.MayHaveMade:
+                        throw new AmbiguousCreateException(Route, refusal);
+                    case Quotas.CreateAnswer.SendAgain:
+                        throw new ApiException(Route, refusal.StatusCode, refusal.ErrorCode, refusal.ServerMessage, refusal.RequestId, refusal.RetryAfter) { MaySendAgain = true };
+                    default:
+                        throw refusal;
+                }
             }
             string? body = null;
             try
@@ -177,7 +193,7 @@ internal sealed class ApiChannel
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> build, bool authorize,
         CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
-        await pipeline.ExecuteAsync(async ct =>
+        await (ReferenceEquals(pipeline, _reads) && ReadRetries.AreOff ? _readsOnce : pipeline).ExecuteAsync(async ct =>
         {
             var request = build();
             if (authorize && IsOwnOrigin(request.RequestUri)) _authorize(request, _key);

@@ -23,6 +23,9 @@ public class ApiException : Exception
     public string? RequestId { get; }
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>On a create: the answer proves nothing was made and asks to try again later (429, 503, a gateway's own 5xx).</summary>
+    public bool MaySendAgain { get; init; }
+
     /// <summary>
     /// The service refused the key itself: a 401 on the gateways, a 400 API_KEY_INVALID on the Gemini API. Every
     /// further call with it fails the same way.

@@ -20,7 +20,7 @@ internal sealed class GeminiProvider : IVideoProvider, Models.IModelListProvider
     public GeminiProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = new ApiChannel(route.Name, route.BaseUri, key, policy, (request, k) => request.Headers.Add("x-goog-api-key", k.Reveal()), log);
+        _channel = new ApiChannel(route.Name, route.BaseUri, key, policy, (request, k) => request.Headers.Add("x-goog-api-key", k.Reveal()), log, dialect: route.Dialect);
     }
 
     public VideoRoute Route { get; }

@@ -12,14 +12,14 @@ namespace Veo.Core.Providers;
 /// Create: multipart POST v1/videos. Poll: GET v1/videos/{id} (v1/video/generations/{id} on gateways without it).
 /// Download: GET v1/videos/{id}/content, which lags a little behind "completed".
 /// </summary>
-internal sealed class OpenAIVideosProvider : IVideoProvider, Models.IModelListProvider
+internal sealed class OpenAIVideosProvider : IVideoProvider, ITaskLister, Models.IModelListProvider
 {
     private readonly ApiChannel _channel;
 
     public OpenAIVideosProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, key, policy, log);
+        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, key, policy, log, route.Dialect);
     }
 
     public VideoRoute Route { get; }
@@ -48,17 +48,68 @@ internal sealed class OpenAIVideosProvider : IVideoProvider, Models.IModelListPr
         }
     }
 
+    /// <summary>Pages of the list asked for at most, 100 tasks each: enough for the creates of one interrupted batch.</summary>
+    private const int MaxListPages = 50;
+
+    /// <summary>
+    /// GET v1/videos?limit=100&amp;order=desc, then &amp;after=last_id while has_more and the page still reaches back to
+    /// <paramref name="since"/> (openai npm 7.60.0: resources/videos.d.ts VideoListParams, core/pagination.d.ts
+    /// ConversationCursorPage data/has_more/last_id). new-api gateways route no such list (QuantumNous/new-api
+    /// router/video-router.go: POST /v1/videos and GET /v1/videos/:task_id only) and answer 404: null, nothing known.
+    /// </summary>
+    public async Task<IReadOnlyList<VideoTask>?> ListSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var found = new List<VideoTask>();
+        string? after = null;
+        for (var page = 0; page < MaxListPages; page++)
+        {
+            var query = "v1/videos?limit=100&order=desc" + (after is null ? "" : "&after=" + Escape(after));
+            JsonDocument answer;
+            try
+            {
+                answer = await _channel.GetJsonAsync(() => new HttpRequestMessage(HttpMethod.Get, Uri(query)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiException e) when (page == 0 && e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed)
+            {
+                return null;
+            }
+            using (answer)
+            {
+                var root = answer.RootElement;
+                if (root.Prop("data") is not { ValueKind: JsonValueKind.Array } data) throw _channel.Malformed("The list's data", root);
+                var older = false;
+                foreach (var item in data.EnumerateArray())
+                {
+                    var task = ReadTask(item) with { Prompt = item.Str("prompt") };
+                    if (task.CreatedAt < since) older = true;
+                    else found.Add(task);
+                }
+                after = root.Str("last_id");
+                if (older || root.Prop("has_more") is not { ValueKind: JsonValueKind.True } || after is null) return found;
+            }
+        }
+        return found;
+    }
+
     public async Task DownloadAsync(VideoTask task, Stream destination, CancellationToken cancellationToken)
     {
         using var response = await _channel.DownloadAsync(
             Uri($"v1/videos/{Escape(task.Id)}/content"),
             authorize: true,
-            (_, body) => body.IndexOf("IN_PROGRESS", StringComparison.OrdinalIgnoreCase) >= 0
-                ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message)
-                : null,
+            (_, body) => IsNotReady(body) ? new ContentNotReadyException(task.Id, ErrorBody.Parse(body).Message) : null,
             cancellationToken).ConfigureAwait(false);
         await _channel.CopyBodyAsync(response, destination, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// new-api's video proxy answers a task it cannot serve yet 400 "Task is not completed yet, current status: X"
+    /// (controller/video_proxy.go), X being IN_PROGRESS while it renders and for a moment after it completed. An answer
+    /// cut short before its status is not a refusal either: it is waited out like the whole one, and the next answer says
+    /// FAILURE in full if that is what it was.
+    /// </summary>
+    internal static bool IsNotReady(string body) =>
+        body.IndexOf("IN_PROGRESS", StringComparison.OrdinalIgnoreCase) >= 0
+        || body.IndexOf("not completed yet", StringComparison.OrdinalIgnoreCase) >= 0 && body.IndexOf("FAILURE", StringComparison.OrdinalIgnoreCase) < 0;
 
     /// <summary>The form exactly as the gateway document's curl examples send it; strings only, files as parts.</summary>
     internal static MultipartFormDataContent Form(PreparedRequest prepared)

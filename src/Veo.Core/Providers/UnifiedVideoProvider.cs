@@ -19,7 +19,7 @@ internal sealed class UnifiedVideoProvider : IVideoProvider, Models.IModelListPr
     public UnifiedVideoProvider(VideoRoute route, ApiKey key, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, key, policy, log);
+        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, key, policy, log, route.Dialect);
     }
 
     public VideoRoute Route { get; }

@@ -35,7 +35,7 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider, IE
         Route = route;
         _token = token;
         _policy = policy;
-        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, token, policy, log);
+        _channel = ApiChannel.Bearer(route.Name, route.BaseUri, token, policy, log, route.Dialect);
         _storage = ApiChannel.Bearer(route.Name, StorageBaseFor(route.BaseUri), token, policy, log);
     }
 

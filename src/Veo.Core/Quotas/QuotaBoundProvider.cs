@@ -9,7 +9,7 @@ namespace Veo.Core.Quotas;
 /// A provider whose route has a quota: it carries the gate its creates pass and its polls report finished tasks to.
 /// The engine does both (the gate must sit outside the journal's "sent" line); this only forwards.
 /// </summary>
-internal sealed class QuotaBoundProvider : IVideoProvider, IExtensionSourceProvider
+internal sealed class QuotaBoundProvider : IVideoProvider, IExtensionSourceProvider, ITaskLister
 {
     private readonly IVideoProvider _inner;
 
@@ -27,6 +27,9 @@ internal sealed class QuotaBoundProvider : IVideoProvider, IExtensionSourceProvi
 
     public Task<byte[]?> SourceVideoAsync(ExtensionSource? source, CancellationToken cancellationToken) =>
         _inner is IExtensionSourceProvider reader ? reader.SourceVideoAsync(source, cancellationToken) : Task.FromResult<byte[]?>(null);
+
+    public Task<IReadOnlyList<VideoTask>?> ListSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        _inner is ITaskLister lister ? lister.ListSinceAsync(since, cancellationToken) : Task.FromResult<IReadOnlyList<VideoTask>?>(null);
 
     public Task<VideoTask> GetAsync(string id, CancellationToken cancellationToken) => _inner.GetAsync(id, cancellationToken);
 

@@ -37,6 +37,12 @@ public sealed record JournalEntry
     public string? Attempt { get; init; }
     /// <summary>On an ambiguous create: the id-like value its answer held, which may be the task's id.</summary>
     public string? IdHint { get; init; }
+    /// <summary>
+    /// On a create-checked line: true when the user (Confirm-VeoCreate -Id) or a reconciliation found the task the create
+    /// made (its <see cref="Id"/>), false when nothing was made (-NotCreated: the next run of the batch sends the row again),
+    /// null when the user only said the create was looked at.
+    /// </summary>
+    public bool? Made { get; init; }
     /// <summary>The -Batch the create belongs to (on create-sent, created, create-refused, ambiguous-create and create-checked lines).</summary>
     public string? Batch { get; init; }
     /// <summary>The row's 1-based position in its input.</summary>

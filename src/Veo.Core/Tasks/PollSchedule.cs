@@ -38,5 +38,8 @@ internal sealed class PollSchedule
         return Due;
     }
 
+    /// <summary>A poll that failed (an outage, a 429) is tried again after <paramref name="delay"/>, not a whole interval.</summary>
+    public void RetryAfter(DateTimeOffset failedAt, TimeSpan delay) => Due = failedAt + delay;
+
     private static TimeSpan Times(TimeSpan interval, double factor) => TimeSpan.FromTicks((long)(interval.Ticks * factor));
 }

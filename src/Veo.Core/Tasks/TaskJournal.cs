@@ -115,6 +115,15 @@ public sealed class TaskJournal
         for (var i = live.Count - 1; i >= 0; i--) yield return live[i].Task.Id;
     }
 
+    /// <summary>The -Batch names of the live journal, newest first: never reads the archive.</summary>
+    internal IEnumerable<string> RecentBatches()
+    {
+        var entries = Live().Entries;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = entries.Count - 1; i >= 0; i--)
+            if (entries[i].Batch is { } batch && seen.Add(batch)) yield return batch;
+    }
+
     /// <summary>One task by id: from the live journal when it knows the task's creation, else from the whole history.</summary>
     public JournalTask? Find(string id)
     {

@@ -74,8 +74,16 @@ public sealed class TaskWaiter : IDisposable
         Exception? error = null;
         try
         {
-            // A task made moments ago is certainly not done: its first poll waits (almost) one interval.
-            var isNew = task.CreatedAt is { } created && started - created < _options.PollInterval;
+            // Finished is final: a task read back as completed or failed (a rerun of a batch passes hundreds on) is not
+            // asked again. One this engine made is always asked, since it was handed out as it was then.
+            if (task.IsFinished && !_engine.CreatedHere(task.Id))
+            {
+                kind = WaitEventKind.Finished;
+                return;
+            }
+            // A task this process made moments ago is certainly not done: its first poll waits (almost) one interval. One
+            // resumed (Get-VeoVideo, a rerun of a batch) may be done however recent its creation: it is polled at once.
+            var isNew = _engine.CreatedHere(task.Id) && task.CreatedAt is { } created && started - created < _options.PollInterval;
             var schedule = new PollSchedule(_options.PollInterval, started, isNew, Jitter.Fraction());
             while (true)
             {
@@ -92,7 +100,9 @@ public sealed class TaskWaiter : IDisposable
                 deadline.CancelAfter(Remaining(started));
                 try
                 {
-                    task = await _engine.RefreshAsync(task, provider, deadline.Token).ConfigureAwait(false);
+                    // Tried once: a failed poll waits for its retry below, outside the gate, not inside it holding a slot.
+                    using (Http.ReadRetries.TurnOff())
+                        task = await _engine.RefreshAsync(task, provider, deadline.Token).ConfigureAwait(false);
                     failures = 0;
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -102,9 +112,9 @@ public sealed class TaskWaiter : IDisposable
                 }
                 catch (Exception e) when (IsPassing(e) && ++failures < MaxConsecutiveFailures)
                 {
-                    // A garbled answer or an outage that outlived the HTTP retries: the task is still
-                    // there, so keep waiting rather than drop it.
-                    schedule.Next(DateTimeOffset.UtcNow);
+                    // A 5xx, a 429, a garbled answer, an outage: the task is still there, so keep waiting rather than drop
+                    // it. Tried again after a jittered back-off (or the wait the service asked), at most an interval.
+                    schedule.RetryAfter(DateTimeOffset.UtcNow, RetryDelay(e, failures));
                     _log.Verbose($"Polling task {task.Id} failed ({e.Message}); polling again at {schedule.Due:HH:mm:ss} (failure {failures} of {MaxConsecutiveFailures}).");
                     continue;
                 }
@@ -146,7 +156,16 @@ public sealed class TaskWaiter : IDisposable
         }
     }
 
-    private const int MaxConsecutiveFailures = 5;
+    /// <summary>Failed polls in a row before the wait gives up on a task: each used to be 5 retries inside the call.</summary>
+    private int MaxConsecutiveFailures => 5 * (Math.Max(0, _engine.Policy.MaxRetries) + 1);
+
+    private TimeSpan RetryDelay(Exception e, int failures)
+    {
+        if (e is Http.ApiException { RetryAfter: { } asked }) return asked < _options.PollInterval ? asked : _options.PollInterval;
+        var first = _engine.Policy.FirstRetryDelay.Ticks;
+        var ticks = Math.Min(first * Math.Pow(2, Math.Min(failures - 1, 20)), _options.PollInterval.Ticks) * (0.75 + Jitter.Fraction() / 2);
+        return TimeSpan.FromTicks((long)ticks);
+    }
 
     private TimeSpan Remaining(DateTimeOffset started)
     {

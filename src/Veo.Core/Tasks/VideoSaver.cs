@@ -21,7 +21,12 @@ internal sealed class VideoSaver
     }
 
     /// <param name="sample">Which of the task's videos (0 for the first): a Vertex AI task can hold up to 4.</param>
-    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, DownloadProgress? progress, CancellationToken cancellationToken, int sample = 0)
+    /// <param name="slots">
+    /// Held only while bytes are fetched and checked, never during the waits between tries (a cut-short download, a
+    /// video not ready yet): a download waiting to try again leaves its slot to one that can run. Null: no limit here.
+    /// </param>
+    public async Task<SaveResult> SaveAsync(IVideoProvider provider, VideoTask task, string path, bool overwrite, DownloadProgress? progress, CancellationToken cancellationToken,
+        int sample = 0, SemaphoreSlim? slots = null)
     {
         if (sample > 0 && provider is not ISampledVideoProvider)
             throw new ArgumentException($"Route {provider.Route.Name} makes one video per task; there is no video {sample + 1} of task {task.Id}.");
@@ -38,13 +43,24 @@ internal sealed class VideoSaver
                 try
                 {
                     progress?.Restart();
-                    using (var file = CreatePartial(partial))
+                    Mp4Info info;
+                    if (slots is not null) await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    // Tried once inside the slot: a 5xx or 429 is waited out below, with the slot given back.
+                    using var once = ReadRetries.TurnOff();
+                    try
                     {
-                        var target = new DownloadTarget(file, _policy.MaxVideoBytes, progress);
-                        if (provider is ISampledVideoProvider sampled) await sampled.DownloadAsync(task, sample, target, cancellationToken).ConfigureAwait(false);
-                        else await provider.DownloadAsync(task, target, cancellationToken).ConfigureAwait(false);
+                        using (var file = CreatePartial(partial))
+                        {
+                            var target = new DownloadTarget(file, _policy.MaxVideoBytes, progress);
+                            if (provider is ISampledVideoProvider sampled) await sampled.DownloadAsync(task, sample, target, cancellationToken).ConfigureAwait(false);
+                            else await provider.DownloadAsync(task, target, cancellationToken).ConfigureAwait(false);
+                        }
+                        info = Mp4Reader.ReadFile(partial);
                     }
-                    var info = Mp4Reader.ReadFile(partial);
+                    finally
+                    {
+                        slots?.Release();
+                    }
                     Replace(partial, path);
                     _log.Verbose($"Saved {task.Id} to {path} ({info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.#} s).");
                     return new SaveResult(ToVideoFile(task, path, info) with { Sample = sample + 1 }, Warnings(task, info));
@@ -55,13 +71,15 @@ internal sealed class VideoSaver
                     _log.Verbose($"{e.Message} Trying again in {wait.TotalSeconds:0.#} s.");
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException or TimeoutException
+                catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+                                              or ApiException { StatusCode: (System.Net.HttpStatusCode)429 or >= System.Net.HttpStatusCode.InternalServerError }
                                           && e is not FileNotFoundException && e is not DirectoryNotFoundException && e is not VideoTooLargeException
                                           && !IsLocalFileProblem(e) && ++attempt <= _policy.MaxRetries && !cancellationToken.IsCancellationRequested)
                 {
-                    // A body cut short or mangled in transit: the whole download starts again from byte 0.
-                    _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again (try {attempt + 1}).");
-                    await Task.Delay(TimeSpan.FromTicks(_policy.FirstRetryDelay.Ticks * attempt), cancellationToken).ConfigureAwait(false);
+                    // A body cut short or mangled in transit, or a refusal for now: the whole download starts again from byte 0.
+                    var wait = RetryWait(e, attempt);
+                    _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again in {wait.TotalSeconds:0.#} s (try {attempt + 1}).");
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -83,6 +101,22 @@ internal sealed class VideoSaver
         File.Delete(partial);
         return new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
     }
+
+    /// <summary>A body broken in transit (cut short, reset, mangled) came from a server that was answering.</summary>
+    internal static readonly TimeSpan TransportRetryStep = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a failed download waits before it starts again: what the service asked (Retry-After), else the policy's
+    /// first retry delay times the try for a refusal (a 5xx or 429: the service is busy), but only a quarter second
+    /// times the try for a body broken in transit, which says nothing of the service being busy: waiting 2 s, 4 s, 6 s
+    /// there was most of a faulty batch's time (docs/guide/Performance.md, "A batch run again").
+    /// </summary>
+    private TimeSpan RetryWait(Exception e, int attempt) => e switch
+    {
+        ApiException { RetryAfter: { } asked } => asked,
+        ApiException => TimeSpan.FromTicks(_policy.FirstRetryDelay.Ticks * attempt),
+        _ => TimeSpan.FromTicks(Math.Min(TransportRetryStep.Ticks, _policy.FirstRetryDelay.Ticks) * attempt),
+    };
 
     /// <summary>A full disk or a refused write will not mend by fetching again (5 tries and 30 s before): report it at once.</summary>
     private static bool IsLocalFileProblem(Exception e) =>

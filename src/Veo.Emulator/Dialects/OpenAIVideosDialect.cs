@@ -11,6 +11,7 @@ internal static class OpenAIVideosDialect
     public static void Map(RouteTable app, EmulatorState state)
     {
         app.MapPost("/v1/videos", request => Create(request, state));
+        app.MapGet("/v1/videos", request => List(request, state));
         app.MapGet("/v1/videos/{id}", request => Poll(request, state, request.Route["id"]));
         app.MapGet("/v1/video/generations/{id}", request => CompatPoll(request, state, request.Route["id"]));
         app.MapGet("/v1/videos/{id}/content", request => Content(request, state, request.Route["id"]));
@@ -43,7 +44,15 @@ internal static class OpenAIVideosDialect
     {
         if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
         if (state.Tasks.Find(EmulatedApi.OpenAIVideos, id) is not { } task) return NewApiErrors.TaskNotFound();
+        return Wire.Json(Video(task, state, withPrompt: false));
+    }
 
+    /// <summary>
+    /// The video object: id, object "video", model, status, progress, created_at, completed_at, error {code, message}, as
+    /// the gateway polls it; the list adds OpenAI's prompt (openai npm 7.60.0 resources/videos.d.ts, interface Video).
+    /// </summary>
+    private static JsonObject Video(VideoTask task, EmulatorState state, bool withPrompt)
+    {
         var current = task.StateAt(state.Clock.Now);
         var body = new JsonObject
         {
@@ -54,10 +63,38 @@ internal static class OpenAIVideosDialect
             ["progress"] = current.Progress,
             ["created_at"] = task.CreatedAt.ToUnixTimeSeconds(),
         };
+        if (withPrompt) body["prompt"] = task.Order.Prompt;
         if (current.Phase == TaskPhase.Completed) body["completed_at"] = task.FinishedAt.ToUnixTimeSeconds();
         if (current.Phase == TaskPhase.Failed)
             body["error"] = new JsonObject { ["code"] = "video_generation_failed", ["message"] = task.Failure!.Message };
-        return Wire.Json(body);
+        return body;
+    }
+
+    /// <summary>
+    /// The key's videos as OpenAI lists them (GET /v1/videos, openai npm 7.60.0: VideoListParams after, limit, order
+    /// "asc"|"desc"; the page is a ConversationCursorPage, core/pagination.d.ts: data, has_more, last_id; the next page is
+    /// asked with after = last_id). Newest first by default, 20 a page, at most 100. Off (<see cref="EmulatorOptions.ListVideos"/>),
+    /// the path answers as new-api does: it has no such route.
+    /// </summary>
+    private static EmulatorResponse List(EmulatorRequest request, EmulatorState state)
+    {
+        if (!state.Options.ListVideos)
+            return NewApiErrors.Error(404, "Invalid URL (GET /v1/videos)", "invalid_request_error", "");
+        if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
+        var limit = int.TryParse(request.Query("limit"), out var asked) ? Math.Min(Math.Max(asked, 1), 100) : 20;
+        var tasks = state.Tasks.NewestFirst(EmulatedApi.OpenAIVideos);
+        if (request.Query("order") == "asc") tasks = tasks.Reverse();
+        if (request.Query("after") is { Length: > 0 } after) tasks = tasks.SkipWhile(t => t.Id != after).Skip(1);
+        var page = tasks.Take(limit + 1).ToList();
+        var data = new JsonArray(page.Take(limit).Select(t => (JsonNode)Video(t, state, withPrompt: true)).ToArray());
+        return Wire.Json(new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["first_id"] = page.Count > 0 ? page[0].Id : null,
+            ["last_id"] = page.Count > 0 ? page[Math.Min(limit, page.Count) - 1].Id : null,
+            ["has_more"] = page.Count > limit,
+        });
     }
 
     /// <summary>

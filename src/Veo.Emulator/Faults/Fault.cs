@@ -9,6 +9,11 @@ public enum FaultKind
     RateLimit,
     /// <summary><see cref="Fault.StatusCode"/> (500, 502 or 503) in the dialect's error shape; nothing is created.</summary>
     ServerError,
+    /// <summary>
+    /// Handle the request fully (a create creates), then answer <see cref="Fault.StatusCode"/> with a plain-text body and
+    /// no API error envelope: a server that failed after doing the work, or the page of a proxy in front of it.
+    /// </summary>
+    BareServerError,
     /// <summary>Drop the connection before reading the body; nothing is created.</summary>
     ResetBeforeRead,
     /// <summary>Handle the request fully (a create creates), then drop the connection instead of answering.</summary>
@@ -53,7 +58,7 @@ public enum FaultKind
 /// </summary>
 public sealed record Fault(FaultKind Kind, string? PathContains = null, int Times = 1, double Probability = 1.0)
 {
-    /// <summary>For <see cref="FaultKind.ServerError"/>: 500, 502 or 503.</summary>
+    /// <summary>For <see cref="FaultKind.ServerError"/> and <see cref="FaultKind.BareServerError"/>: a 5xx.</summary>
     public int StatusCode { get; init; } = 500;
 
     /// <summary>For <see cref="FaultKind.RateLimit"/>: sent as a Retry-After header in whole seconds (rounded up).</summary>

@@ -20,7 +20,7 @@ public sealed class FaultPlan
             throw new ArgumentException($"A {fault.Kind} fault needs a Delay.", nameof(fault));
         if (fault.Delay < TimeSpan.Zero || fault.RetryAfter < TimeSpan.Zero)
             throw new ArgumentException("Delay and RetryAfter cannot be negative.", nameof(fault));
-        if (fault.Kind == FaultKind.ServerError && fault.StatusCode is < 500 or > 599)
+        if (fault.Kind is FaultKind.ServerError or FaultKind.BareServerError && fault.StatusCode is < 500 or > 599)
             throw new ArgumentException("A ServerError fault needs a 5xx StatusCode.", nameof(fault));
         if (fault.Kind == FaultKind.ModelRetired)
         {

@@ -63,6 +63,10 @@ internal static class FaultEffects
                 return response;
             }
 
+            case FaultKind.BareServerError:
+                endpoint(request).Body.Dispose();
+                return Responses.Text(fault.StatusCode == 500 ? "Internal Server Error" : $"Error {fault.StatusCode}", "text/plain", fault.StatusCode);
+
             case FaultKind.ResetAfterRead:
                 endpoint(request).Body.Dispose();
                 return EmulatorResponse.Dropped;

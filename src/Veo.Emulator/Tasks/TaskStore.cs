@@ -41,6 +41,9 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
             }, t.Model, t.Order.Prompt, t.CreatedAt, t.Failure is not null))
             .ToList();
 
+    /// <summary>One dialect's tasks, newest first.</summary>
+    public IEnumerable<VideoTask> NewestFirst(EmulatedApi api) => inCreationOrder.Where(t => t.Order.Api == api).Reverse();
+
     public VideoTask? Find(EmulatedApi api, string id) => tasks.TryGetValue((api, id), out var task) ? task : null;
 
     /// <summary>A task by id whatever dialect made it (ids are random, so they do not collide across dialects).</summary>

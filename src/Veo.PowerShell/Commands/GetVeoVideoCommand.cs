@@ -44,7 +44,7 @@ public sealed class GetVeoVideoCommand : VeoCmdlet
         var prompts = string.Join("; ", uncertain.Take(5).Select(e => $"'{e.Prompt}' on {e.Route} at {e.At:u} (attempt {e.Attempt})"));
         WriteWarning($"{uncertain.Count} create request(s) were sent but their outcome is unknown (answer lost, or the process stopped first): " +
                      $"{prompts}{(uncertain.Count > 5 ? "; ..." : "")}. A video may have been made and billed; check the provider's console, " +
-                     $"then run Confirm-VeoCreate to stop this warning. Journal: {Session.Engine.Journal.Path}");
+                     $"then run Confirm-VeoCreate -Attempt <attempt> -Id <task id> to take the task found, -NotCreated if there is none, or Confirm-VeoCreate alone to stop this warning. Journal: {Session.Engine.Journal.Path}");
     }
 
     /// <summary>The task with the file it was saved to, under a type name whose table shows that file beside the cost.</summary>

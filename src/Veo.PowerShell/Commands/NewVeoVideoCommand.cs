@@ -100,13 +100,15 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     /// <summary>Vertex AI's compression of the video it makes (compressionQuality): Optimized (smaller) or Lossless (larger files).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsDefault]
-    [ValidateSet("Optimized", "Lossless", IgnoreCase = true)]
+    [OneOf("Optimized", "Lossless")]
+    [ArgumentCompleter(typeof(CompressionQualityCompleter))]
     public string? CompressionQuality { get; set; }
 
     /// <summary>How Vertex AI fits an image of another shape to the video (resizeMode): Crop or Pad.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsDefault]
-    [ValidateSet("Crop", "Pad", IgnoreCase = true)]
+    [OneOf("Crop", "Pad")]
+    [ArgumentCompleter(typeof(ResizeModeCompleter))]
     public string? ResizeMode { get; set; }
 
     /// <summary>A gs://bucket/folder/ Vertex AI writes the videos to, instead of answering them inline; Save-VeoVideo fetches them from there with the same token.</summary>
@@ -142,51 +144,86 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 1;
 
+    /// <summary>
+    /// Names the batch, so running the same command again finishes it: a row that already has a task passes that task on
+    /// instead of paying again, a row whose create may have made a task is held (or matched on the route's task list),
+    /// and only rows with no task are sent. A row's identity is what it asks for (images by content) and its ordinal
+    /// among identical rows, so the input may be re-read, re-sorted or extended.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BatchCompleter))]
+    public string? Batch { get; set; }
+
+    /// <summary>With -Batch: create every row even when it already has a task (a deliberate second video).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>
+    /// The request of a task or of a failed row, bound from its Request property: Get-VeoVideo -State Failed | New-VeoVideo
+    /// and $err.TargetObject | New-VeoVideo send what was asked before, every parameter of it; a parameter given here wins.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public VideoRequest? Request { get; set; }
+
     private SpendingCaps? _caps;
     private ThrottledWork<VideoTask>? _creates;
+    private BatchRows? _rows;
 
     protected override void BeginProcessing()
     {
         _caps = new SpendingCaps(Session.ProcessSpending, new SpendingGuard(MaxCost, "-MaxCost cap"), Session.Spending);
         _creates = new ThrottledWork<VideoTask>(ThrottleLimit);
+        _rows = new BatchRows(Session.Engine.Journal, Batch, Force.IsPresent);
+        _started = DateTimeOffset.UtcNow;
+    }
+
+    private DateTimeOffset _started;
+
+    /// <summary>
+    /// Ctrl+C: the creates cut off mid-request are let end, then counted from what this command sent, once each: the
+    /// ones that may have been billed without an id. Said to the host, since the pipeline takes no more records.
+    /// </summary>
+    private void ReportStop()
+    {
+        _creates!.Dispose();
+        _creates.WaitIdle(TimeSpan.FromSeconds(5));
+        var uncertain = Session.Engine.UncertainSince(_started);
+        if (uncertain.Count == 0) return;
+        var rows = string.Join(", ", uncertain.Select(e => e.Row).Where(r => r is not null).OrderBy(r => r).Take(20));
+        Host.UI.WriteWarningLine($"Stopped with {uncertain.Count} create request(s) sent and not answered: each may have made a billed video" +
+            (rows.Length > 0 ? $" (rows {rows}{(uncertain.Count > 20 ? ", ..." : "")})" : "") + ". " +
+            (Batch is null
+                ? "Get-VeoVideo lists them; check the provider's console, then Confirm-VeoCreate."
+                : $"Run the same command again: batch '{Batch}' settles them from the route's task list where it has one, or holds their rows and says how to settle them."));
     }
 
     protected override void ProcessRecord()
     {
-        VideoRequest? request = null;
         try
         {
-            var extend = Extend is null ? null : ExtensionSourceOf(Extend);
-            var route = extend is null ? Session.ResolveRoute(Route, BaseUri) : SourceRoute(Extend!);
-            var model = Model ?? NullIfEmpty(extend?.Model) ?? route.DefaultModel?.Id ?? "Fast";
-            var limits = route.FindModel(model)?.Extension;
-            request = new VideoRequest
-            {
-                Prompt = Prompt,
-                // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
-                // Without -Model: the route's Default model in the catalog.
-                Model = model,
-                DurationSeconds = Duration != 0 ? Duration : extend is null ? 8 : DefaultExtensionSeconds(extend, limits),
-                // An extension is made at the source's resolution where the model extends at that resolution (Vertex AI: 720p or 1080p).
-                Resolution = Resolution ?? (extend?.Resolution is { } made && limits?.Resolutions.Contains(made) == true ? made : "720p"),
-                AspectRatio = AspectRatio ?? extend?.AspectRatio ?? VideoFormat.Landscape,
-                NegativePrompt = NegativePrompt,
-                Seed = Seed,
-                Image = ResolveImage(Image, "-Image"),
-                LastFrame = ResolveImage(LastFrame, "-LastFrame"),
-                ReferenceImages = (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p, "-ReferenceImage")!).ToArray(),
-                GenerateAudio = NoAudio.IsPresent ? false : null,
-                Extend = extend,
-                PersonGeneration = PersonGeneration,
-                // Sent only when given: -EnhancePrompt:$false says "false" to a route that takes it, and nothing is assumed otherwise.
-                EnhancePrompt = MyInvocation.BoundParameters.ContainsKey(nameof(EnhancePrompt)) ? EnhancePrompt.IsPresent : null,
-                Upsample = MyInvocation.BoundParameters.ContainsKey(nameof(Upsample)) ? Upsample.IsPresent : null,
-                VideoCount = VideoCount ?? 1,
-                StorageUri = string.IsNullOrWhiteSpace(StorageUri) ? null : StorageUri!.Trim(),
-                // The wire spells them as python-genai's enums do: VideoCompressionQuality.LOSSLESS is "LOSSLESS".
-                CompressionQuality = string.IsNullOrWhiteSpace(CompressionQuality) ? null : CompressionQuality!.Trim().ToUpperInvariant(),
-                ResizeMode = string.IsNullOrWhiteSpace(ResizeMode) ? null : ResizeMode!.Trim().ToUpperInvariant(),
-            };
+            ProcessRow();
+        }
+        catch (PipelineStoppedException) when (Cancellation.IsCancellationRequested)
+        {
+            ReportStop();
+            throw;
+        }
+    }
+
+    private void ProcessRow()
+    {
+        VideoRequest? request = null;
+        string? routeName = null;
+        var row = _rows!.Next(Prompt);
+        RowRequest Target() => new() { Row = row.Number, Prompt = Prompt, Route = routeName ?? NullIfEmpty(Route), Request = request, Batch = Batch };
+        try
+        {
+            var extend = Extend is null ? Request?.Extend : ExtensionSourceOf(Extend);
+            var route = Extend is null ? Session.ResolveRoute(Route, BaseUri) : SourceRoute(Extend);
+            routeName = route.Name;
+            // A task piped in as the source of -Extend is not a request to send again: its own request is not this one's.
+            request = Compose(Extend is null ? Request : null, extend, route);
             var engine = Session.Engine;
             var plan = engine.Plan(request, route, Session.Prices);
             // Get-VeoPrice asks what a row would cost: it gets the plan, and nothing is asked, reserved or sent.
@@ -195,14 +232,24 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 WriteObject(plan);
                 return;
             }
-            foreach (var warning in plan.Warnings) WriteWarning(warning);
+            foreach (var warning in plan.Warnings) WriteWarning($"{row.Name}: {warning}");
             if (Core.Models.ModelLifecycle.Warning(plan.Prepared.Model, route.Name, DateTime.UtcNow) is { } deprecated
                 && Session.FirstTime($"deprecated {route.Name} {plan.Prepared.Model.Id}"))
                 WriteWarning(deprecated);
+            var identity = _rows.Identify(row, plan.Prepared);
+            Core.Providers.IVideoProvider? provider = null;
+            Core.Providers.IVideoProvider Provider() => provider ??= engine.Provider(plan.Route, Session.ResolveKey(plan.Route, KeyFrom(ApiKey)), Log);
+            if (_rows.Settle(row, identity, Provider, Log, Cancellation) is { } settled)
+            {
+                Pump();
+                if (settled.Task is { } existing) Emit(existing);
+                else WriteWarning(settled.Warning!);
+                return;
+            }
             // Said before asking, so -WhatIf and -Confirm never offer a video a cap would refuse; the engine checks again as it reserves.
             if (_caps!.Check(plan.Cost) is { } refusal)
             {
-                Fail(new SpendingCapException(refusal), request);
+                Fail(new SpendingCapException(refusal), Target(), row.Name);
                 return;
             }
             // PowerShell quotes the target itself: What if: Performing the operation "Create a video (...)" on target "A fox".
@@ -216,20 +263,20 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 return;
             }
 
-            var provider = engine.Provider(plan.Route, Session.ResolveKey(plan.Route, KeyFrom(ApiKey)), Log);
+            Provider();
             var caps = _caps;
             if (ThrottleLimit == 1)
             {
-                Report(Run(ct => engine.CreateAsync(plan, provider, caps, ct, Log)));
+                Report(Run(ct => engine.CreateAsync(plan, provider!, caps, ct, Log, identity)), row);
                 return;
             }
             // Held until its slot comes, so the rows asked about meanwhile count it; the reservation itself is the engine's.
             caps.Hold(plan.Cost);
-            _creates!.Start(request, ct => engine.CreateAsync(plan, provider, caps.Unhold(plan.Cost), ct, Log), Cancellation);
+            _creates!.Start(new RowTarget(Target(), row), (slot, ct) => engine.CreateAsync(plan, provider!, caps.Unhold(plan.Cost), ct, Log, identity, slot), Cancellation);
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
         {
-            Fail(e, (object?)request ?? Prompt);
+            Fail(e, Target(), row.Name);
         }
         foreach (var outcome in _creates!.Finished()) Report(outcome);
     }
@@ -237,11 +284,59 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     /// <summary>The videos -WhatIf showed, and their cost: said in one line at the end, the batch's total.</summary>
     private (int Count, decimal Cost, int Unpriced) _whatIf;
 
+    /// <summary>
+    /// The request of this row: what the parameters say, and for the rest what <paramref name="earlier"/> (the request of a
+    /// task or failed row piped back in) asked, else the defaults.
+    /// </summary>
+    private VideoRequest Compose(VideoRequest? earlier, ExtensionSource? extend, Core.Routes.VideoRoute route)
+    {
+        bool Given(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+        bool? Switch(string name, SwitchParameter value, bool? before) => Given(name) ? value.IsPresent : before;
+        // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
+        // A task piped back in brings its model twice, the service's id (Model) and what was asked (Request.Model): the same model, asked as before.
+        // Without either: the route's Default model in the catalog.
+        var model = Model is not null && earlier?.Model is { } asked && route.FindModel(Model)?.Id is { } id && route.FindModel(asked)?.Id == id ? asked
+            : Model ?? NullIfEmpty(earlier?.Model) ?? NullIfEmpty(extend?.Model) ?? route.DefaultModel?.Id ?? "Fast";
+        var limits = route.FindModel(model)?.Extension;
+        return new VideoRequest
+        {
+            Prompt = Prompt,
+            Model = model,
+            DurationSeconds = Duration != 0 ? Duration : earlier?.DurationSeconds ?? (extend is null ? 8 : DefaultExtensionSeconds(extend, limits)),
+            // An extension is made at the source's resolution where the model extends at that resolution (Vertex AI: 720p or 1080p).
+            Resolution = Resolution ?? earlier?.Resolution
+                ?? (extend?.Resolution is { } made && limits?.Resolutions.Contains(made) == true ? made : "720p"),
+            AspectRatio = AspectRatio ?? earlier?.AspectRatio ?? extend?.AspectRatio ?? VideoFormat.Landscape,
+            NegativePrompt = NegativePrompt ?? earlier?.NegativePrompt,
+            Seed = Seed ?? earlier?.Seed,
+            Image = Image is null ? earlier?.Image : ResolveImage(Image, "-Image"),
+            LastFrame = LastFrame is null ? earlier?.LastFrame : ResolveImage(LastFrame, "-LastFrame"),
+            ReferenceImages = ReferenceImage is null && earlier is not null
+                ? earlier.ReferenceImages
+                : (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p, "-ReferenceImage")!).ToArray(),
+            GenerateAudio = NoAudio.IsPresent ? false : Given(nameof(NoAudio)) ? null : earlier?.GenerateAudio,
+            Extend = extend,
+            PersonGeneration = PersonGeneration ?? earlier?.PersonGeneration,
+            // Sent only when given: -EnhancePrompt:$false says "false" to a route that takes it, and nothing is assumed otherwise.
+            EnhancePrompt = Switch(nameof(EnhancePrompt), EnhancePrompt, earlier?.EnhancePrompt),
+            Upsample = Switch(nameof(Upsample), Upsample, earlier?.Upsample),
+            VideoCount = VideoCount ?? earlier?.VideoCount ?? 1,
+            StorageUri = string.IsNullOrWhiteSpace(StorageUri) ? earlier?.StorageUri : StorageUri!.Trim(),
+            // The wire spells them as python-genai's enums do: VideoCompressionQuality.LOSSLESS is "LOSSLESS".
+            CompressionQuality = string.IsNullOrWhiteSpace(CompressionQuality) ? earlier?.CompressionQuality : CompressionQuality!.Trim().ToUpperInvariant(),
+            ResizeMode = string.IsNullOrWhiteSpace(ResizeMode) ? earlier?.ResizeMode : ResizeMode!.Trim().ToUpperInvariant(),
+        };
+    }
+
     protected override void EndProcessing()
     {
         foreach (var outcome in _creates!.All(TimeSpan.FromMilliseconds(250)))
         {
-            if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+            if (Cancellation.IsCancellationRequested)
+            {
+                ReportStop();
+                throw new PipelineStoppedException();
+            }
             if (outcome is not null) Report(outcome);
             Pump();
         }
@@ -252,17 +347,23 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             Host.UI.WriteLine($"What if: {_whatIf.Count} video(s) in all, {SpendingGuard.Money(_whatIf.Cost)}" +
                               (_whatIf.Unpriced > 0 ? $" and {_whatIf.Unpriced} without a known price." : "."));
         }
+        if (_rows!.Held > 0)
+            WriteWarning($"{_rows.Held} row(s) of batch '{Batch}' are held (see the warnings above): settle each with Confirm-VeoCreate, then run the command again.");
     }
+
+    /// <summary>What a background create is about: the error's target (as with one at a time) and its row.</summary>
+    private sealed record RowTarget(RowRequest Request, InputRow Row);
 
     private void Report(ThrottledWork<VideoTask>.Outcome outcome)
     {
-        if (outcome.Error is { } error) Fail(error, outcome.Target);
-        else Report(outcome.Result!);
+        var target = (RowTarget)outcome.Target;
+        if (outcome.Error is { } error) Fail(error, target.Request, target.Row.Name);
+        else Report(outcome.Result!, target.Row);
     }
 
-    private void Report(VideoTask task)
+    private void Report(VideoTask task, InputRow row)
     {
-        Log.Verbose($"Created task {task.Id} on {task.Route} ({task.Status}); it is in the journal at {Session.Engine.Journal.Path}.");
+        Log.Verbose($"{row.Name}: created task {task.Id} on {task.Route} ({task.Status}); it is in the journal at {Session.Engine.Journal.Path}.");
         Emit(task);
     }
 

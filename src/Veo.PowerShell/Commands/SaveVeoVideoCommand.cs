@@ -49,7 +49,17 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet, IDisposable
     private readonly Dictionary<string, (int ActivityId, DownloadProgress Progress)> _progress = new(StringComparer.Ordinal);
     private const int OverallActivity = 1;
 
-    protected override void BeginProcessing() => _downloads = new ThrottledWork<SaveResult>(ThrottleLimit);
+    /// <summary>-ThrottleLimit bounds the downloads actually fetching; the saves waiting to try again (a cut-short body, a video not ready yet) wait outside it.</summary>
+    private SemaphoreSlim? _slots;
+
+    /// <summary>Saves started at once, most of them waiting: enough that a slot freed by a waiting save is taken at once.</summary>
+    private const int SavesInFlight = 256;
+
+    protected override void BeginProcessing()
+    {
+        _slots = new SemaphoreSlim(ThrottleLimit);
+        _downloads = new ThrottledWork<SaveResult>(Math.Max(ThrottleLimit, SavesInFlight));
+    }
 
     protected override void ProcessRecord()
     {
@@ -103,7 +113,7 @@ public sealed class SaveVeoVideoCommand : VeoTaskCmdlet, IDisposable
         var target = new SaveTarget(ready, sample);
         var progress = new DownloadProgress(count > 1 ? $"{ready.Id} ({sample + 1} of {count})" : ready.Id);
         _progress[target.Key] = (OverallActivity + ++_started, progress);
-        _downloads!.Start(target, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct, progress, MaxSize > 0 ? MaxSize : null, sample), Cancellation);
+        _downloads!.Start(target, ct => engine.SaveAsync(ready, provider, path, Force.IsPresent, Log, ct, progress, MaxSize > 0 ? MaxSize : null, sample, _slots), Cancellation);
     }
 
     private sealed record SaveTarget(VideoTask Task, int Sample)

@@ -111,3 +111,24 @@ public sealed class TaskIdCompleter : VeoCompleter
 
     internal override int Limit => MaxResults;
 }
+
+/// <summary>The -Batch names in the live journal, newest first: Tab after -Batch offers last night's batch.</summary>
+public sealed class BatchCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) =>
+        RunspaceSessions.Current.Engine.Journal.RecentBatches();
+
+    internal override int Limit => TaskIdCompleter.MaxResults;
+}
+
+/// <summary>Vertex AI's compressionQuality.</summary>
+public sealed class CompressionQualityCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => new[] { "Optimized", "Lossless" };
+}
+
+/// <summary>Vertex AI's resizeMode.</summary>
+public sealed class ResizeModeCompleter : VeoCompleter
+{
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => new[] { "Crop", "Pad" };
+}

@@ -22,7 +22,11 @@ internal sealed class ThrottledWork<T> : IDisposable
 
     internal sealed record Outcome(object Target, T? Result, Exception? Error);
 
-    public void Start(object target, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public void Start(object target, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        Start(target, (_, ct) => work(ct), cancellationToken);
+
+    /// <summary>A job that may leave its slot while it waits (a create told to come back later), then take one again.</summary>
+    public void Start(object target, Func<Veo.Core.Quotas.ISendSlot, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _running);
         _ = Task.Run(async () =>
@@ -30,15 +34,15 @@ internal sealed class ThrottledWork<T> : IDisposable
             Outcome outcome;
             try
             {
-                using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token))
-                    await _slots.WaitAsync(waiting.Token).ConfigureAwait(false);
+                var slot = new Slot(this);
+                await slot.TakeAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    outcome = new Outcome(target, await work(cancellationToken).ConfigureAwait(false), null);
+                    outcome = new Outcome(target, await work(slot, cancellationToken).ConfigureAwait(false), null);
                 }
                 finally
                 {
-                    _slots.Release();
+                    if (slot.Held) _slots.Release();
                 }
             }
             catch (Exception e)
@@ -48,6 +52,36 @@ internal sealed class ThrottledWork<T> : IDisposable
             _done.Add(outcome);
             Interlocked.Decrement(ref _running);
         });
+    }
+
+    /// <summary>One job's place: taken before it runs, left (and taken again) around a wait, given back when it ends.</summary>
+    private sealed class Slot(ThrottledWork<T> owner) : Veo.Core.Quotas.ISendSlot
+    {
+        public bool Held { get; private set; }
+
+        /// <summary>Waits for a place; once the cmdlet is done with the pipeline, none is given (the job never runs, or never resumes).</summary>
+        public async Task TakeAsync(CancellationToken cancellationToken)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, owner._closing.Token);
+            await owner._slots.WaitAsync(waiting.Token).ConfigureAwait(false);
+            Held = true;
+        }
+
+        public async Task WaitOutsideAsync(TimeSpan wait, CancellationToken cancellationToken)
+        {
+            Held = false;
+            owner._slots.Release();
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await TakeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Not a stop (which keeps its meaning): the pipeline ended, e.g. Select-Object -First, and this row is not resent.
+                throw new InvalidOperationException("The pipeline ended while this create waited to be sent again; it was not sent again.");
+            }
+        }
     }
 
     /// <summary>Outcomes ready now, without waiting.</summary>
@@ -62,6 +96,13 @@ internal sealed class ThrottledWork<T> : IDisposable
         while (Volatile.Read(ref _running) > 0)
             yield return _done.TryTake(out var outcome, tick) ? outcome : null;
         while (_done.TryTake(out var outcome)) yield return outcome;
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) until no job is running: after Ctrl+C, for the creates it cut off to end.</summary>
+    public void WaitIdle(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Volatile.Read(ref _running) > 0 && DateTime.UtcNow < deadline) Thread.Sleep(20);
     }
 
     /// <summary>

@@ -48,11 +48,14 @@ public abstract class VeoCmdlet : PSCmdlet
     }
 
     /// <summary>One item failed; the pipeline goes on, unless every further item would fail the same way.</summary>
-    protected void Fail(Exception exception, object? target)
+    /// <param name="about">What the item is, said first in the message (New-VeoVideo: "Row 17 ('A fox ...')").</param>
+    protected void Fail(Exception exception, object? target, string? about = null)
     {
         Pump();
         if (exception is OperationCanceledException && Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
         var error = ErrorMapping.From(exception, target);
+        if (about is not null)
+            error.ErrorDetails = new ErrorDetails($"{about}: {error.ErrorDetails?.Message ?? exception.Message}") { RecommendedAction = error.ErrorDetails?.RecommendedAction };
         if (ErrorMapping.StopsEverything(exception)) ThrowTerminatingError(error);
         else WriteError(error);
     }

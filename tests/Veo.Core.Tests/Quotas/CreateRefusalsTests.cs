@@ -1,10 +1,11 @@
 using System.Net;
 using Veo.Core.Http;
 using Veo.Core.Quotas;
+using Veo.Core.Routes;
 
 namespace Veo.Core.Tests.Quotas;
 
-/// <summary>The rule for a 429 on a create: wait as the service says (or back off), until the deadline.</summary>
+/// <summary>What an error answer to a create proves, per dialect, and how long to wait before sending it again.</summary>
 public class CreateRefusalsTests
 {
     private static readonly HttpPolicy Policy = new() { FirstRetryDelay = TimeSpan.FromSeconds(2), Deadline = TimeSpan.FromMinutes(10) };
@@ -34,11 +35,33 @@ public class CreateRefusalsTests
         Assert.Equal(TimeSpan.FromMinutes(3), CreateRefusals.WaitAfter(TooMany(TimeSpan.FromMinutes(3)), 1, TimeSpan.Zero, Policy, 0.5));
     }
 
-    [Fact]
-    public void Only_a_429_is_a_refusal_that_is_sent_again()
-    {
-        Assert.True(CreateRefusals.IsRateLimited(TooMany()));
-        Assert.False(CreateRefusals.IsRateLimited(new ApiException("Test", HttpStatusCode.ServiceUnavailable, null, "busy", null, TimeSpan.FromSeconds(1))));
-        Assert.False(CreateRefusals.IsRateLimited(new ApiException("Test", HttpStatusCode.BadRequest, null, "bad", null)));
-    }
+    private const string NewApiTaskError = "{\"code\":\"do_request_failed\",\"message\":\"upstream timeout\",\"data\":null}";
+    private const string NewApiOpenAIError = "{\"error\":{\"message\":\"no available channel\",\"type\":\"new_api_error\",\"code\":\"\"}}";
+    private const string GoogleInternal = "{\"error\":{\"code\":500,\"message\":\"Internal error encountered.\",\"status\":\"INTERNAL\"}}";
+    private const string GoogleDeadline = "{\"error\":{\"code\":504,\"message\":\"Deadline exceeded.\",\"status\":\"DEADLINE_EXCEEDED\"}}";
+    private const string ProxyPage = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+
+    [Theory]
+    // Every dialect: 429 and 503 made nothing and ask to come back.
+    [InlineData(Dialect.OpenAIVideos, 429, NewApiOpenAIError, CreateAnswer.SendAgain)]
+    [InlineData(Dialect.Gemini, 429, "", CreateAnswer.SendAgain)]
+    [InlineData(Dialect.UnifiedVideo, 503, "", CreateAnswer.SendAgain)]
+    [InlineData(Dialect.Vertex, 503, "{\"error\":{\"code\":503,\"message\":\"busy\",\"status\":\"UNAVAILABLE\"}}", CreateAnswer.SendAgain)]
+    // new-api: its own envelope on a 5xx is the gateway's answer after it refunded and recorded no task.
+    [InlineData(Dialect.OpenAIVideos, 500, NewApiTaskError, CreateAnswer.SendAgain)]
+    [InlineData(Dialect.UnifiedVideo, 502, NewApiOpenAIError, CreateAnswer.SendAgain)]
+    [InlineData(Dialect.OpenAIVideos, 500, "", CreateAnswer.MayHaveMade)]
+    [InlineData(Dialect.OpenAIVideos, 502, ProxyPage, CreateAnswer.MayHaveMade)]
+    [InlineData(Dialect.UnifiedVideo, 504, "upstream timed out", CreateAnswer.MayHaveMade)]
+    [InlineData(Dialect.OpenAIVideos, 400, NewApiOpenAIError, CreateAnswer.Refused)]
+    // Google: INTERNAL is final for a call that is not idempotent; DEADLINE_EXCEEDED may have completed; a bare 5xx too.
+    [InlineData(Dialect.Gemini, 500, GoogleInternal, CreateAnswer.Refused)]
+    [InlineData(Dialect.Vertex, 504, GoogleDeadline, CreateAnswer.MayHaveMade)]
+    [InlineData(Dialect.Gemini, 500, "", CreateAnswer.MayHaveMade)]
+    [InlineData(Dialect.Vertex, 502, ProxyPage, CreateAnswer.MayHaveMade)]
+    // A Google-shaped body on a gateway is not the gateway's own answer, nor the reverse.
+    [InlineData(Dialect.Gemini, 500, NewApiTaskError, CreateAnswer.MayHaveMade)]
+    [InlineData(Dialect.Gemini, 400, GoogleInternal, CreateAnswer.Refused)]
+    public void What_an_error_answer_to_a_create_proves_is_read_per_dialect(Dialect dialect, int status, string body, CreateAnswer expected) =>
+        Assert.Equal(expected, CreateRefusals.Read(dialect, (HttpStatusCode)status, body));
 }

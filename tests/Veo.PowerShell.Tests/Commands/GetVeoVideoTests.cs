@@ -98,7 +98,8 @@ public class UncertainCreateTests : PowerShellTest
     [Fact]
     public void A_create_the_service_refused_is_settled_and_not_reported()
     {
-        Emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: "/v1/videos") { StatusCode = 500 });
+        // A key the gateway refuses (401): nothing made. (A 500 in its envelope is sent again now: ResilienceTests.)
+        Run($"Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString wrong-key -AsPlainText -Force) | Out-Null");
         Assert.NotEmpty(Run("New-VeoVideo refused").AllErrorRecords());
         Assert.Single(Home.Journal.ReadAll(), e => e.Event == JournalEntry.CreateSent);
         Assert.Empty(Run("Get-VeoVideo").Warnings);

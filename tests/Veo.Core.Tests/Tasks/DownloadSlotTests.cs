@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Veo.Core.Http;
+using Veo.Core.Routes;
+using Veo.Core.Tasks;
+using Veo.Core.Tests.Requests;
+using Veo.Core.Tests.Support;
+using Veo.Emulator;
+
+namespace Veo.Core.Tests.Tasks;
+
+/// <summary>A download waiting to try again leaves its slot to one that can run (Save-VeoVideo -ThrottleLimit).</summary>
+public sealed class DownloadSlotTests : EmulatorAndHomeTest
+{
+    [Fact]
+    public async Task A_save_waiting_out_a_503_does_not_hold_the_only_slot()
+    {
+        var engine = new VeoEngine(Home.Journal, TestHome.FastPolicy with { FirstRetryDelay = TimeSpan.FromSeconds(3) });
+        var provider = engine.Provider(BuiltInRoutes.LaoZhang.At(Emulator.BaseUri), new ApiKey(TestHome.Key));
+        var flow = new EngineFlow(Home, Emulator, BuiltInRoutes.LaoZhang);
+        var first = await flow.WaitAsync(await flow.CreateAsync(BadRequests.Valid));
+        var second = await flow.WaitAsync(await flow.CreateAsync(BadRequests.Valid with { Prompt = "another" }));
+        await Task.Delay(TimeSpan.FromSeconds(0.5)); // the content lag after completion
+        // A 503 (the gateway busy): waited out as the policy says, 3 s here, outside the slot.
+        Emulator.Faults.Add(new Fault(FaultKind.ServerError, PathContains: $"/v1/videos/{first.Id}/content") { StatusCode = 503 });
+        using var slots = new SemaphoreSlim(1);
+        var clock = Stopwatch.StartNew();
+
+        var waiting = engine.SaveAsync(first, provider, Home.PathOf("first.mp4"), false, NullEngineLog.Instance, CancellationToken.None, slots: slots);
+        await Task.Delay(TimeSpan.FromSeconds(0.5));
+        await engine.SaveAsync(second, provider, Home.PathOf("second.mp4"), false, NullEngineLog.Instance, CancellationToken.None, slots: slots);
+        var secondDone = clock.Elapsed;
+        await waiting;
+
+        Assert.True(secondDone < TimeSpan.FromSeconds(2.5), $"the second save took {secondDone.TotalSeconds:0.0} s: it waited for the first's retry");
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(3));
+    }
+}
