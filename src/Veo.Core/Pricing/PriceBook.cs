@@ -39,7 +39,7 @@ public sealed class PriceBook
         if (seconds <= 0) throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "A video lasts at least one second.");
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "Quote at least one video.");
         var canonical = Resolutions.Normalize(resolution)
-            ?? throw new ArgumentException($"'{resolution}' is not one of {string.Join(", ", Resolutions.All)}.", nameof(resolution));
+            ?? throw new ArgumentException($"'{resolution}' is not one of {string.Join(", ", Resolutions.Omni)}.", nameof(resolution));
         var family = ModelFamily.Of(model);
 
         var candidates = Rows.Where(row =>
@@ -54,7 +54,7 @@ public sealed class PriceBook
     /// <summary>Every route × model × resolution the query covers that has a price, cheapest first.</summary>
     public IReadOnlyList<PriceQuote> Table(PriceQuery query)
     {
-        var resolutions = query.Resolution is null ? Resolutions.All : new[] { query.Resolution };
+        var resolutions = query.Resolution is null ? Resolutions.Omni : new[] { query.Resolution };
         var family = query.Model is null ? null : ModelFamily.Of(query.Model);
         var routes = Rows.Select(r => r.Route)
             .Where(r => query.Route is null || string.Equals(r, query.Route, StringComparison.OrdinalIgnoreCase))

@@ -21,15 +21,21 @@ internal static class ExtensionRules
         // _GenerateVideosSource_to_mldev); frames and references belong to the other modes.
         new("extension-alone", c => c.Request.Extend is not null && (c.Request.Image is not null || c.Request.LastFrame is not null || c.Request.ReferenceImages.Count > 0)
             ? "An extension continues the earlier video from its last second; it cannot be combined with -Image, -LastFrame or -ReferenceImage." : null),
-        new("extension-adds-fixed", c => Limits(c) is { } limits && c.Request.DurationSeconds != limits.AddedSeconds
+        new("extension-adds-fixed", c => Limits(c) is { AddedChoices: null } limits && c.Request.DurationSeconds != limits.AddedSeconds
             ? $"An extension always adds {limits.AddedSeconds} seconds on {c.Route.Name}; remove -Duration (it was {c.Request.DurationSeconds})." : null),
+        new("extension-adds-range", c => Limits(c) is { AddedChoices: { } choices } && !choices.Contains(c.Request.DurationSeconds)
+            ? $"An extension adds {choices.Min()} to {choices.Max()} seconds on {c.Route.Name}; -Duration {c.Request.DurationSeconds} is outside that (it is the seconds added)." : null),
+        new("extension-total", c => Limits(c) is { MaxTotalSeconds: { } total } && c.Request.Extend!.Seconds is { } source && source + c.Request.DurationSeconds > total
+            ? source >= total - (Limits(c)!.AddedChoices?.Min() ?? Limits(c)!.AddedSeconds)
+                ? $"The video to extend ({c.Request.Extend.TaskId}) is {source} seconds long; {c.Route.Name} makes extended videos of at most {total} seconds in all, so it cannot be extended again."
+                : $"The video to extend ({c.Request.Extend.TaskId}) is {source} seconds long and {c.Route.Name} makes at most {total} seconds in all; use -Duration {total - source} or less." : null),
         new("extension-resolution", c => Limits(c) is { } limits && !limits.Resolutions.Contains(c.Request.Resolution)
             ? $"An extension is made at {RequestRules.Or(limits.Resolutions)} only on {c.Route.Name}; remove -Resolution {c.Request.Resolution} (upscale the saved file if you need more)." : null),
         new("extension-source-resolution", c => Limits(c) is { } limits && c.Request.Extend!.Resolution is { } made && !limits.Resolutions.Contains(made)
             ? $"The video to extend ({c.Request.Extend.TaskId}) is {made}; {c.Route.Name} extends {RequestRules.Or(limits.Resolutions)} videos only." : null),
         new("extension-aspect-matches", c => c.Request.Extend is { AspectRatio: { } made } source && !string.Equals(made, c.Request.AspectRatio, StringComparison.Ordinal)
             ? $"The video to extend ({source.TaskId}) is {made} and an extension keeps its shape; remove -AspectRatio {c.Request.AspectRatio}." : null),
-        new("extension-source-length", c => Limits(c) is { } limits && c.Request.Extend!.Seconds is { } seconds && seconds > limits.MaxSourceSeconds
+        new("extension-source-length", c => Limits(c) is { MaxTotalSeconds: null } limits && c.Request.Extend!.Seconds is { } seconds && seconds > limits.MaxSourceSeconds
             ? $"The video to extend ({c.Request.Extend.TaskId}) is {seconds} seconds long; {c.Route.Name} extends videos of at most {limits.MaxSourceSeconds} seconds ({limits.MaxSourceSeconds + limits.AddedSeconds} in all)." : null),
         new("extension-count", c => Limits(c) is { } limits && c.Request.Extend!.Extensions >= limits.MaxExtensions
             ? $"The video to extend ({c.Request.Extend.TaskId}) has already been extended {c.Request.Extend.Extensions} times; {c.Route.Name} extends a video at most {limits.MaxExtensions} times." : null),

@@ -25,6 +25,11 @@ internal static class RequestRules
             ? $"The negative prompt holds a control character (U+{(int)negative[at]:X4} at position {at + 1}); only text, tabs and line breaks are sent." : null),
         new("model-known", c => c.Model is null
             ? $"Model '{c.Request.Model}' is not offered on route {c.Route.Name}. Use one of: {string.Join(", ", c.Route.ModelNames)}." : null),
+        // Checked before every other rule could send the user to fix a request the service would not take whatever it said.
+        new("model-shut-down", c => c.Model?.ShutDown is { } gone
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "Model {0} on route {1} was shut down on {2:yyyy-MM-dd} ({3}); nothing was sent. {4}",
+                c.Model.WireId, c.Route.Name, gone.On, gone.Source, gone.Instead) : null),
         new("duration-supported", c => c.Request.Extend is null && !c.Caps.Durations.Contains(c.Request.DurationSeconds)
             ? $"A {c.Request.DurationSeconds}-second video is not possible on {c.Route.Name}; use -Duration {Or(c.Caps.Durations)}." : null),
         new("resolution-supported", c => !c.Caps.Resolutions.Contains(c.Request.Resolution)
@@ -42,20 +47,22 @@ internal static class RequestRules
         new("image-to-video-supported", c => c.Request.Image is not null && !c.Caps.ImageToVideo
             ? $"Route {c.Route.Name} cannot animate an image; remove -Image or choose another -Route." : null),
         new("last-frame-supported", c => c.Request.LastFrame is not null && !c.Caps.FirstLastFrame
-            ? $"Route {c.Route.Name} has no first/last-frame mode; remove -LastFrame or choose another -Route." : null),
+            ? $"{Named(c)} has no first/last-frame mode; remove -LastFrame, or use -Route {BuiltInRoutes.VertexName}, whose Veo 3.1 takes a last frame." : null),
         new("reference-supported", c => c.Request.ReferenceImages.Count > 0 && c.Caps.MaxReferenceImages == 0
             ? $"Route {c.Route.Name} takes no reference images; remove -ReferenceImage or choose another -Route." : null),
-        new("negative-prompt-with-frames", c => HasNegative(c) && c.Request.Mode == GenerationMode.FirstLastFrame && !c.Caps.NegativePromptWithFrames
+        new("negative-prompt-supported", c => HasNegative(c) && !c.Caps.NegativePrompt
+            ? $"{Named(c)} takes no negative prompt; remove -NegativePrompt and say what to avoid in the prompt itself (\"no text on screen\"), or use -Route {BuiltInRoutes.VertexName}, whose Veo 3.1 takes one." : null),
+        new("negative-prompt-with-frames", c => HasNegative(c) && c.Caps.NegativePrompt && c.Request.Mode == GenerationMode.FirstLastFrame && !c.Caps.NegativePromptWithFrames
             ? "A negative prompt is not accepted with first/last-frame generation; remove -NegativePrompt and say what to avoid in the prompt." : null),
-        new("negative-prompt-with-references", c => HasNegative(c) && c.Request.Mode == GenerationMode.ReferenceImages && !c.Caps.NegativePromptWithReferenceImages
+        new("negative-prompt-with-references", c => HasNegative(c) && c.Caps.NegativePrompt && c.Request.Mode == GenerationMode.ReferenceImages && !c.Caps.NegativePromptWithReferenceImages
             ? "A negative prompt is not accepted with reference images; remove -NegativePrompt and say what to avoid in the prompt." : null),
         // The Gemini API and the gateways refuse generateAudio (python-genai raises for it outside Vertex AI); only Vertex AI turns sound off.
         new("audio-always-on", c => c.Request.GenerateAudio == false && !c.Caps.SilentVideo
-            ? $"Veo 3.1 on route {c.Route.Name} always generates audio and cannot turn it off (only -Route Vertex can); describe the sound you want (or 'no music, quiet room') in the prompt instead." : null),
+            ? $"{Named(c)} always generates audio and cannot turn it off (only -Route Vertex can); describe the sound you want (or 'no music, quiet room') in the prompt instead." : null),
         new("seed-range", c => c.Request.Seed is < 0 or > uint.MaxValue
             ? $"The seed must be a whole number from 0 to {uint.MaxValue}; {c.Request.Seed} was given." : null),
         new("seed-supported", c => c.Request.Seed is not null && !c.Caps.Seed
-            ? $"Route {c.Route.Name} does not take a seed (it is a Vertex AI parameter: -Route Vertex takes one); remove -Seed." : null),
+            ? $"{Named(c)} does not take a seed (it is a Vertex AI parameter: -Route Vertex takes one); remove -Seed." : null),
         new("video-count-supported", c => c.Request.VideoCount != 1 && c.Caps.MaxVideosPerRequest == 1
             ? $"Route {c.Route.Name} makes one video per request; remove -VideoCount (pipe several prompts in), or use -Route Vertex, which makes up to 4." : null),
         new("video-count-range", c => c.Caps.MaxVideosPerRequest > 1 && (c.Request.VideoCount < 1 || c.Request.VideoCount > c.Caps.MaxVideosPerRequest)
@@ -67,7 +74,7 @@ internal static class RequestRules
         new("project-required", c => c.Route.Dialect == Dialect.Vertex && c.Route.Project is null
             ? $"Route {c.Route.Name} needs a Google Cloud project: pass Connect-Veo -Route {c.Route.Name} -Project <id>, or set {VertexEndpoints.ProjectVariable}." : null),
         new("person-generation-supported", c => c.Request.PersonGeneration is not null && c.Caps.PersonGeneration is null
-            ? $"Route {c.Route.Name} takes no person-generation setting; remove -PersonGeneration (only the Gemini API, -Route Google, takes one)." : null),
+            ? $"{Named(c)} takes no person-generation setting; remove -PersonGeneration (Veo 3.1 took one on the Gemini API, where it is no longer served)." : null),
         new("person-generation-mode", c => c.Request.PersonGeneration is { } asked && c.Caps.PersonGeneration is { } allowed
                                             && allowed.TryGetValue(c.Request.Mode, out var value) && !string.Equals(asked.Trim(), value, StringComparison.OrdinalIgnoreCase)
             ? $"-PersonGeneration {asked} is not taken for {c.Request.Mode} on {c.Route.Name}; that mode takes {value} only." : null),
@@ -102,6 +109,9 @@ internal static class RequestRules
     };
 
     private static bool HasNegative(RuleContext c) => !string.IsNullOrWhiteSpace(c.Request.NegativePrompt);
+
+    /// <summary>"Model gemini-omni-1.2-flash on route Google" where the model decides, else "Route LaoZhang".</summary>
+    private static string Named(RuleContext c) => c.Model?.Capabilities is not null ? $"Model {c.Model.WireId} on route {c.Route.Name}" : $"Route {c.Route.Name}";
 
     internal static string Or<T>(IReadOnlyList<T> values) =>
         values.Count == 1 ? $"{values[0]}" : string.Join(", ", values.Take(values.Count - 1)) + " or " + values[values.Count - 1];

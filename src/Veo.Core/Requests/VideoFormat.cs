@@ -15,6 +15,7 @@ public static class VideoFormat
         var v = (value ?? "").Trim().ToLowerInvariant();
         return v switch
         {
+            "360" => "360p",
             "720" or "hd" => "720p",
             "1080" or "fhd" or "fullhd" => "1080p",
             "2160p" or "2160" or "uhd" => "4k",
@@ -38,6 +39,7 @@ public static class VideoFormat
     {
         (int w, int h)? landscape = NormalizeResolution(resolution) switch
         {
+            "360p" => (640, 360),
             "720p" => (1280, 720),
             "1080p" => (1920, 1080),
             "4k" => (3840, 2160),

@@ -51,12 +51,74 @@ public static class BuiltInRoutes
     };
 
     /// <summary>
-    /// Google's Gemini API, direct: per-second billing by resolution; it extends its own videos by their URI. Only
-    /// the Gemini API's own ids: the -001 ids are Vertex AI's (python-genai tests/shared/models/test_generate_videos.py:
-    /// "models/veo-3.1-lite-generate-001 is not found for API version v1beta", while veo-3.1-lite-generate-preview is the
-    /// Gemini API's Lite).
+    /// Google's Gemini API, direct: Gemini Omni through the Interactions API. "Use Gemini Omni Flash as your default model for
+    /// video generation" (ai.google.dev/gemini-api/docs/video, "Video generation in the Gemini API", read 2026-12-06), and
+    /// @google/genai 3.1.0 (2026-11-10) to 3.6.1 throw for generateVideos unless in Vertex mode (dist/index.mjs,
+    /// generateVideosInternal). The route's Veo 3.1 ids were shut down (<see cref="VeoShutDown"/>): they stay listed so a
+    /// script that names them, or -Extend of a video made there, is told what happened and what to use, before any call.
     /// </summary>
     public static readonly VideoRoute Google = new(
+        GoogleName,
+        Dialect.Interactions,
+        new Uri("https://generativelanguage.googleapis.com/"),
+        "GEMINI_API_KEY",
+        new[]
+        {
+            new RouteModel(RouteModel.OmniFamily, "gemini-omni-1.2-flash") { Default = true, Capabilities = Omni12 },
+            new RouteModel(RouteModel.OmniFamily, "gemini-omni-1.1-flash") { Capabilities = Omni11 },
+            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview") { ShutDown = VeoShutDown },
+            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview") { ShutDown = VeoShutDown },
+            new RouteModel(RouteModel.LiteFamily, "veo-3.1-lite-generate-preview") { ShutDown = VeoShutDown },
+        },
+        Omni12)
+    {
+        Quota = RouteQuota.Google,
+    };
+
+    /// <summary>
+    /// The Gemini API's Veo 3.1 preview ids: "Google shut down veo-3.1-generate-preview, veo-3.1-fast-generate-preview, and
+    /// veo-3.1-lite-generate-preview on October 22, 2026", "Google lists gemini-omni-1.1-flash as the replacement", citing
+    /// ai.google.dev/gemini-api/docs/deprecations (docs.apiyi.com, "Veo 3.1 Preview retired", 2026-10-25; secondary: Google's
+    /// page itself could not be read here). apidog.com ("Gemini Omni 1.2 Flash or Veo", read from Google's docs 2026-11-06)
+    /// says the same date. Vertex AI keeps Veo 3.1 (veo-3.1-generate-001 and -fast-generate-001).
+    /// </summary>
+    internal static ModelShutDown VeoShutDown => new(
+        new DateTimeOffset(2026, 10, 22, 0, 0, 0, TimeSpan.Zero),
+        "Google's deprecations page, ai.google.dev/gemini-api/docs/deprecations, as quoted by docs.apiyi.com on 2026-10-25",
+        "For Veo 3.1 (extension, last frame, seed, negative prompt) use -Route Vertex; for the Gemini API's video model use -Model Omni (Google names gemini-omni-1.1-flash as the replacement; Omni picks gemini-omni-1.2-flash).");
+
+    /// <summary>
+    /// Gemini Omni 1.2 Flash on the Gemini API. Durations 3–15 s in whole seconds, 360p to 4K, 16:9 and 9:16, up to six
+    /// reference images: apidog.com "Gemini Omni 1.2 Flash or Veo" (Google's docs as of 2026-11-06: "3〜15秒(1秒刻み)",
+    /// "360p、720p、1080p、4K"); developer.civitai.com Gemini Omni recipe ("up to six images", "3–15 seconds"); docs.laozhang.ai
+    /// (2026-11-11, "up to 6 reference images"): all secondary. The resolutions and the two aspect ratios are also the types
+    /// of @google/genai 3.6.1 (VideoResponseFormat: Resolution, VideoResponseFormatAspectRatio). No last frame ("Use Veo 3.1
+    /// for ... last-frame control", Google's video page), no negative prompt ("非対応。プロンプト本文に記述する", apidog), no seed
+    /// or sound switch for video in any source, one video per request. Extension: <see cref="ExtensionLimits.GeminiOmni"/>.
+    /// </summary>
+    private static RouteCapabilities Omni12 => new()
+    {
+        Durations = Enumerable.Range(3, 13).ToArray(),
+        Resolutions = Requests.Resolutions.Omni,
+        ResolutionsNeedingEightSeconds = Array.Empty<string>(),
+        FirstLastFrame = false,
+        MaxReferenceImages = 6,
+        NegativePrompt = false,
+        Seed = false,
+        Extension = ExtensionLimits.GeminiOmni,
+    };
+
+    /// <summary>
+    /// Gemini Omni 1.1 Flash (GA 2026-08-27): 3–10 s ("All four generate 3 to 10 second clips", wavespeed.ai; "version 1.1
+    /// chooses 3–10 seconds", developer.civitai.com), 360p to 4K; "up to five reference images" (runware.ai). Secondary.
+    /// </summary>
+    private static RouteCapabilities Omni11 => Omni12 with { Durations = Enumerable.Range(3, 8).ToArray(), MaxReferenceImages = 5 };
+
+    /// <summary>
+    /// Veo 3.1 through predictLongRunning (the Gemini dialect) as the Gemini API served it until 2026-10-22: no built-in route
+    /// speaks it any more, but a registered gateway of that dialect (a proxy that still forwards it) borrows these models and rules.
+    /// </summary>
+    internal static readonly VideoRoute GeminiVeo = new(
         GoogleName,
         Dialect.Gemini,
         new Uri("https://generativelanguage.googleapis.com/"),
@@ -67,10 +129,10 @@ public static class BuiltInRoutes
             new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
             new RouteModel(RouteModel.LiteFamily, "veo-3.1-lite-generate-preview") { Capabilities = GeminiLite },
         },
-        GeminiApi)
-    {
-        Quota = RouteQuota.Google,
-    };
+        GeminiApi);
+
+    /// <summary>The built-in route whose models and rules a registered gateway of <paramref name="dialect"/> borrows.</summary>
+    internal static VideoRoute TemplateFor(Dialect dialect) => All.FirstOrDefault(r => r.Dialect == dialect) ?? GeminiVeo;
 
     /// <summary>
     /// The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter). No prompt enhancement: python-genai

@@ -14,6 +14,12 @@ public sealed record ExtensionLimits
     /// </summary>
     public int AddedSeconds { get; init; } = 7;
 
+    /// <summary>The seconds an extension may add where the caller chooses (Gemini Omni: 3 to 10); null where the service fixes <see cref="AddedSeconds"/>.</summary>
+    public IReadOnlyList<int>? AddedChoices { get; init; }
+
+    /// <summary>The longest the extended video may be in all; null where only <see cref="MaxSourceSeconds"/> bounds it.</summary>
+    public int? MaxTotalSeconds { get; init; }
+
     /// <summary>Longest source video accepted: "Input Video Limits: Max 141 seconds" (help.apiyi.com, quoting the Gemini API page).</summary>
     public int MaxSourceSeconds { get; init; } = 141;
 
@@ -45,6 +51,26 @@ public sealed record ExtensionLimits
     /// limit is what ends a chain (8 + 7 + 7 + 7 = 29 s can be extended once more). Nothing is kept for it on Google's
     /// side, so no lifetime applies: a gs:// source lives as long as its bucket keeps it.
     /// </summary>
+    /// <summary>
+    /// Gemini Omni's extension on the Gemini API: the task extend, continuing the interaction that made the source
+    /// (previous_interaction_id), by 3 to 10 seconds, up to 30 seconds in all: "延長 1ターンにつき3〜10秒" and "Gemini API のドキュメントでは
+    /// 合計30秒" (apidog.com, "Gemini Omni 1.2 Flash or Veo", specs read from Google's documentation 2026-11-06; secondary), and
+    /// the issue's reading of Vercel AI Gateway's changelog (3–10 s, up to 30 s). At every resolution the model makes (no
+    /// source limits it to one). No count of extensions is stated: the 30 seconds end a chain. The interaction must still be
+    /// stored on the service; how long it is kept is not stated, so no lifetime is checked here (the service refuses a
+    /// previous_interaction_id it no longer has).
+    /// </summary>
+    public static readonly ExtensionLimits GeminiOmni = new()
+    {
+        AddedSeconds = 8,
+        AddedChoices = Enumerable.Range(3, 8).ToArray(),
+        MaxTotalSeconds = 30,
+        MaxSourceSeconds = 27,
+        MaxExtensions = int.MaxValue,
+        Resolutions = Requests.Resolutions.Omni,
+        SourceLifetime = null,
+    };
+
     public static readonly ExtensionLimits VertexAi = new()
     {
         MaxSourceSeconds = 30,

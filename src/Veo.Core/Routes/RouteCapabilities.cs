@@ -16,6 +16,8 @@ public sealed record RouteCapabilities
     /// <summary>Veo refuses a negative prompt in first/last-frame and reference-image modes.</summary>
     public bool NegativePromptWithFrames { get; init; }
     public bool NegativePromptWithReferenceImages { get; init; }
+    /// <summary>Whether the model takes a negative prompt at all (Gemini Omni has no such field: say it in the prompt).</summary>
+    public bool NegativePrompt { get; init; } = true;
     public bool Seed { get; init; } = true;
     /// <summary>Whether the route can be asked for a video without sound (Vertex AI's generateAudio: false).</summary>
     public bool SilentVideo { get; init; }

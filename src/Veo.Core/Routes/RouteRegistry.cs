@@ -77,7 +77,7 @@ public sealed class RouteRegistry
 
     private static VideoRoute ToRoute(RouteEntry entry)
     {
-        var template = BuiltInRoutes.All.First(r => r.Dialect == entry.Dialect);
+        var template = BuiltInRoutes.TemplateFor(entry.Dialect);
         var models = entry.Models is { Count: > 0 } ids
             ? ids.Select(id => ModelOf(template, id)).ToList()
             : template.Models;

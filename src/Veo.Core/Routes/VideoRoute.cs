@@ -34,7 +34,7 @@ public sealed record VideoRoute(
     /// <summary>Finds a model by alias, family or wire id; null when this route has no such model.</summary>
     public RouteModel? FindModel(string name)
     {
-        if (string.IsNullOrWhiteSpace(name)) return null;
+        if (string.IsNullOrWhiteSpace(name)) return DefaultModel;
         var trimmed = name.Trim();
         var byId = Models.FirstOrDefault(m => string.Equals(m.WireId, trimmed, StringComparison.OrdinalIgnoreCase));
         if (byId is not null) return byId;
@@ -43,9 +43,13 @@ public sealed record VideoRoute(
             : null;
     }
 
-    /// <summary>Names to offer in errors and tab completion.</summary>
+    /// <summary>The model made when -Model is not given: the one marked Default, else the first.</summary>
+    public RouteModel? DefaultModel => Models.FirstOrDefault(m => m.Default) ?? Models.FirstOrDefault();
+
+    /// <summary>Names to offer in errors and tab completion: only models still served.</summary>
     public IEnumerable<string> ModelNames =>
-        new[] { "Fast", "Standard", "Lite" }.Where(a => FindModel(a) is not null).Concat(Models.Select(m => m.WireId)).Distinct();
+        new[] { "Fast", "Standard", "Lite", "Omni" }.Where(a => FindModel(a) is { ShutDown: null })
+            .Concat(Models.Where(m => m.ShutDown is null).Select(m => m.WireId)).Distinct();
 
     /// <summary>What a request for <paramref name="model"/> may ask on this route.</summary>
     public RouteCapabilities CapabilitiesOf(RouteModel? model) => model?.Capabilities ?? Capabilities;

@@ -162,7 +162,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
             {
                 Prompt = Prompt,
                 // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
-                Model = Model ?? NullIfEmpty(extend?.Model) ?? "Fast",
+                Model = Model ?? NullIfEmpty(extend?.Model) ?? "",
                 DurationSeconds = Duration != 0 ? Duration : extend is null ? 8 : route.Capabilities.Extension?.AddedSeconds ?? 8,
                 // An extension is made at the source's resolution where the route extends at that resolution (Vertex AI: 720p or 1080p).
                 Resolution = Resolution ?? (extend?.Resolution is { } made && route.Capabilities.Extension?.Resolutions.Contains(made) == true ? made : "720p"),
