@@ -41,6 +41,9 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
             }, t.Model, t.Order.Prompt, t.CreatedAt, t.Failure is not null))
             .ToList();
 
+    /// <summary>Forgets a task (the Interactions API's DELETE); false when there was none.</summary>
+    public bool Remove(EmulatedApi api, string id) => tasks.TryRemove((api, id), out _);
+
     public VideoTask? Find(EmulatedApi api, string id) => tasks.TryGetValue((api, id), out var task) ? task : null;
 
     /// <summary>A task by id whatever dialect made it (ids are random, so they do not collide across dialects).</summary>
