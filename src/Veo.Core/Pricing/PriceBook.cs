@@ -54,7 +54,9 @@ public sealed class PriceBook
     /// <summary>Every route × model × resolution the query covers that has a price, cheapest first.</summary>
     public IReadOnlyList<PriceQuote> Table(PriceQuery query)
     {
-        var resolutions = query.Resolution is null ? Resolutions.Omni : new[] { query.Resolution };
+        // A row for every resolution covers the sizes its model makes: Gemini Omni's draft 360p is not Veo's.
+        IReadOnlyList<string> ResolutionsOf(string model) =>
+            query.Resolution is { } asked ? new[] { asked } : model == Routes.RouteModel.OmniFamily ? Resolutions.Omni : Resolutions.All;
         var family = query.Model is null ? null : ModelFamily.Of(query.Model);
         var routes = Rows.Select(r => r.Route)
             .Where(r => query.Route is null || string.Equals(r, query.Route, StringComparison.OrdinalIgnoreCase))
@@ -64,7 +66,7 @@ public sealed class PriceBook
         return (
             from route in routes
             from model in models
-            from resolution in resolutions
+            from resolution in ResolutionsOf(model)
             let quote = Quote(route, model, query.Duration, resolution, query.Count, query.Audio)
             where quote is not null
             orderby quote.Cost, quote.Route, quote.Model, Resolutions.Rank(quote.Resolution)
