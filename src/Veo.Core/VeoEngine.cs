@@ -124,7 +124,7 @@ public sealed class VeoEngine
         var sent = new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateSent, Attempt = Guid.NewGuid().ToString("N"), Route = provider.Route.Name,
-            BaseUri = provider.Route.BaseUri, Model = prepared.Model.WireId, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
+            BaseUri = provider.Route.BaseUri, Model = prepared.Model.Id, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
         };
         Journal.Append(sent);
         VideoTask task;
@@ -139,7 +139,10 @@ public sealed class VeoEngine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = e.Message });
+            // A service's "no such model" is said as such, with the catalog's replacement; like any refusal, nothing was made.
+            var unavailable = e is ApiException answer ? Models.ModelLifecycle.Unavailable(answer, provider.Route.Dialect, prepared.Model, provider.Route.Name) : null;
+            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = (unavailable ?? e).Message });
+            if (unavailable is not null) throw unavailable;
             throw;
         }
         task = task with
@@ -147,7 +150,7 @@ public sealed class VeoEngine
             Prompt = prepared.Request.Prompt,
             Request = prepared.Request,
             EstimatedCost = estimatedCost,
-            Model = string.IsNullOrEmpty(task.Model) ? prepared.Model.WireId : task.Model,
+            Model = string.IsNullOrEmpty(task.Model) ? prepared.Model.Id : task.Model,
             CreatedAt = task.CreatedAt ?? DateTimeOffset.UtcNow,
         };
         Journal.Append(new JournalEntry

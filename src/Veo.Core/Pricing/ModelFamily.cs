@@ -18,9 +18,9 @@ public static class ModelFamily
     /// <summary>The family (<c>veo-3.1-fast</c>) of an alias (Fast, Standard) or id, or the id itself, lower-cased, when it is not a known Veo spelling.</summary>
     public static string Of(string model)
     {
-        if (Routes.RouteModel.Aliases.TryGetValue(model.Trim(), out var family)) return family;
+        if (Models.ModelFamilies.Aliases.TryGetValue(model.Trim(), out var family)) return family;
         var id = model.Trim().ToLowerInvariant();
-        if (OmniId.IsMatch(id)) return Routes.RouteModel.OmniFamily;
+        if (OmniId.IsMatch(id)) return Models.ModelFamilies.Omni;
         var match = VeoId.Match(id);
         return match.Success ? $"veo-{match.Groups["version"].Value}{match.Groups["tier"].Value}" : id;
     }

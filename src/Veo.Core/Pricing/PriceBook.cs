@@ -39,7 +39,7 @@ public sealed class PriceBook
         if (seconds <= 0) throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "A video lasts at least one second.");
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "Quote at least one video.");
         var canonical = Resolutions.Normalize(resolution)
-            ?? throw new ArgumentException($"'{resolution}' is not one of {string.Join(", ", Resolutions.Omni)}.", nameof(resolution));
+            ?? throw new ArgumentException($"'{resolution}' is not one of {string.Join(", ", Resolutions.All)}.", nameof(resolution));
         var family = ModelFamily.Of(model);
 
         var candidates = Rows.Where(row =>
@@ -54,9 +54,7 @@ public sealed class PriceBook
     /// <summary>Every route × model × resolution the query covers that has a price, cheapest first.</summary>
     public IReadOnlyList<PriceQuote> Table(PriceQuery query)
     {
-        // A row for every resolution covers the sizes its model makes: Gemini Omni's draft 360p is not Veo's.
-        IReadOnlyList<string> ResolutionsOf(string model) =>
-            query.Resolution is { } asked ? new[] { asked } : model == Routes.RouteModel.OmniFamily ? Resolutions.Omni : Resolutions.All;
+        var resolutions = query.Resolution is null ? Resolutions.All : new[] { query.Resolution };
         var family = query.Model is null ? null : ModelFamily.Of(query.Model);
         var routes = Rows.Select(r => r.Route)
             .Where(r => query.Route is null || string.Equals(r, query.Route, StringComparison.OrdinalIgnoreCase))
@@ -66,11 +64,24 @@ public sealed class PriceBook
         return (
             from route in routes
             from model in models
-            from resolution in ResolutionsOf(model)
+            from resolution in resolutions
+            where Makes(route, model, resolution)
             let quote = Quote(route, model, query.Duration, resolution, query.Count, query.Audio)
             where quote is not null
             orderby quote.Cost, quote.Route, quote.Model, Resolutions.Rank(quote.Resolution)
             select quote).ToList();
+    }
+
+    /// <summary>
+    /// Whether the catalog has the route's model of this family make the resolution (a price "for every resolution" is
+    /// not a 360p video on a route that makes none); a route or family the catalog does not know is not filtered.
+    /// </summary>
+    private static bool Makes(string route, string family, string resolution)
+    {
+        var entries = Models.ModelCatalog.Default.Entries.Where(e => e.Family == family).ToList();
+        var routes = entries.Where(e => string.Equals(e.Route, route, StringComparison.OrdinalIgnoreCase)).ToList();
+        var known = routes.Count > 0 ? routes : entries;
+        return known.Count == 0 || known.Any(e => e.Resolutions.Contains(resolution));
     }
 
     private static string ReadEmbedded()

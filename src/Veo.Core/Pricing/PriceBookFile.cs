@@ -60,7 +60,7 @@ internal static class PriceBookFile
             throw Bad($"price {price} is negative");
         var resolution = Resolutions.Normalize(row.Resolution);
         if (row.Resolution is not null && resolution is null)
-            throw Bad($"resolution '{row.Resolution}' is not one of {string.Join(", ", Resolutions.Omni)} (leave it out for every resolution)");
+            throw Bad($"resolution '{row.Resolution}' is not one of {string.Join(", ", Resolutions.All)} (leave it out for every resolution)");
         if (!DateTime.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             throw Bad($"asOf '{asOf}' is not a yyyy-MM-dd date");
 

@@ -27,13 +27,13 @@ internal sealed class GeminiProvider : IVideoProvider
 
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
-        var uri = Uri($"models/{request.Model.WireId}:predictLongRunning");
+        var uri = Uri($"models/{request.Model.Id}:predictLongRunning");
         return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Body(request) }, answer => new VideoTask
         {
             Id = answer.Str("name") ?? throw _channel.Malformed("The operation name", answer),
             Route = Route.Name,
             BaseUri = Route.BaseUri,
-            Model = request.Model.WireId,
+            Model = request.Model.Id,
             Status = VideoTaskStatus.Queued,
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -35,7 +35,7 @@ internal sealed class InteractionsProvider : IVideoProvider, ICancellableVideoPr
     {
         var uri = Uri("interactions");
         return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = InteractionsWire.Body(request) },
-            answer => InteractionsWire.Read(answer, answer.Str("id") ?? throw _channel.Malformed("The interaction id", answer), Shell(request.Model.WireId)),
+            answer => InteractionsWire.Read(answer, answer.Str("id") ?? throw _channel.Malformed("The interaction id", answer), Shell(request.Model.Id)),
             cancellationToken).ConfigureAwait(false);
     }
 

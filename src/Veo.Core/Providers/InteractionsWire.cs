@@ -24,7 +24,7 @@ internal static class InteractionsWire
     {
         var r = prepared.Request;
         // CreateModelInteraction.model: Model_2, which lists gemini-omni-1.2-flash, gemini-omni-1.1-flash, gemini-omni-flash-preview.
-        json.WriteString("model", prepared.Model.WireId);
+        json.WriteString("model", prepared.Model.Id);
         // CreateModelInteraction.background: "Whether to run the model interaction in the background": the create answers
         // at once with an id to poll, which is what makes the id journaled before any video exists.
         json.WriteBoolean("background", true);

@@ -76,7 +76,7 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
             form.Add(part, name, image.FileName);
         }
 
-        Field("model", prepared.Model.WireId);
+        Field("model", prepared.Model.Id);
         Field("prompt", r.Prompt);
         Field("seconds", seconds);
         Field("duration", seconds);

@@ -46,7 +46,7 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
     internal static HttpContent Body(PreparedRequest prepared) => JsonBodies.Object(json =>
     {
         var r = prepared.Request;
-        json.WriteString("model", prepared.Model.WireId);
+        json.WriteString("model", prepared.Model.Id);
         json.WriteString("prompt", r.Prompt);
         json.WriteString("aspect_ratio", r.AspectRatio);
         json.WriteString("size", r.Resolution.ToUpperInvariant());

@@ -50,7 +50,7 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider, IE
     {
         var project = Route.Project ?? throw new InvalidOperationException($"Route {Route.Name} has no Google Cloud project.");
         var location = Route.Location ?? VertexEndpoints.DefaultLocation;
-        var uri = Uri($"projects/{Escape(project)}/locations/{Escape(location)}/publishers/google/models/{Escape(request.Model.WireId)}:predictLongRunning");
+        var uri = Uri($"projects/{Escape(project)}/locations/{Escape(location)}/publishers/google/models/{Escape(request.Model.Id)}:predictLongRunning");
         if (request.Request.Extend is { } source && request.SourceVideo is null && !GcsUri.TryParse(source.VideoUri, out _, out _))
             throw new InvalidOperationException($"The bytes of the video to extend ({source.TaskId}) were not read before the create; nothing was sent.");
         return await _channel.CreateAsync(() => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Body(request) }, answer => new VideoTask
@@ -58,7 +58,7 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider, IE
             Id = answer.Str("name") ?? throw _channel.Malformed("The operation name", answer),
             Route = Route.Name,
             BaseUri = Route.BaseUri,
-            Model = request.Model.WireId,
+            Model = request.Model.Id,
             Status = VideoTaskStatus.Queued,
         }, cancellationToken).ConfigureAwait(false);
     }

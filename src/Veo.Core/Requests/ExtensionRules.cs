@@ -1,44 +1,43 @@
 using System.Globalization;
+using Veo.Core.Models;
 using Veo.Core.Routes;
 
 namespace Veo.Core.Requests;
 
 /// <summary>
-/// The rules an extension of an earlier video must pass before it is paid for; the figures come from the route's
-/// <see cref="ExtensionLimits"/>, which cites where each was read. Every rule is silent for a request that extends nothing.
+/// The rules an extension of an earlier video must pass before it is paid for; the figures come from the model's
+/// <see cref="ExtensionLimits"/> in the catalog, which cites where each was read. Every rule is silent for a request that extends nothing.
 /// </summary>
 internal static class ExtensionRules
 {
     internal static readonly IReadOnlyList<RequestRules.Rule> Errors = new RequestRules.Rule[]
     {
-        new("extension-supported", c => c.Request.Extend is not null && c.Route.Capabilities.Extension is null
+        new("extension-supported", c => c.Request.Extend is not null && !c.Route.CanExtend
             ? $"Route {c.Route.Name} cannot extend a video: no source shows its API taking one. Of the routes Veo knows, the Gemini API (-Route {BuiltInRoutes.GoogleName}) and Vertex AI (-Route {BuiltInRoutes.VertexName}) extend videos they made. Nothing was sent." : null),
-        new("extension-model", c => c.Request.Extend is not null && c.Route.Capabilities.Extension is not null && c.Model is not null && c.Caps.Extension is null
-            ? $"Model {c.Model.WireId} cannot extend a video on {c.Route.Name}; use -Model {RequestRules.Or(ExtendingModels(c))}." : null),
+        new("extension-model", c => c.Request.Extend is not null && c.Route.CanExtend && c.Model is not null && c.Model.Extension is null
+            ? $"Model {c.Model.Id} cannot extend a video on {c.Route.Name}; use -Model {RequestRules.Or(ExtendingModels(c))}." : null),
         new("extension-same-route", c => c.Request.Extend is { } source && source.Route.Length > 0 && !string.Equals(source.Route, c.Route.Name, StringComparison.OrdinalIgnoreCase)
             ? $"The video to extend ({source.TaskId}) was made on route {source.Route}; a service extends only videos it made itself, so extend it there (-Route {source.Route})." : null),
         // The Gemini API's extension request is the source video and a prompt (instances[0].video, python-genai
         // _GenerateVideosSource_to_mldev); frames and references belong to the other modes.
         new("extension-alone", c => c.Request.Extend is not null && (c.Request.Image is not null || c.Request.LastFrame is not null || c.Request.ReferenceImages.Count > 0)
             ? "An extension continues the earlier video from its last second; it cannot be combined with -Image, -LastFrame or -ReferenceImage." : null),
-        new("extension-adds-fixed", c => Limits(c) is { AddedChoices: null } limits && c.Request.DurationSeconds != limits.AddedSeconds
-            ? $"An extension always adds {limits.AddedSeconds} seconds on {c.Route.Name}; remove -Duration (it was {c.Request.DurationSeconds})." : null),
-        new("extension-adds-range", c => Limits(c) is { AddedChoices: { } choices } && !choices.Contains(c.Request.DurationSeconds)
-            ? $"An extension adds {choices.Min()} to {choices.Max()} seconds on {c.Route.Name}; -Duration {c.Request.DurationSeconds} is outside that (it is the seconds added)." : null),
-        new("extension-total", c => Limits(c) is { MaxTotalSeconds: { } total } && c.Request.Extend!.Seconds is { } source && source + c.Request.DurationSeconds > total
-            ? source >= total - (Limits(c)!.AddedChoices?.Min() ?? Limits(c)!.AddedSeconds)
-                ? $"The video to extend ({c.Request.Extend.TaskId}) is {source} seconds long; {c.Route.Name} makes extended videos of at most {total} seconds in all, so it cannot be extended again."
-                : $"The video to extend ({c.Request.Extend.TaskId}) is {source} seconds long and {c.Route.Name} makes at most {total} seconds in all; use -Duration {total - source} or less." : null),
+        new("extension-adds-fixed", c => Limits(c) is { AddedSeconds.Count: 1 } limits && c.Request.DurationSeconds != limits.AddedSeconds[0]
+            ? $"An extension always adds {limits.AddedSeconds[0]} seconds on {c.Route.Name}; remove -Duration (it was {c.Request.DurationSeconds})." : null),
+        new("extension-adds-range", c => Limits(c) is { AddedSeconds.Count: > 1 } limits && !limits.AddedSeconds.Contains(c.Request.DurationSeconds)
+            ? $"An extension adds {RequestRules.Or(limits.AddedSeconds)} seconds on {c.Route.Name}; -Duration {c.Request.DurationSeconds} is not one of them." : null),
+        new("extension-total-length", c => Limits(c) is { MaxTotalSeconds: { } total } && c.Request.Extend!.Seconds is { } seconds && seconds + c.Request.DurationSeconds > total
+            ? $"The video to extend ({c.Request.Extend.TaskId}) is {seconds} seconds long and {c.Route.Name} makes extended videos of at most {total} seconds; {(total - seconds >= MinAdded(c) ? $"pass -Duration {total - seconds} or less" : "it cannot be extended further")}." : null),
         new("extension-resolution", c => Limits(c) is { } limits && !limits.Resolutions.Contains(c.Request.Resolution)
             ? $"An extension is made at {RequestRules.Or(limits.Resolutions)} only on {c.Route.Name}; remove -Resolution {c.Request.Resolution} (upscale the saved file if you need more)." : null),
         new("extension-source-resolution", c => Limits(c) is { } limits && c.Request.Extend!.Resolution is { } made && !limits.Resolutions.Contains(made)
             ? $"The video to extend ({c.Request.Extend.TaskId}) is {made}; {c.Route.Name} extends {RequestRules.Or(limits.Resolutions)} videos only." : null),
         new("extension-aspect-matches", c => c.Request.Extend is { AspectRatio: { } made } source && !string.Equals(made, c.Request.AspectRatio, StringComparison.Ordinal)
             ? $"The video to extend ({source.TaskId}) is {made} and an extension keeps its shape; remove -AspectRatio {c.Request.AspectRatio}." : null),
-        new("extension-source-length", c => Limits(c) is { MaxTotalSeconds: null } limits && c.Request.Extend!.Seconds is { } seconds && seconds > limits.MaxSourceSeconds
-            ? $"The video to extend ({c.Request.Extend.TaskId}) is {seconds} seconds long; {c.Route.Name} extends videos of at most {limits.MaxSourceSeconds} seconds ({limits.MaxSourceSeconds + limits.AddedSeconds} in all)." : null),
-        new("extension-count", c => Limits(c) is { } limits && c.Request.Extend!.Extensions >= limits.MaxExtensions
-            ? $"The video to extend ({c.Request.Extend.TaskId}) has already been extended {c.Request.Extend.Extensions} times; {c.Route.Name} extends a video at most {limits.MaxExtensions} times." : null),
+        new("extension-source-length", c => Limits(c) is { } limits && c.Request.Extend!.Seconds is { } seconds && seconds > limits.MaxSourceSeconds
+            ? $"The video to extend ({c.Request.Extend.TaskId}) is {seconds} seconds long; {c.Route.Name} extends videos of at most {limits.MaxSourceSeconds} seconds ({limits.MaxSourceSeconds + limits.AddedSeconds.Max()} in all)." : null),
+        new("extension-count", c => Limits(c) is { MaxExtensions: { } most } limits && c.Request.Extend!.Extensions >= most
+            ? $"The video to extend ({c.Request.Extend.TaskId}) has already been extended {c.Request.Extend.Extensions} times; {c.Route.Name} extends a video at most {most} times." : null),
         new("extension-source-kept", c => Limits(c) is { SourceLifetime: { } lifetime } && c.Request.Extend!.CompletedAt is { } finished && c.Now - finished > lifetime
             ? string.Format(CultureInfo.InvariantCulture,
                 "The video to extend ({0}) was finished {1:yyyy-MM-dd HH:mm} UTC, more than {2} days ago; {3} keeps a generated video for {2} days, so it can no longer be extended. Nothing was sent.",
@@ -54,8 +53,10 @@ internal static class ExtensionRules
     }
 
     /// <summary>The limits to check against, only for an extension on a route and model that can extend (the first rules say when not).</summary>
-    private static ExtensionLimits? Limits(RuleContext c) => c.Request.Extend is null ? null : c.Caps.Extension;
+    private static ExtensionLimits? Limits(RuleContext c) => c.Request.Extend is null ? null : c.Entry.Extension;
+
+    private static int MinAdded(RuleContext c) => c.Entry.Extension!.AddedSeconds[0];
 
     private static IReadOnlyList<string> ExtendingModels(RuleContext c) =>
-        c.Route.Models.Where(m => c.Route.CapabilitiesOf(m).Extension is not null).Select(m => m.WireId).ToList();
+        c.Route.Models.Where(m => m.Extension is not null).Select(m => m.Id).ToList();
 }

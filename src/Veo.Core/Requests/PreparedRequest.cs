@@ -6,7 +6,7 @@ namespace Veo.Core.Requests;
 public sealed record PreparedRequest(
     VideoRequest Request,
     VideoRoute Route,
-    RouteModel Model,
+    Models.ModelEntry Model,
     PixelSize Size,
     ImageFile? FirstFrame,
     ImageFile? LastFrame,

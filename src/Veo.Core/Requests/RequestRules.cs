@@ -1,10 +1,12 @@
+using Veo.Core.Models;
 using Veo.Core.Routes;
 
 namespace Veo.Core.Requests;
 
 /// <summary>
-/// Every rule a request must pass before money is spent, as one table read in order. Each
-/// rule reads the route's capabilities (data), so a route differs by its table row, not by code.
+/// Every rule a request must pass before money is spent, as one table read in order. Each rule reads the model's catalog
+/// entry (modes, durations, resolutions, audio: <see cref="ModelEntry"/>) or the route's API capabilities, both data, so a
+/// model or route differs by its row, not by code.
 /// A rule answers null when satisfied, or a message that says what to change.
 /// </summary>
 internal static class RequestRules
@@ -24,45 +26,42 @@ internal static class RequestRules
         new("negative-prompt-printable", c => c.Request.NegativePrompt is { } negative && PromptText.FirstControl(negative) is { } at
             ? $"The negative prompt holds a control character (U+{(int)negative[at]:X4} at position {at + 1}); only text, tabs and line breaks are sent." : null),
         new("model-known", c => c.Model is null
-            ? $"Model '{c.Request.Model}' is not offered on route {c.Route.Name}. Use one of: {string.Join(", ", c.Route.ModelNames)}." : null),
-        // Checked before every other rule could send the user to fix a request the service would not take whatever it said.
-        new("model-shut-down", c => c.Model?.ShutDown is { } gone
-            ? string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "Model {0} on route {1} was shut down on {2:yyyy-MM-dd} ({3}); nothing was sent. {4}",
-                c.Model.WireId, c.Route.Name, gone.On, gone.Source, gone.Instead) : null),
-        new("duration-supported", c => c.Request.Extend is null && !c.Caps.Durations.Contains(c.Request.DurationSeconds)
-            ? $"A {c.Request.DurationSeconds}-second video is not possible on {c.Route.Name}; use -Duration {Or(c.Caps.Durations)}." : null),
-        new("resolution-supported", c => !c.Caps.Resolutions.Contains(c.Request.Resolution)
-            ? $"Resolution '{c.Request.Resolution}' is not supported on {c.Route.Name}; use -Resolution {Or(c.Caps.Resolutions)}." : null),
-        new("aspect-supported", c => !c.Caps.AspectRatios.Contains(c.Request.AspectRatio)
-            ? $"Aspect ratio '{c.Request.AspectRatio}' is not supported on {c.Route.Name}; use -AspectRatio {Or(c.Caps.AspectRatios)}." : null),
-        new("high-resolution-needs-8s", c => c.Request.Extend is null && c.Caps.ResolutionsNeedingEightSeconds.Contains(c.Request.Resolution) && c.Request.DurationSeconds != 8
+            ? $"Model '{c.Request.Model}' is not offered on route {c.Route.Name}. Use one of: {string.Join(", ", c.Route.ModelNames)}.{Undeclared(c)}" : null),
+        new("duration-supported", c => c.Request.Extend is null && !c.Entry.Durations.Contains(c.Request.DurationSeconds)
+            ? $"A {c.Request.DurationSeconds}-second video is not possible {c.On}; use -Duration {Durations(c.Entry.Durations)}." : null),
+        new("resolution-supported", c => !c.Entry.Resolutions.Contains(c.Request.Resolution)
+            ? $"Resolution '{c.Request.Resolution}' is not supported {c.On}; use -Resolution {Or(c.Entry.Resolutions)}." : null),
+        new("aspect-supported", c => !c.Entry.AspectRatios.Contains(c.Request.AspectRatio)
+            ? $"Aspect ratio '{c.Request.AspectRatio}' is not supported {c.On}; use -AspectRatio {Or(c.Entry.AspectRatios)}." : null),
+        new("high-resolution-needs-8s", c => c.Request.Extend is null && c.Entry.EightSecondsOnly.Contains(c.Request.Resolution) && c.Request.DurationSeconds != 8
             ? $"{c.Request.Resolution} is only made as an 8-second video; pass -Duration 8 or choose -Resolution 720p." : null),
         new("last-frame-needs-first", c => c.Request.LastFrame is not null && c.Request.Image is null
             ? "A last frame needs a first frame: pass the first frame with -Image as well as -LastFrame." : null),
-        new("reference-count", c => c.Request.ReferenceImages.Count > c.Caps.MaxReferenceImages
-            ? $"At most {c.Caps.MaxReferenceImages} reference images are allowed on {c.Route.Name}; {c.Request.ReferenceImages.Count} were given." : null),
+        new("reference-count", c => c.Entry.MaxReferenceImages > 0 && c.Request.ReferenceImages.Count > c.Entry.MaxReferenceImages
+            ? $"At most {c.Entry.MaxReferenceImages} reference images are allowed {c.On}; {c.Request.ReferenceImages.Count} were given." : null),
         new("reference-not-with-frames", c => c.Request.ReferenceImages.Count > 0 && (c.Request.Image is not null || c.Request.LastFrame is not null)
             ? "Reference images cannot be combined with -Image or -LastFrame; make a reference-image video or a frame-driven one, not both." : null),
-        new("image-to-video-supported", c => c.Request.Image is not null && !c.Caps.ImageToVideo
-            ? $"Route {c.Route.Name} cannot animate an image; remove -Image or choose another -Route." : null),
-        new("last-frame-supported", c => c.Request.LastFrame is not null && !c.Caps.FirstLastFrame
-            ? $"{Named(c)} has no first/last-frame mode; remove -LastFrame, or use -Route {BuiltInRoutes.VertexName}, whose Veo 3.1 takes a last frame." : null),
-        new("reference-supported", c => c.Request.ReferenceImages.Count > 0 && c.Caps.MaxReferenceImages == 0
-            ? $"Route {c.Route.Name} takes no reference images; remove -ReferenceImage or choose another -Route." : null),
+        new("text-to-video-supported", c => c.Request.Mode == GenerationMode.TextToVideo && !c.Entry.Supports(GenerationMode.TextToVideo)
+            ? $"Model {c.Entry.Id} on route {c.Route.Name} makes no video from a prompt alone; it takes {Or(c.Entry.Modes)}." : null),
+        new("image-to-video-supported", c => c.Request.Mode == GenerationMode.ImageToVideo && !c.Entry.Supports(GenerationMode.ImageToVideo)
+            ? $"Route {c.Route.Name} cannot animate an image with {c.Entry.Id}; remove -Image or choose another -Route or -Model." : null),
+        new("last-frame-supported", c => c.Request.LastFrame is not null && !c.Entry.Supports(GenerationMode.FirstLastFrame)
+            ? $"Route {c.Route.Name} has no first/last-frame mode for {c.Entry.Id}; remove -LastFrame, or use -Route {BuiltInRoutes.VertexName}, whose Veo 3.1 takes a last frame." : null),
+        new("reference-supported", c => c.Request.ReferenceImages.Count > 0 && !c.Entry.Supports(GenerationMode.ReferenceImages)
+            ? $"Route {c.Route.Name} takes no reference images for {c.Entry.Id}; remove -ReferenceImage or choose another -Route or -Model." : null),
         new("negative-prompt-supported", c => HasNegative(c) && !c.Caps.NegativePrompt
-            ? $"{Named(c)} takes no negative prompt; remove -NegativePrompt and say what to avoid in the prompt itself (\"no text on screen\"), or use -Route {BuiltInRoutes.VertexName}, whose Veo 3.1 takes one." : null),
+            ? $"Route {c.Route.Name} takes no negative prompt; remove -NegativePrompt and say what to avoid in the prompt itself (\"no text on screen\"), or use -Route {BuiltInRoutes.VertexName}, whose Veo 3.1 takes one." : null),
         new("negative-prompt-with-frames", c => HasNegative(c) && c.Caps.NegativePrompt && c.Request.Mode == GenerationMode.FirstLastFrame && !c.Caps.NegativePromptWithFrames
             ? "A negative prompt is not accepted with first/last-frame generation; remove -NegativePrompt and say what to avoid in the prompt." : null),
         new("negative-prompt-with-references", c => HasNegative(c) && c.Caps.NegativePrompt && c.Request.Mode == GenerationMode.ReferenceImages && !c.Caps.NegativePromptWithReferenceImages
             ? "A negative prompt is not accepted with reference images; remove -NegativePrompt and say what to avoid in the prompt." : null),
         // The Gemini API and the gateways refuse generateAudio (python-genai raises for it outside Vertex AI); only Vertex AI turns sound off.
-        new("audio-always-on", c => c.Request.GenerateAudio == false && !c.Caps.SilentVideo
-            ? $"{Named(c)} always generates audio and cannot turn it off (only -Route Vertex can); describe the sound you want (or 'no music, quiet room') in the prompt instead." : null),
+        new("audio-always-on", c => c.Request.GenerateAudio == false && c.Entry.Audio == AudioSupport.Always
+            ? $"{c.Entry.Id} on route {c.Route.Name} always generates audio and cannot turn it off (only -Route Vertex can); describe the sound you want (or 'no music, quiet room') in the prompt instead." : null),
         new("seed-range", c => c.Request.Seed is < 0 or > uint.MaxValue
             ? $"The seed must be a whole number from 0 to {uint.MaxValue}; {c.Request.Seed} was given." : null),
         new("seed-supported", c => c.Request.Seed is not null && !c.Caps.Seed
-            ? $"{Named(c)} does not take a seed (it is a Vertex AI parameter: -Route Vertex takes one); remove -Seed." : null),
+            ? $"Route {c.Route.Name} does not take a seed (it is a Vertex AI parameter: -Route Vertex takes one); remove -Seed." : null),
         new("video-count-supported", c => c.Request.VideoCount != 1 && c.Caps.MaxVideosPerRequest == 1
             ? $"Route {c.Route.Name} makes one video per request; remove -VideoCount (pipe several prompts in), or use -Route Vertex, which makes up to 4." : null),
         new("video-count-range", c => c.Caps.MaxVideosPerRequest > 1 && (c.Request.VideoCount < 1 || c.Request.VideoCount > c.Caps.MaxVideosPerRequest)
@@ -74,7 +73,7 @@ internal static class RequestRules
         new("project-required", c => c.Route.Dialect == Dialect.Vertex && c.Route.Project is null
             ? $"Route {c.Route.Name} needs a Google Cloud project: pass Connect-Veo -Route {c.Route.Name} -Project <id>, or set {VertexEndpoints.ProjectVariable}." : null),
         new("person-generation-supported", c => c.Request.PersonGeneration is not null && c.Caps.PersonGeneration is null
-            ? $"{Named(c)} takes no person-generation setting; remove -PersonGeneration (Veo 3.1 took one on the Gemini API, where it is no longer served)." : null),
+            ? $"Route {c.Route.Name} takes no person-generation setting; remove -PersonGeneration (Veo 3.1 took one on the Gemini API, where it is no longer served)." : null),
         new("person-generation-mode", c => c.Request.PersonGeneration is { } asked && c.Caps.PersonGeneration is { } allowed
                                             && allowed.TryGetValue(c.Request.Mode, out var value) && !string.Equals(asked.Trim(), value, StringComparison.OrdinalIgnoreCase)
             ? $"-PersonGeneration {asked} is not taken for {c.Request.Mode} on {c.Route.Name}; that mode takes {value} only." : null),
@@ -110,16 +109,30 @@ internal static class RequestRules
 
     private static bool HasNegative(RuleContext c) => !string.IsNullOrWhiteSpace(c.Request.NegativePrompt);
 
-    /// <summary>"Model gemini-omni-1.2-flash on route Google" where the model decides, else "Route LaoZhang".</summary>
-    private static string Named(RuleContext c) => c.Model?.Capabilities is not null ? $"Model {c.Model.WireId} on route {c.Route.Name}" : $"Route {c.Route.Name}";
+    /// <summary>For an id (not an alias) the catalog lacks: how to declare it, so it can be used like a built-in model.</summary>
+    private static string Undeclared(RuleContext c) =>
+        string.IsNullOrWhiteSpace(c.Request.Model) || ModelFamilies.Aliases.ContainsKey(c.Request.Model.Trim()) ? ""
+            : $" If the service serves '{c.Request.Model.Trim()}', declare it in {Path.Combine(RouteRegistry.ConfigFolder(), ModelCatalog.FileName)} " +
+              $"(an entry with Route '{c.Route.Name}' and Id '{c.Request.Model.Trim()}'; Get-VeoModel -Route {c.Route.Name} shows entries to start from).";
+
+    /// <summary>A long run of whole seconds (Gemini Omni's 3 to 15) said as a range.</summary>
+    private static string Durations(IReadOnlyList<int> seconds) =>
+        seconds.Count > 3 && seconds[seconds.Count - 1] - seconds[0] == seconds.Count - 1 ? $"{seconds[0]} to {seconds[seconds.Count - 1]}" : Or(seconds);
 
     internal static string Or<T>(IReadOnlyList<T> values) =>
         values.Count == 1 ? $"{values[0]}" : string.Join(", ", values.Take(values.Count - 1)) + " or " + values[values.Count - 1];
 }
 
-internal sealed record RuleContext(VideoRequest Request, VideoRoute Route, RouteModel? Model)
+internal sealed record RuleContext(VideoRequest Request, VideoRoute Route, ModelEntry? Model)
 {
-    public RouteCapabilities Caps => Route.CapabilitiesOf(Model);
+    /// <summary>What the route's API takes whatever the model.</summary>
+    public RouteCapabilities Caps => Route.Capabilities;
+
+    /// <summary>The model's entry; the route's default while the model is unknown (model-known says so), so the other rules still speak.</summary>
+    public ModelEntry Entry => Model ?? Route.DefaultModel!;
+
+    /// <summary>"on Crazyrouter", or "on Google (veo-3.1-lite-generate-preview)" where the route serves several models.</summary>
+    public string On => Route.Models.Count > 1 ? $"on {Route.Name} ({Entry.Id})" : $"on {Route.Name}";
 
     /// <summary>The time rules about a source video's age are judged at.</summary>
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;

@@ -14,7 +14,10 @@ public static class RequestValidator
             AspectRatio = VideoFormat.NormalizeAspectRatio(request.AspectRatio),
             ReferenceImages = request.ReferenceImages ?? Array.Empty<string>(),
         };
-        var context = new RuleContext(request, route, route.FindModel(request.Model));
+        // No model named: the route's default (the catalog's Default entry), as New-VeoVideo without -Model.
+        var context = new RuleContext(request, route, string.IsNullOrWhiteSpace(request.Model) ? route.DefaultModel : route.FindModel(request.Model));
+        // A shut-down model is refused alone: nothing else about the request matters until another model is chosen.
+        if (context.Model is { } model) Models.ModelLifecycle.EnsureServed(model, route.Name, DateTime.UtcNow);
         var problems = RequestRules.Errors.Select(r => r.Check(context)).OfType<string>().ToList();
 
         var probes = ImageParameters(request).Select(p => ImageProbe.Of(p.Parameter, p.Path)).ToList();
@@ -25,7 +28,7 @@ public static class RequestValidator
         var warnings = probes
             .Where(p => p.Info!.Width != size.Width || p.Info.Height != size.Height)
             .Select(p => $"The image '{p.Path}' is {p.Info!.Width}x{p.Info.Height} but the video will be {size}; Veo gives its best results when they match.")
-            .Concat(ExtensionRules.Warnings(request, context.Caps.Extension))
+            .Concat(ExtensionRules.Warnings(request, context.Entry.Extension))
             .ToList();
         ImageFile? Image(string parameter) => probes.FirstOrDefault(p => p.Parameter == parameter)?.ToImageFile();
         return new PreparedRequest(

@@ -1,9 +1,8 @@
 namespace Veo.Core.Requests;
 
-/// <summary>The output resolutions Veo 3.1 and Gemini Omni render, spelled as the APIs spell them.</summary>
+/// <summary>The output resolutions the models render (360p is Gemini Omni's), spelled as the APIs spell them.</summary>
 public static class Resolutions
 {
-    /// <summary>Gemini Omni's draft size (VideoResponseFormat.resolution "360p", @google/genai 3.6.1 genai.d.ts); Veo makes none.</summary>
     public const string P360 = "360p";
     public const string P720 = "720p";
     public const string P1080 = "1080p";
@@ -11,13 +10,8 @@ public static class Resolutions
 
     private static readonly string[] Ordered = { P360, P720, P1080, K4 };
 
-    private static readonly string[] Veo = { P720, P1080, K4 };
-
-    /// <summary>What Veo 3.1 renders, lowest first, the order price tables list them in.</summary>
-    public static IReadOnlyList<string> All => Veo;
-
-    /// <summary>What Gemini Omni renders: VideoResponseFormat's Resolution type, "360p" | "720p" | "1080p" | "4k".</summary>
-    public static IReadOnlyList<string> Omni => Ordered;
+    /// <summary>Lowest first, the order price tables list them in.</summary>
+    public static IReadOnlyList<string> All => Ordered;
 
     /// <summary>The canonical spelling ("4K" → "4k"), or null when it is not a Veo resolution.</summary>
     public static string? Normalize(string? resolution) =>

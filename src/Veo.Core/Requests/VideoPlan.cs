@@ -25,7 +25,7 @@ public sealed record VideoPlan(PreparedRequest Prepared, PriceQuote? Quote)
             // What is bought beyond one video with sound is said, since it changes the bill: "4 videos", "silent".
             var extras = (r.VideoCount > 1 ? $", {r.VideoCount} videos" : "") + (r.GenerateAudio == false ? ", silent" : "");
             return string.Format(CultureInfo.InvariantCulture, "{0}{1} {2} s {3} {4}{5} with {6} on {7}, estimated cost {8}",
-                r.Mode, extends, r.DurationSeconds, r.Resolution, r.AspectRatio, extras, Prepared.Model.WireId, Route.Name, Cost is null ? "unknown" : SpendingGuard.Money(Cost.Value));
+                r.Mode, extends, r.DurationSeconds, r.Resolution, r.AspectRatio, extras, Prepared.Model.Id, Route.Name, Cost is null ? "unknown" : SpendingGuard.Money(Cost.Value));
         }
     }
 }

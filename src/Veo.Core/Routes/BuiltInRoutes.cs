@@ -1,6 +1,11 @@
+using Veo.Core.Models;
+
 namespace Veo.Core.Routes;
 
-/// <summary>The routes Veo knows out of the box; users can register more of a known dialect.</summary>
+/// <summary>
+/// The routes Veo knows out of the box; users can register more of a known dialect. The models each serves, with their
+/// limits and sources, are the embedded catalog's (Models/models.json); what each API takes is here.
+/// </summary>
 public static class BuiltInRoutes
 {
     public const string LaoZhangName = "LaoZhang";
@@ -14,32 +19,21 @@ public static class BuiltInRoutes
         Dialect.OpenAIVideos,
         new Uri("https://api.laozhang.ai/"),
         "LAOZHANG_API_KEY",
-        new[]
-        {
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
-        },
+        ModelCatalog.Default.For(LaoZhangName),
         new RouteCapabilities())
     {
         Quota = RouteQuota.Gateway(LaoZhangName),
     };
 
-    /// <summary>Crazyrouter's unified video API: per-second billing; its public contract is text- and single-image-to-video at 720P.</summary>
+    /// <summary>Crazyrouter's unified video API: per-second billing; its public contract is text- and single-image-to-video at 720P (its catalog entries).</summary>
     public static readonly VideoRoute Crazyrouter = new(
         CrazyrouterName,
         Dialect.UnifiedVideo,
         new Uri("https://cn.crazyrouter.com/"),
         "CRAZYROUTER_API_KEY",
-        new[]
-        {
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1"),
-        },
+        ModelCatalog.Default.For(CrazyrouterName),
         new RouteCapabilities
         {
-            Resolutions = new[] { "720p" },
-            FirstLastFrame = false,
-            MaxReferenceImages = 0,
             // The unified format's create takes both flags: docs.fast-token.com "Create video" (POST /v1/video/create):
             // enhance_prompt "auto-translate Chinese to English", enable_upsample "Enable upsampling"; docs.octopusx.ai
             // (Unified Video, Create Video): upsampling is "landscape only".
@@ -54,81 +48,40 @@ public static class BuiltInRoutes
     /// Google's Gemini API, direct: Gemini Omni through the Interactions API. "Use Gemini Omni Flash as your default model for
     /// video generation" (ai.google.dev/gemini-api/docs/video, "Video generation in the Gemini API", read 2026-12-06), and
     /// @google/genai 3.1.0 (2026-11-10) to 3.6.1 throw for generateVideos unless in Vertex mode (dist/index.mjs,
-    /// generateVideosInternal). The route's Veo 3.1 ids were shut down (<see cref="VeoShutDown"/>): they stay listed so a
-    /// script that names them, or -Extend of a video made there, is told what happened and what to use, before any call.
+    /// generateVideosInternal). The catalog keeps the route's Veo 3.1 ids, shut down, so a script that names them (or
+    /// -Extend of a video made there) is told what happened and what to use before any call.
     /// </summary>
     public static readonly VideoRoute Google = new(
         GoogleName,
         Dialect.Interactions,
         new Uri("https://generativelanguage.googleapis.com/"),
         "GEMINI_API_KEY",
-        new[]
-        {
-            new RouteModel(RouteModel.OmniFamily, "gemini-omni-1.2-flash") { Default = true, Capabilities = Omni12 },
-            new RouteModel(RouteModel.OmniFamily, "gemini-omni-1.1-flash") { Capabilities = Omni11 },
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview") { ShutDown = VeoShutDown },
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview") { ShutDown = VeoShutDown },
-            new RouteModel(RouteModel.LiteFamily, "veo-3.1-lite-generate-preview") { ShutDown = VeoShutDown },
-        },
-        Omni12)
+        ModelCatalog.Default.For(GoogleName),
+        InteractionsApi)
     {
         Quota = RouteQuota.Google,
     };
 
     /// <summary>
-    /// The Gemini API's Veo 3.1 preview ids: "Google shut down veo-3.1-generate-preview, veo-3.1-fast-generate-preview, and
-    /// veo-3.1-lite-generate-preview on October 22, 2026", "Google lists gemini-omni-1.1-flash as the replacement", citing
-    /// ai.google.dev/gemini-api/docs/deprecations (docs.apiyi.com, "Veo 3.1 Preview retired", 2026-10-25; secondary: Google's
-    /// page itself could not be read here). apidog.com ("Gemini Omni 1.2 Flash or Veo", read from Google's docs 2026-11-06)
-    /// says the same date. Vertex AI keeps Veo 3.1 (veo-3.1-generate-001 and -fast-generate-001).
+    /// What the Interactions API takes for a video (CreateModelInteraction and VideoResponseFormat in @google/genai 3.6.1's
+    /// genai.d.ts): no negative prompt and no person-generation field; GenerationConfig.seed exists, but no source shows it
+    /// steering a video, and Omni's guides list no seed ("ネガティブプロンプト 非対応。プロンプト本文に記述する", apidog.com,
+    /// 2026-11-06), so a -Seed that would change nothing is refused rather than silently sent.
     /// </summary>
-    internal static ModelShutDown VeoShutDown => new(
-        new DateTimeOffset(2026, 10, 22, 0, 0, 0, TimeSpan.Zero),
-        "Google's deprecations page, ai.google.dev/gemini-api/docs/deprecations, as quoted by docs.apiyi.com on 2026-10-25",
-        "For Veo 3.1 (extension, last frame, seed, negative prompt) use -Route Vertex; for the Gemini API's video model use -Model Omni (Google names gemini-omni-1.1-flash as the replacement; Omni picks gemini-omni-1.2-flash).");
+    private static RouteCapabilities InteractionsApi => new() { Seed = false, NegativePrompt = false };
 
     /// <summary>
-    /// Gemini Omni 1.2 Flash on the Gemini API. Durations 3–15 s in whole seconds, 360p to 4K, 16:9 and 9:16, up to six
-    /// reference images: apidog.com "Gemini Omni 1.2 Flash or Veo" (Google's docs as of 2026-11-06: "3〜15秒(1秒刻み)",
-    /// "360p、720p、1080p、4K"); developer.civitai.com Gemini Omni recipe ("up to six images", "3–15 seconds"); docs.laozhang.ai
-    /// (2026-11-11, "up to 6 reference images"): all secondary. The resolutions and the two aspect ratios are also the types
-    /// of @google/genai 3.6.1 (VideoResponseFormat: Resolution, VideoResponseFormatAspectRatio). No last frame ("Use Veo 3.1
-    /// for ... last-frame control", Google's video page), no negative prompt ("非対応。プロンプト本文に記述する", apidog), no seed
-    /// or sound switch for video in any source, one video per request. Extension: <see cref="ExtensionLimits.GeminiOmni"/>.
-    /// </summary>
-    private static RouteCapabilities Omni12 => new()
-    {
-        Durations = Enumerable.Range(3, 13).ToArray(),
-        Resolutions = Requests.Resolutions.Omni,
-        ResolutionsNeedingEightSeconds = Array.Empty<string>(),
-        FirstLastFrame = false,
-        MaxReferenceImages = 6,
-        NegativePrompt = false,
-        Seed = false,
-        Extension = ExtensionLimits.GeminiOmni,
-    };
-
-    /// <summary>
-    /// Gemini Omni 1.1 Flash (GA 2026-08-27): 3–10 s ("All four generate 3 to 10 second clips", wavespeed.ai; "version 1.1
-    /// chooses 3–10 seconds", developer.civitai.com), 360p to 4K; "up to five reference images" (runware.ai). Secondary.
-    /// </summary>
-    private static RouteCapabilities Omni11 => Omni12 with { Durations = Enumerable.Range(3, 8).ToArray(), MaxReferenceImages = 5 };
-
-    /// <summary>
-    /// Veo 3.1 through predictLongRunning (the Gemini dialect) as the Gemini API served it until 2026-10-22: no built-in route
-    /// speaks it any more, but a registered gateway of that dialect (a proxy that still forwards it) borrows these models and rules.
+    /// Veo 3.1 through predictLongRunning (the Gemini dialect) as the Gemini API served it until its shut-down on 2026-10-22:
+    /// no built-in route speaks it any more, but a registered gateway of that dialect (a proxy that still forwards it)
+    /// borrows these models, live, and rules; its own models.json entries override them.
     /// </summary>
     internal static readonly VideoRoute GeminiVeo = new(
         GoogleName,
         Dialect.Gemini,
         new Uri("https://generativelanguage.googleapis.com/"),
         "GEMINI_API_KEY",
-        new[]
-        {
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview"),
-            new RouteModel(RouteModel.LiteFamily, "veo-3.1-lite-generate-preview") { Capabilities = GeminiLite },
-        },
+        ModelCatalog.Default.For(GoogleName).Where(m => m.Family != ModelFamilies.Omni)
+            .Select(m => m with { Status = ModelStatus.Live, ShutDownOn = null, Default = m.Family == ModelFamilies.Fast }).ToList(),
         GeminiApi);
 
     /// <summary>The built-in route whose models and rules a registered gateway of <paramref name="dialect"/> borrows.</summary>
@@ -140,7 +93,7 @@ public static class BuiltInRoutes
     /// (tests/models/test_generate_videos.py, test_all_parameters_veo3_mldev) sends none, and Google's Veo 3.1 parameter
     /// table does not list it, so nothing shows Veo 3.1 there taking it.
     /// </summary>
-    private static RouteCapabilities GeminiApi => new() { Seed = false, Extension = ExtensionLimits.GeminiApi, PersonGeneration = GeminiPersonGeneration };
+    private static RouteCapabilities GeminiApi => new() { Seed = false, PersonGeneration = GeminiPersonGeneration };
 
     /// <summary>
     /// Google's Veo 3.1 table (ai.google.dev/gemini-api/docs/video), as the discuss.ai.google.dev thread "Veo 3.1
@@ -158,21 +111,8 @@ public static class BuiltInRoutes
     };
 
     /// <summary>
-    /// Veo 3.1 Lite (launched 2026-03-31): 720p and 1080p, text- and image-to-video only, no extension ("it doesn't support
-    /// 4K or the Extension feature", vibecoding.gallery; "Supports only text-to-video and single image-to-video",
-    /// developer.civitai.com Veo 3 recipe; "Resolution options: 720p and 1080p", xainflow.com).
-    /// </summary>
-    private static RouteCapabilities GeminiLite => GeminiApi with
-    {
-        Resolutions = new[] { Requests.Resolutions.P720, Requests.Resolutions.P1080 },
-        FirstLastFrame = false,
-        MaxReferenceImages = 0,
-        Extension = null,
-    };
-
-    /// <summary>
-    /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos, extension of its own
-    /// videos (<see cref="ExtensionLimits.VertexAi"/>) and up to 4 videos a request ("Maximum videos returned per request: 4", cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
+    /// Vertex AI in a Google Cloud project: per-second billing, lower without audio; seed, silent videos and extension of
+    /// its own videos (its catalog entries), and up to 4 videos a request ("Maximum videos returned per request: 4", cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate).
     /// Its address follows the location (<see cref="VertexEndpoints"/>); this one is the default location's.
     /// </summary>
     public static readonly VideoRoute Vertex = new(
@@ -180,13 +120,7 @@ public static class BuiltInRoutes
         Dialect.Vertex,
         VertexEndpoints.BaseUriFor(VertexEndpoints.DefaultLocation),
         VertexEndpoints.TokenVariable,
-        new[]
-        {
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-001"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-001") { Capabilities = VertexStandard },
-            new RouteModel(RouteModel.FastFamily, "veo-3.1-fast-generate-preview"),
-            new RouteModel(RouteModel.StandardFamily, "veo-3.1-generate-preview") { Capabilities = VertexStandard },
-        },
+        ModelCatalog.Default.For(VertexName),
         VertexAi)
     {
         Quota = RouteQuota.Vertex,
@@ -204,19 +138,9 @@ public static class BuiltInRoutes
     /// </summary>
     private static RouteCapabilities VertexAi => new()
     {
-        SilentVideo = true, MaxVideosPerRequest = 4, StorageUri = true, EnhancePrompt = true, Extension = ExtensionLimits.VertexAi,
+        MaxVideosPerRequest = 4, StorageUri = true, EnhancePrompt = true,
         CompressionQualities = new[] { "OPTIMIZED", "LOSSLESS" },
         ResizeModes = new[] { "CROP", "PAD" },
-    };
-
-    /// <summary>
-    /// Veo 3.1 (not Fast) on Vertex AI extends at 720p only: its model page lists "Supported resolutions: 720, 1080, except
-    /// for video extension" for veo-3.1-generate-preview, and no such exception for veo-3.1-fast-generate-preview
-    /// (cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate, as mirrored 2025-11-07).
-    /// </summary>
-    private static RouteCapabilities VertexStandard => VertexAi with
-    {
-        Extension = ExtensionLimits.VertexAi with { Resolutions = new[] { Requests.Resolutions.P720 } },
     };
 
     public static readonly IReadOnlyList<VideoRoute> All = new[] { LaoZhang, Crazyrouter, Google, Vertex };

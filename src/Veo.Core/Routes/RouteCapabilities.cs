@@ -1,26 +1,18 @@
 namespace Veo.Core.Routes;
 
 /// <summary>
-/// What a route accepts: the data the request rules read. One instance per route (and model
-/// where they differ), so adding a gateway means writing a table, not new ifs.
+/// What a route's API accepts whatever the model: the data the request rules read beside the model's catalog entry
+/// (<see cref="Models.ModelEntry"/>: modes, durations, resolutions, audio, extension). One instance per route, so adding
+/// a gateway means writing a table, not new ifs.
 /// </summary>
 public sealed record RouteCapabilities
 {
-    public IReadOnlyList<int> Durations { get; init; } = new[] { 4, 6, 8 };
-    public IReadOnlyList<string> Resolutions { get; init; } = Requests.Resolutions.All;
-    public IReadOnlyList<string> ResolutionsNeedingEightSeconds { get; init; } = new[] { "1080p", "4k" };
-    public IReadOnlyList<string> AspectRatios { get; init; } = new[] { "16:9", "9:16" };
-    public bool ImageToVideo { get; init; } = true;
-    public bool FirstLastFrame { get; init; } = true;
-    public int MaxReferenceImages { get; init; } = 3;
     /// <summary>Veo refuses a negative prompt in first/last-frame and reference-image modes.</summary>
     public bool NegativePromptWithFrames { get; init; }
     public bool NegativePromptWithReferenceImages { get; init; }
     /// <summary>Whether the model takes a negative prompt at all (Gemini Omni has no such field: say it in the prompt).</summary>
     public bool NegativePrompt { get; init; } = true;
     public bool Seed { get; init; } = true;
-    /// <summary>Whether the route can be asked for a video without sound (Vertex AI's generateAudio: false).</summary>
-    public bool SilentVideo { get; init; }
     /// <summary>How many videos one request may ask for (Vertex AI's sampleCount); 1 where the API has no such field.</summary>
     public int MaxVideosPerRequest { get; init; } = 1;
     /// <summary>Whether the finished videos can be written to a gs:// bucket instead of being answered inline.</summary>
@@ -38,6 +30,4 @@ public sealed record RouteCapabilities
     public bool EnhancePrompt { get; init; }
     /// <summary>Takes enable_upsample (the unified-video family), and for which aspect ratios.</summary>
     public IReadOnlyList<string> UpsampleAspectRatios { get; init; } = Array.Empty<string>();
-    /// <summary>How the route extends an earlier video of its own; null when it cannot (no gateway documents it).</summary>
-    public ExtensionLimits? Extension { get; init; }
 }

@@ -1,21 +1,35 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Veo.Core.Models;
 
 namespace Veo.Core.Routes;
 
 /// <summary>
 /// The built-in routes plus the gateways a user registered, kept in routes.json in the user's
-/// config folder (VEO_HOME overrides). A registered gateway borrows the models and rules of the
-/// built-in route of its dialect unless it names its own model ids. No key is ever stored here.
+/// config folder (VEO_HOME overrides), each with its models from the catalog (models.json beside it adds or replaces
+/// entries). A registered gateway borrows the models of the built-in route of its dialect unless the catalog declares
+/// its own (or it was registered with ids of those families). No key is ever stored here.
 /// </summary>
 public sealed class RouteRegistry
 {
-    public RouteRegistry(string settingsPath)
+    private readonly Lazy<ModelCatalog> _catalog;
+
+    /// <param name="catalogPath">The user's models.json; null for models.json beside <paramref name="settingsPath"/>.</param>
+    public RouteRegistry(string settingsPath, string? catalogPath = null)
     {
         SettingsPath = settingsPath;
+        CatalogPath = catalogPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settingsPath))!, ModelCatalog.FileName);
+        // Read when first needed, so a bad models.json is an error of the command that needs models, naming the entry.
+        _catalog = new Lazy<ModelCatalog>(() => ModelCatalog.Load(CatalogPath));
     }
 
     public string SettingsPath { get; }
+
+    /// <summary>The user's models.json (it may not exist).</summary>
+    public string CatalogPath { get; }
+
+    /// <summary>The built-in catalog merged with the user's models.json.</summary>
+    public ModelCatalog Catalog => _catalog.Value;
 
     public static RouteRegistry Default() => new(Path.Combine(ConfigFolder(), "routes.json"));
 
@@ -27,7 +41,9 @@ public sealed class RouteRegistry
         return Path.Combine(string.IsNullOrEmpty(config) ? Path.GetTempPath() : config, "Veo");
     }
 
-    public IReadOnlyList<VideoRoute> All => BuiltInRoutes.All.Concat(Load().Select(ToRoute)).ToList();
+    public IReadOnlyList<VideoRoute> All =>
+        BuiltInRoutes.All.Select(r => Catalog.OverridesPath is null ? r : r with { Models = Catalog.For(r.Name) })
+            .Concat(Load().Select(ToRoute)).ToList();
 
     public VideoRoute? Find(string name) =>
         All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -45,11 +61,12 @@ public sealed class RouteRegistry
         if (IsBuiltIn(name)) throw new ArgumentException($"'{name}' is a built-in route; choose another name (or use Connect-Veo -BaseUri to move it).");
         if (string.IsNullOrWhiteSpace(keyVariable) || keyVariable.Any(char.IsWhiteSpace))
             throw new ArgumentException($"'{keyVariable}' is not an environment variable name.");
-        // A gateway's own ids may be spelled its own way, but each must name a Veo model the rules and prices know.
+        // Each id must be one the catalog can describe: of a family the dialect's built-in route serves, or declared.
+        var template = BuiltInRoutes.All.First(r => r.Dialect == dialect);
         foreach (var id in modelIds ?? Array.Empty<string>())
         {
-            if (!string.IsNullOrWhiteSpace(id) && !Pricing.ModelFamily.Of(id).StartsWith("veo-", StringComparison.Ordinal))
-                throw new ArgumentException($"'{id}' is not a Veo model id. Veo 3.1 ids look like veo-3.1-fast-generate-preview, veo-3.1-fast or veo3.1 (Fast and Standard are the families).");
+            if (!string.IsNullOrWhiteSpace(id) && ModelOf(name.Trim(), template, id.Trim()) is null)
+                throw new ArgumentException(Undeclared(id.Trim(), name.Trim(), template));
         }
         var entry = new RouteEntry
         {
@@ -75,12 +92,27 @@ public sealed class RouteRegistry
         return true;
     }
 
-    private static VideoRoute ToRoute(RouteEntry entry)
+    /// <summary>
+    /// How to make an id the catalog lacks usable: an entry in models.json, whose limits are what the rules then check and
+    /// whose Family is what the price book is asked for.
+    /// </summary>
+    public string Undeclared(string id, string route, VideoRoute template) =>
+        $"'{id}' is not in the model catalog for route {route}, so what it takes (modes, durations, resolutions) is not known. " +
+        $"Declare it in {CatalogPath}: an entry with Route '{route}' and Id '{id}', e.g. " +
+        $"Get-VeoModel -Route {template.Name} | Select-Object -First 1 | ForEach-Object {{ $_.Route = '{route}'; $_.Id = '{id}'; $_ }} | ConvertTo-Json -Depth 5 -AsArray, " +
+        "edited to what the service documents.";
+
+    private VideoRoute ToRoute(RouteEntry entry)
     {
         var template = BuiltInRoutes.TemplateFor(entry.Dialect);
-        var models = entry.Models is { Count: > 0 } ids
-            ? ids.Select(id => ModelOf(template, id)).ToList()
-            : template.Models;
+        // Declared entries first, then any id it was registered with that borrows a built-in model of its family.
+        var declared = Catalog.For(entry.Name);
+        var registered = (entry.Models ?? new List<string>())
+            .Where(id => !declared.Any(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase)))
+            .Select(id => ModelOf(entry.Name, template, id)).OfType<ModelEntry>();
+        var models = declared.Concat(registered).ToList();
+        if (models.Count == 0) models = Catalog.For(template.Name).Select(m => m with { Route = entry.Name }).ToList();
+        else if (!models.Any(m => m.Default)) models[0] = models[0] with { Default = true };
         // A registered gateway's quota is what it was registered with: the built-in route's numbers are that service's own.
         return new VideoRoute(entry.Name, entry.Dialect, entry.BaseUri, entry.KeyVariable, models, template.Capabilities)
         {
@@ -88,11 +120,17 @@ public sealed class RouteRegistry
         };
     }
 
-    /// <summary>A gateway's own id for a model keeps what the built-in route's model of that family may do (Lite makes no 4K).</summary>
-    private static RouteModel ModelOf(VideoRoute template, string id)
+    /// <summary>
+    /// A gateway's model: its own declaration, or the built-in route's model of the id's family (a gateway spells ids its
+    /// own way: veo3.1-fast is the built-in route's Fast, and keeps what that model may do); null when neither.
+    /// </summary>
+    private ModelEntry? ModelOf(string route, VideoRoute template, string id)
     {
+        var declared = Catalog.For(route).FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
+        if (declared is not null) return declared;
         var family = Pricing.ModelFamily.Of(id);
-        return new RouteModel(family, id) { Capabilities = template.Models.FirstOrDefault(m => m.Family == family)?.Capabilities };
+        var borrowed = Catalog.For(template.Name).FirstOrDefault(m => m.Family == family);
+        return borrowed is null ? null : borrowed with { Route = route, Id = id, Default = false };
     }
 
     private List<RouteEntry> Load()

@@ -1,12 +1,17 @@
+using Veo.Core.Models;
+
 namespace Veo.Core.Routes;
 
-/// <summary>A way to pay for Veo: a dialect, where it lives, where its key comes from, and what it takes.</summary>
+/// <summary>
+/// A way to pay for Veo: a dialect, where it lives, where its key comes from, the models it serves (from the catalog,
+/// <see cref="ModelCatalog"/>) and what its API takes.
+/// </summary>
 public sealed record VideoRoute(
     string Name,
     Dialect Dialect,
     Uri BaseUri,
     string KeyVariable,
-    IReadOnlyList<RouteModel> Models,
+    IReadOnlyList<ModelEntry> Models,
     RouteCapabilities Capabilities)
 {
     /// <summary>The Google Cloud project a Vertex AI route creates videos in; null on other routes (and until one is given).</summary>
@@ -31,28 +36,33 @@ public sealed record VideoRoute(
         return this with { BaseUri = normalized, Quota = sameService ? Quota : RouteQuota.None };
     }
 
-    /// <summary>Finds a model by alias, family or wire id; null when this route has no such model.</summary>
-    public RouteModel? FindModel(string name)
+    /// <summary>
+    /// Finds a model by wire id, or by alias or family (the first of that family in the catalog's order that is not shut
+    /// down, else the first). Null when this route has no such model (a caller without one uses <see cref="DefaultModel"/>).
+    /// </summary>
+    public ModelEntry? FindModel(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name)) return DefaultModel;
-        var trimmed = name.Trim();
-        var byId = Models.FirstOrDefault(m => string.Equals(m.WireId, trimmed, StringComparison.OrdinalIgnoreCase));
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var trimmed = name!.Trim();
+        var byId = Models.FirstOrDefault(m => string.Equals(m.Id, trimmed, StringComparison.OrdinalIgnoreCase));
         if (byId is not null) return byId;
-        return RouteModel.Aliases.TryGetValue(trimmed, out var family)
-            ? Models.FirstOrDefault(m => m.Family == family)
-            : null;
+        var family = ModelFamilies.Aliases.TryGetValue(trimmed, out var aliased) ? aliased : trimmed;
+        var ofFamily = Models.Where(m => string.Equals(m.Family, family, StringComparison.OrdinalIgnoreCase)).ToList();
+        return ofFamily.FirstOrDefault(m => m.Status != ModelStatus.ShutDown) ?? ofFamily.FirstOrDefault();
     }
 
-    /// <summary>The model made when -Model is not given: the one marked Default, else the first.</summary>
-    public RouteModel? DefaultModel => Models.FirstOrDefault(m => m.Default) ?? Models.FirstOrDefault();
+    /// <summary>The model used when none is named: the catalog's Default for this route.</summary>
+    public ModelEntry? DefaultModel => Models.FirstOrDefault(m => m.Default) ?? Models.FirstOrDefault();
 
-    /// <summary>Names to offer in errors and tab completion: only models still served.</summary>
+    /// <summary>Names to offer in errors and tab completion: the aliases of the families still served, then their ids.</summary>
     public IEnumerable<string> ModelNames =>
-        new[] { "Fast", "Standard", "Lite", "Omni" }.Where(a => FindModel(a) is { ShutDown: null })
-            .Concat(Models.Where(m => m.ShutDown is null).Select(m => m.WireId)).Distinct();
+        ModelFamilies.OfferedAliases.Where(a => Served.Any(m => m.Family == ModelFamilies.Aliases[a]))
+            .Concat(Served.Select(m => m.Id)).Distinct(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What a request for <paramref name="model"/> may ask on this route.</summary>
-    public RouteCapabilities CapabilitiesOf(RouteModel? model) => model?.Capabilities ?? Capabilities;
+    private IEnumerable<ModelEntry> Served => Models.Where(m => m.Status != ModelStatus.ShutDown);
+
+    /// <summary>Whether any model of this route extends a video it made.</summary>
+    public bool CanExtend => Models.Any(m => m.Extension is not null);
 
     public override string ToString() => $"{Name} ({Dialect}, {BaseUri})";
 }

@@ -41,6 +41,10 @@ public sealed class VeoSession
     public WaitOptions Wait { get; set; } = new();
 
     private readonly SpendingGuard _spending = new(null, "session spending cap");
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _said = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True the first time this session is told <paramref name="what"/> (a deprecated model's warning is said once a session).</summary>
+    public bool FirstTime(string what) => _said.TryAdd(what, true);
 
     /// <summary>What this session may spend (Connect-Veo -MaxCost); what was spent is kept when the cap changes.</summary>
     public SpendingGuard Spending => SpendingOverride ?? _spending;

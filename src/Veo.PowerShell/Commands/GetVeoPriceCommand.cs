@@ -139,7 +139,7 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
         }
         if (Model is not null && !book.Rows.Any(r => r.Model == ModelFamily.Of(Model)))
         {
-            var models = new[] { "Fast", "Standard" }.Concat(Session.Routes.All.SelectMany(r => r.Models.Select(m => m.WireId))).Distinct(StringComparer.OrdinalIgnoreCase);
+            var models = new[] { "Fast", "Standard" }.Concat(Session.Routes.All.SelectMany(r => r.Models.Select(m => m.Id))).Distinct(StringComparer.OrdinalIgnoreCase);
             throw new ArgumentException($"-Model '{Model}' is not a Veo model with a price. Models: {string.Join(", ", models)}.");
         }
         if (Resolution is not null && !Resolutions.All.Contains(VideoFormat.NormalizeResolution(Resolution)))
@@ -182,7 +182,7 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
         }
         if (outcome.Plan is not { } plan) return;
         if (plan.Quote is { } quote) _piped.Add(quote);
-        else Fail(new ArgumentException($"No price is known for {plan.Prepared.Model.WireId} on {plan.Route.Name}: add one with -PriceBook."), input);
+        else Fail(new ArgumentException($"No price is known for {plan.Prepared.Model.Id} on {plan.Route.Name}: add one with -PriceBook."), input);
     }
 
     private PriceQuote? QuoteOf(object? input) => (input is PSObject ps ? ps.BaseObject : input) switch

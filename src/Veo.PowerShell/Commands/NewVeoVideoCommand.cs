@@ -158,14 +158,17 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
         {
             var extend = Extend is null ? null : ExtensionSourceOf(Extend);
             var route = extend is null ? Session.ResolveRoute(Route, BaseUri) : SourceRoute(Extend!);
+            var model = Model ?? NullIfEmpty(extend?.Model) ?? route.DefaultModel?.Id ?? "Fast";
+            var limits = route.FindModel(model)?.Extension;
             request = new VideoRequest
             {
                 Prompt = Prompt,
                 // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
-                Model = Model ?? NullIfEmpty(extend?.Model) ?? "",
-                DurationSeconds = Duration != 0 ? Duration : extend is null ? 8 : route.Capabilities.Extension?.AddedSeconds ?? 8,
-                // An extension is made at the source's resolution where the route extends at that resolution (Vertex AI: 720p or 1080p).
-                Resolution = Resolution ?? (extend?.Resolution is { } made && route.Capabilities.Extension?.Resolutions.Contains(made) == true ? made : "720p"),
+                // Without -Model: the route's Default model in the catalog.
+                Model = model,
+                DurationSeconds = Duration != 0 ? Duration : extend is null ? 8 : DefaultExtensionSeconds(extend, limits),
+                // An extension is made at the source's resolution where the model extends at that resolution (Vertex AI: 720p or 1080p).
+                Resolution = Resolution ?? (extend?.Resolution is { } made && limits?.Resolutions.Contains(made) == true ? made : "720p"),
                 AspectRatio = AspectRatio ?? extend?.AspectRatio ?? VideoFormat.Landscape,
                 NegativePrompt = NegativePrompt,
                 Seed = Seed,
@@ -193,6 +196,9 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 return;
             }
             foreach (var warning in plan.Warnings) WriteWarning(warning);
+            if (Core.Models.ModelLifecycle.Warning(plan.Prepared.Model, route.Name, DateTime.UtcNow) is { } deprecated
+                && Session.FirstTime($"deprecated {route.Name} {plan.Prepared.Model.Id}"))
+                WriteWarning(deprecated);
             // Said before asking, so -WhatIf and -Confirm never offer a video a cap would refuse; the engine checks again as it reserves.
             if (_caps!.Check(plan.Cost) is { } refusal)
             {
@@ -255,9 +261,20 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     {
         var known = KnownTask(reference);
         var route = SourceRoute(reference);
-        if (route.Capabilities.Extension is null) return new ExtensionSource { TaskId = known.Id, Route = route.Name };
+        if (!route.CanExtend) return new ExtensionSource { TaskId = known.Id, Route = route.Name };
         var provider = Session.Engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Log);
         return Run(ct => Session.Engine.ExtensionSourceAsync(known with { Route = route.Name, BaseUri = route.BaseUri }, provider, ct));
+    }
+
+    /// <summary>
+    /// What an extension adds without -Duration: the one figure a model allows (Veo 3.1: 7 s), else the most that keeps the
+    /// whole within the model's total (Gemini Omni: 3 to 10 s, 30 s in all).
+    /// </summary>
+    private static int DefaultExtensionSeconds(ExtensionSource source, Core.Models.ExtensionLimits? limits)
+    {
+        if (limits is null) return 8;
+        var fitting = limits.AddedSeconds.Where(s => limits.MaxTotalSeconds is not { } total || source.Seconds is not { } made || made + s <= total).ToList();
+        return fitting.Count > 0 ? fitting[fitting.Count - 1] : limits.AddedSeconds[0];
     }
 
     /// <summary>An extension goes to the route (and address) that made the source, unless -Route or -BaseUri says otherwise.</summary>

@@ -22,7 +22,7 @@ public sealed record VeoRouteInfo(string Name, Dialect Dialect, Uri BaseUri, str
         var located = session.ResolveRoute(route.Name, null);
         var source = session.KeySource(located);
         return new VeoRouteInfo(route.Name, route.Dialect, located.BaseUri, route.KeyVariable, source, source != "none", isDefault,
-            session.Routes.IsBuiltIn(route.Name), route.Models.Select(m => m.WireId).ToList())
+            session.Routes.IsBuiltIn(route.Name), route.Models.Select(m => m.Id).ToList())
         {
             RequestsPerMinute = located.Quota.RequestsPerMinute,
             MaxRunning = located.Quota.MaxRunning,

@@ -55,7 +55,14 @@ public sealed class RouteCompleter : VeoCompleter
 
 public sealed class ResolutionCompleter : VeoCompleter
 {
-    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => Resolutions.All;
+    /// <summary>The resolutions a model of the route being typed (-Route) makes, else any route's; lowest first.</summary>
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters)
+    {
+        var routes = RunspaceSessions.Current.Routes;
+        var named = routes.Find(boundParameters?["Route"] as string ?? "");
+        var models = (named is null ? routes.All : new[] { named }).SelectMany(r => r.Models).ToList();
+        return Resolutions.All.Where(r => models.Any(m => m.Resolutions.Contains(r)));
+    }
 }
 
 public sealed class AspectRatioCompleter : VeoCompleter

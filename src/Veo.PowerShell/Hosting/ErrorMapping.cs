@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Net;
 using Veo.Core.Http;
 using Veo.Core.Media;
+using Veo.Core.Models;
 using Veo.Core.Pricing;
 using Veo.Core.Requests;
 using Veo.Core.Tasks;
@@ -20,13 +21,15 @@ internal static class ErrorMapping
     public static readonly IReadOnlyList<string> FixedIds = new[]
     {
         "InvalidVideoRequest", "InvalidArgument", "SpendingCapReached", "ApiKeyMissing", "ApiKeyRefused", "CreateOutcomeUnknown",
-        "VideoTaskFailed", "VideoUndeliverable", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
+        "ModelUnavailable", "VideoTaskFailed", "VideoUndeliverable", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
         "FileAccessDenied", "NetworkError", "Stopped", "EmulatorNotRunning", "CancelNotSupported", "TaskAlreadyFinished", "UnexpectedError",
     };
 
     public static ErrorRecord From(Exception exception, object? target) => exception switch
     {
         RequestValidationException e => Record(e, "InvalidVideoRequest", ErrorCategory.InvalidArgument, target),
+        ModelUnavailableException e => Record(e, "ModelUnavailable", ErrorCategory.ResourceUnavailable, target,
+            e.Replacement is { } replacement ? $"Use -Model {replacement}." : $"See what the route serves now: Get-VeoModel -Route {e.Route} -Live."),
         SpendingCapException e => Record(e, "SpendingCapReached", ErrorCategory.QuotaExceeded, target),
         MissingApiKeyException e => Record(e, "ApiKeyMissing", ErrorCategory.AuthenticationError, target),
         ApiException { IsKeyRefused: true } e => Record(e, "ApiKeyRefused", ErrorCategory.AuthenticationError, target),

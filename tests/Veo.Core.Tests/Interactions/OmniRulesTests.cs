@@ -24,9 +24,9 @@ public class OmniRulesTests
     [Fact]
     public void Without_a_model_the_Google_route_makes_Gemini_Omni_1_2_and_the_others_keep_Fast()
     {
-        Assert.Equal("gemini-omni-1.2-flash", RequestValidator.Prepare(Omni, BuiltInRoutes.Google).Model.WireId);
-        Assert.Equal("veo-3.1-fast-generate-preview", RequestValidator.Prepare(Omni, BuiltInRoutes.LaoZhang).Model.WireId);
-        Assert.Equal("gemini-omni-1.2-flash", RequestValidator.Prepare(Omni with { Model = "Omni" }, BuiltInRoutes.Google).Model.WireId);
+        Assert.Equal("gemini-omni-1.2-flash", RequestValidator.Prepare(Omni, BuiltInRoutes.Google).Model.Id);
+        Assert.Equal("veo-3.1-fast-generate-preview", RequestValidator.Prepare(Omni, BuiltInRoutes.LaoZhang).Model.Id);
+        Assert.Equal("gemini-omni-1.2-flash", RequestValidator.Prepare(Omni with { Model = "Omni" }, BuiltInRoutes.Google).Model.Id);
     }
 
     [Theory]
@@ -36,12 +36,14 @@ public class OmniRulesTests
     [InlineData("Lite")]
     public void A_Veo_model_on_the_Google_route_is_refused_with_its_shut_down_date_source_and_what_to_use(string model)
     {
-        var message = Refusal(Omni with { Model = model });
+        var message = Assert.Throws<Veo.Core.Models.ModelUnavailableException>(() => RequestValidator.Prepare(Omni with { Model = model }, BuiltInRoutes.Google)).Message;
 
         Assert.Contains("was shut down on 2026-10-22", message);
         Assert.Contains("ai.google.dev/gemini-api/docs/deprecations", message);
+        Assert.Contains("Use -Model gemini-omni-1.1-flash instead", message);
         Assert.Contains("-Route Vertex", message);
         Assert.Contains("-Model Omni", message);
+        Assert.Contains("Nothing was sent", message);
         Assert.DoesNotContain("veo", string.Join(",", BuiltInRoutes.Google.ModelNames), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -50,12 +52,14 @@ public class OmniRulesTests
     {
         var veoSource = Source with { TaskId = "models/veo-3.1-fast-generate-preview/operations/abc", Model = "veo-3.1-fast-generate-preview" };
 
-        Assert.Contains("was shut down on 2026-10-22", Refusal(Omni with { Model = veoSource.Model, Extend = veoSource, DurationSeconds = 7 }));
+        var error = Assert.Throws<Veo.Core.Models.ModelUnavailableException>(() =>
+            RequestValidator.Prepare(Omni with { Model = veoSource.Model, Extend = veoSource, DurationSeconds = 7 }, BuiltInRoutes.Google));
+        Assert.Contains("was shut down on 2026-10-22", error.Message);
     }
 
     [Theory]
-    [InlineData("a 16 s video on 1.2", 16, "720p", null, "use -Duration 3, 4, 5")]
-    [InlineData("an 11 s video on 1.1", 11, "720p", "gemini-omni-1.1-flash", "use -Duration 3, 4, 5, 6, 7, 8, 9 or 10")]
+    [InlineData("a 16 s video on 1.2", 16, "720p", null, "use -Duration 3 to 15")]
+    [InlineData("an 11 s video on 1.1", 11, "720p", "gemini-omni-1.1-flash", "use -Duration 3 to 10")]
     [InlineData("2 s", 2, "720p", null, "A 2-second video is not possible")]
     [InlineData("8k", 8, "8k", null, "use -Resolution 360p, 720p, 1080p or 4k")]
     public void Lengths_and_sizes_outside_the_model_are_refused(string _, int seconds, string resolution, string? model, string expected)
@@ -75,7 +79,7 @@ public class OmniRulesTests
     {
         Assert.Contains("takes no negative prompt; remove -NegativePrompt and say what to avoid in the prompt itself", Refusal(Omni with { NegativePrompt = "text" }));
         Assert.Contains("does not take a seed (it is a Vertex AI parameter: -Route Vertex takes one); remove -Seed", Refusal(Omni with { Seed = 7 }));
-        Assert.Contains("has no first/last-frame mode; remove -LastFrame, or use -Route Vertex", Refusal(Omni with { Image = TestImages.Landscape720Png, LastFrame = TestImages.Landscape720Png }));
+        Assert.Contains("has no first/last-frame mode for gemini-omni-1.2-flash; remove -LastFrame, or use -Route Vertex", Refusal(Omni with { Image = TestImages.Landscape720Png, LastFrame = TestImages.Landscape720Png }));
         Assert.Contains("always generates audio", Refusal(Omni with { GenerateAudio = false }));
         Assert.Contains("takes no person-generation setting; remove -PersonGeneration", Refusal(Omni with { PersonGeneration = "allow_all" }));
         Assert.Contains("makes one video per request", Refusal(Omni with { VideoCount = 2 }));
@@ -90,10 +94,10 @@ public class OmniRulesTests
     }
 
     [Theory]
-    [InlineData(8, 11, "An extension adds 3 to 10 seconds")]
-    [InlineData(8, 2, "An extension adds 3 to 10 seconds")]
-    [InlineData(25, 6, "makes at most 30 seconds in all; use -Duration 5 or less")]
-    [InlineData(28, 3, "cannot be extended again")]
+    [InlineData(8, 11, "An extension adds 3, 4, 5, 6, 7, 8, 9 or 10 seconds on Google")]
+    [InlineData(8, 2, "An extension adds 3, 4, 5, 6, 7, 8, 9 or 10 seconds on Google")]
+    [InlineData(25, 6, "makes extended videos of at most 30 seconds; pass -Duration 5 or less")]
+    [InlineData(28, 3, "it cannot be extended further")]
     public void An_extension_is_3_to_10_seconds_and_at_most_30_in_all(int source, int added, string expected)
     {
         Assert.Contains(expected, Refusal(Omni with { Extend = Source with { Seconds = source }, DurationSeconds = added }));

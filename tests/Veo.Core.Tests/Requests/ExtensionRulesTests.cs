@@ -179,5 +179,5 @@ public class ExtensionRulesTests
 
     [Fact]
     public void Google_offers_only_the_Gemini_API_s_own_ids() =>
-        Assert.Equal(["veo-3.1-fast-generate-preview", "veo-3.1-generate-preview", "veo-3.1-lite-generate-preview"], Google.Models.Select(m => m.WireId));
+        Assert.Equal(["veo-3.1-fast-generate-preview", "veo-3.1-generate-preview", "veo-3.1-lite-generate-preview"], Google.Models.Select(m => m.Id));
 }

@@ -40,7 +40,7 @@ public class RequestValidatorTests
     public void Aliases_and_raw_ids_become_the_routes_own_model_id(string model, string wireId)
     {
         var prepared = RequestValidator.Prepare(BadRequests.Valid with { Model = model }, LaoZhang);
-        Assert.Equal(wireId, prepared.Model.WireId);
+        Assert.Equal(wireId, prepared.Model.Id);
     }
 
     [Theory]
