@@ -244,6 +244,19 @@ public sealed class VeoEngine
         return result;
     }
 
+    /// <summary>
+    /// What the route serves right now (its service's model list, every page) beside the catalog; null for a route whose
+    /// service documents no list (Vertex AI).
+    /// </summary>
+    /// <param name="catalogPath">The user's models.json, named in the advice on an id the catalog lacks.</param>
+    public async Task<IReadOnlyList<Models.ModelListing>?> ListModelsAsync(VideoRoute route, ApiKey key, string catalogPath, CancellationToken cancellationToken,
+        IEngineLog? log = null)
+    {
+        if (VideoProviders.For(route, key, Policy, log) is not Models.IModelListProvider lister) return null;
+        var listed = await lister.ListModelsAsync(cancellationToken).ConfigureAwait(false);
+        return Models.ModelListing.Compare(route, listed, catalogPath);
+    }
+
     /// <summary>The route's public price catalog (new-api GET /api/pricing), compared with the book.</summary>
     public async Task<IReadOnlyList<PriceDifference>> CompareLivePricesAsync(VideoRoute route, PriceBook book, CancellationToken cancellationToken)
     {

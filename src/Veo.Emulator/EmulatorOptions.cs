@@ -53,4 +53,7 @@ public sealed class EmulatorOptions
 
     /// <summary>Seeds the random draws of render times and of faults with a Probability below 1, so runs repeat.</summary>
     public int Seed { get; set; } = 1;
+
+    /// <summary>Models the emulator does not serve from the start, as if their service had retired them (see <see cref="FaultKind.ModelRetired"/>).</summary>
+    public IReadOnlyList<string> RetiredModels { get; set; } = Array.Empty<string>();
 }

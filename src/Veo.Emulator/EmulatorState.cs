@@ -13,6 +13,7 @@ internal sealed class EmulatorState
         Options = options;
         Clock = new EmulatorClock(options.ManualClock);
         Faults = new FaultPlan(options.Seed);
+        foreach (var model in options.RetiredModels ?? Array.Empty<string>()) Faults.Add(new Fault(FaultKind.ModelRetired) { Model = model });
         Tasks = new TaskStore(options, Clock, Faults);
         Quota = new CreateQuota(options.RequestsPerMinute, options.MaxRunning);
     }

@@ -26,4 +26,15 @@ public sealed record ExtensionLimits
     public int? SourceLifetimeDays { get; init; }
 
     internal TimeSpan? SourceLifetime => SourceLifetimeDays is { } days ? TimeSpan.FromDays(days) : null;
+
+    /// <summary>How a list view shows it: "adds 7 s at 720p; sources up to 141 s; 20 times; kept 2 days".</summary>
+    public override string ToString()
+    {
+        var added = AddedSeconds.Count > 3 && AddedSeconds[AddedSeconds.Count - 1] - AddedSeconds[0] == AddedSeconds.Count - 1
+            ? $"{AddedSeconds[0]}-{AddedSeconds[AddedSeconds.Count - 1]}" : string.Join(",", AddedSeconds);
+        return $"adds {added} s at {string.Join(",", Resolutions)}; sources up to {MaxSourceSeconds} s"
+            + (MaxTotalSeconds is { } total ? $", {total} s in all" : "")
+            + (MaxExtensions is { } most ? $"; {most} times" : "")
+            + (SourceLifetimeDays is { } days ? $"; kept {days} days" : "");
+    }
 }

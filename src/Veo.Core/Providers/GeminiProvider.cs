@@ -12,7 +12,7 @@ namespace Veo.Core.Providers;
 /// v1beta/{name}; "done" appears only when finished, with an error or the generated samples. Download:
 /// the sample's URI with the key, which redirects to the bytes. Images go inline as base64.
 /// </summary>
-internal sealed class GeminiProvider : IVideoProvider
+internal sealed class GeminiProvider : IVideoProvider, Models.IModelListProvider
 {
     private const string ApiVersion = "v1beta/";
     private readonly ApiChannel _channel;
@@ -24,6 +24,10 @@ internal sealed class GeminiProvider : IVideoProvider
     }
 
     public VideoRoute Route { get; }
+
+    /// <summary>What the service lists as the video models it serves (<see cref="Models.ModelLists.GeminiAsync"/>).</summary>
+    public Task<IReadOnlyList<Models.ListedModel>> ListModelsAsync(CancellationToken cancellationToken) =>
+        Models.ModelLists.GeminiAsync(_channel, Route.BaseUri, cancellationToken);
 
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Veo.Core.Providers;
 /// <see cref="InteractionsWire"/>. A finished interaction may carry the video inline as base64 (tens of MB): every answer
 /// is streamed past it (<see cref="ApiChannel.ReadInlineVideosAsync"/>, the Vertex route's decoder), never held whole.
 /// </summary>
-internal sealed class InteractionsProvider : IVideoProvider, ICancellableVideoProvider
+internal sealed class InteractionsProvider : IVideoProvider, ICancellableVideoProvider, Models.IModelListProvider
 {
     private const string ApiVersion = "v1/";
     private readonly ApiChannel _channel;
@@ -30,6 +30,10 @@ internal sealed class InteractionsProvider : IVideoProvider, ICancellableVideoPr
     }
 
     public VideoRoute Route { get; }
+
+    /// <summary>The Gemini Omni models the Gemini API lists (<see cref="Models.ModelLists.GeminiAsync"/>).</summary>
+    public Task<IReadOnlyList<Models.ListedModel>> ListModelsAsync(CancellationToken cancellationToken) =>
+        Models.ModelLists.GeminiAsync(_channel, Route.BaseUri, cancellationToken, omni: true);
 
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Veo.Core.Providers;
 /// Create: multipart POST v1/videos. Poll: GET v1/videos/{id} (v1/video/generations/{id} on gateways without it).
 /// Download: GET v1/videos/{id}/content, which lags a little behind "completed".
 /// </summary>
-internal sealed class OpenAIVideosProvider : IVideoProvider
+internal sealed class OpenAIVideosProvider : IVideoProvider, Models.IModelListProvider
 {
     private readonly ApiChannel _channel;
 
@@ -23,6 +23,10 @@ internal sealed class OpenAIVideosProvider : IVideoProvider
     }
 
     public VideoRoute Route { get; }
+
+    /// <summary>What the service lists as the video models it serves (<see cref="Models.ModelLists.OpenAIAsync"/>).</summary>
+    public Task<IReadOnlyList<Models.ListedModel>> ListModelsAsync(CancellationToken cancellationToken) =>
+        Models.ModelLists.OpenAIAsync(_channel, Route.BaseUri, cancellationToken);
 
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {

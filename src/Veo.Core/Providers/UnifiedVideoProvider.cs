@@ -12,7 +12,7 @@ namespace Veo.Core.Providers;
 /// task's video_url, a CDN address that gets no key. Local images go inline as data: URIs, since this
 /// dialect takes image URLs rather than uploads.
 /// </summary>
-internal sealed class UnifiedVideoProvider : IVideoProvider
+internal sealed class UnifiedVideoProvider : IVideoProvider, Models.IModelListProvider
 {
     private readonly ApiChannel _channel;
 
@@ -23,6 +23,10 @@ internal sealed class UnifiedVideoProvider : IVideoProvider
     }
 
     public VideoRoute Route { get; }
+
+    /// <summary>What the service lists as the video models it serves (<see cref="Models.ModelLists.OpenAIAsync"/>).</summary>
+    public Task<IReadOnlyList<Models.ListedModel>> ListModelsAsync(CancellationToken cancellationToken) =>
+        Models.ModelLists.OpenAIAsync(_channel, Route.BaseUri, cancellationToken);
 
     public async Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken)
     {

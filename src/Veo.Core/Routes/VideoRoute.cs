@@ -54,12 +54,16 @@ public sealed record VideoRoute(
     /// <summary>The model used when none is named: the catalog's Default for this route.</summary>
     public ModelEntry? DefaultModel => Models.FirstOrDefault(m => m.Default) ?? Models.FirstOrDefault();
 
-    /// <summary>Names to offer in errors and tab completion: the aliases of the families still served, then their ids.</summary>
-    public IEnumerable<string> ModelNames =>
-        ModelFamilies.OfferedAliases.Where(a => Served.Any(m => m.Family == ModelFamilies.Aliases[a]))
-            .Concat(Served.Select(m => m.Id)).Distinct(StringComparer.OrdinalIgnoreCase);
-
-    private IEnumerable<ModelEntry> Served => Models.Where(m => m.Status != ModelStatus.ShutDown);
+    /// <summary>Names to offer in errors and tab completion: the aliases of the families served, then the ids; none shut down.</summary>
+    public IEnumerable<string> ModelNames
+    {
+        get
+        {
+            var served = Models.Where(m => !ModelLifecycle.IsShutDown(m, DateTime.UtcNow)).ToList();
+            return ModelFamilies.OfferedAliases.Where(a => served.Any(m => m.Family == ModelFamilies.Aliases[a]))
+                .Concat(served.Select(m => m.Id)).Distinct(StringComparer.OrdinalIgnoreCase);
+        }
+    }
 
     /// <summary>Whether any model of this route extends a video it made.</summary>
     public bool CanExtend => Models.Any(m => m.Extension is not null);

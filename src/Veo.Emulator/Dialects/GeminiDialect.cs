@@ -29,7 +29,8 @@ internal static class GeminiDialect
         // Shut down 2026-10-22: "a 404 containing 'is no longer available'" (docs.apiyi.com, "Veo 3.1 Preview retired", 2026-10-25).
         if (GeminiRequest.Models.Contains(model) && !state.Options.GeminiVeoServed)
             return GoogleErrors.NotFound($"models/{model} is no longer available.");
-        if (!GeminiRequest.Models.Contains(model))
+        // A retired model is answered as one the API version never had: the id is simply not found any more.
+        if (!GeminiRequest.Models.Contains(model) || state.Faults.IsRetired(model))
         {
             return GoogleErrors.NotFound($"models/{model} is not found for API version v1beta, or is not supported for predictLongRunning. " +
                                          "Call ListModels to see the list of available models and their supported methods.");

@@ -51,6 +51,15 @@ internal static class NewApiErrors
     public static EmulatorResponse VideoProxy(int statusCode, string message) =>
         Wire.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error" } }, statusCode);
 
+    /// <summary>
+    /// A model no channel of the gateway serves (one it retired): new-api's distributor answers before the request is
+    /// relayed, abortWithOpenAiMessage(c, http.StatusServiceUnavailable, ..., types.ErrorCodeModelNotFound)
+    /// (middleware/distributor.go, Distribute), with i18n/locales/en.yaml distributor.no_available_channel: "No available
+    /// channel for model {{.Model}} under group {{.Group}} (distributor)"; type new_api_error (middleware/utils.go).
+    /// </summary>
+    public static EmulatorResponse NoChannel(string model) =>
+        Error(503, $"No available channel for model {model} under group default (distributor)", "new_api_error", "model_not_found");
+
     public static EmulatorResponse RateLimited() =>
         Error(429, "Rate limit reached for requests. Please try again later.", "rate_limit_error",
             "rate_limit_exceeded");

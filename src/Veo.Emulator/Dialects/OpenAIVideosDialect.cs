@@ -23,6 +23,7 @@ internal static class OpenAIVideosDialect
         var id = "task_" + TaskStore.RandomAlphanumeric(32);
         var (order, error) = OpenAIVideosRequest.Read(request.ReadBody, id);
         if (error is not null) return NewApiErrors.BadRequest(error);
+        if (state.Faults.IsRetired(order!.Model)) return NewApiErrors.NoChannel(order.Model);
 
         if (state.CreateWithinQuota(order!, request.PathAndQuery, out var refused) is not { } task) return NewApiErrors.QuotaRefused(refused!);
         var current = task.StateAt(state.Clock.Now);

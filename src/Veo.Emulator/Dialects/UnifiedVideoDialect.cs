@@ -21,6 +21,7 @@ internal static class UnifiedVideoDialect
 
         var (order, error) = UnifiedVideoRequest.Read(request.ReadBody.Bytes, model => NewId(model, state.Clock.Now));
         if (error is not null) return NewApiErrors.BadRequest(error);
+        if (state.Faults.IsRetired(order!.Model)) return NewApiErrors.NoChannel(order.Model);
 
         if (state.CreateWithinQuota(order!, request.PathAndQuery, out var refused) is not { } task) return NewApiErrors.QuotaRefused(refused!);
         var current = task.StateAt(state.Clock.Now);

@@ -30,7 +30,7 @@ internal static class VertexDialect
     {
         if (Refusal(request, state, "google.cloud.aiplatform.v1.PredictionService.PredictLongRunning") is { } refusal) return refusal;
         var resource = VertexOperation.ModelResource(project, location, model);
-        if (!VertexRequest.Models.Contains(model))
+        if (!VertexRequest.Models.Contains(model) || state.Faults.IsRetired(model))
             return GoogleErrors.NotFound($"Publisher Model `{resource}` not found.");
         if (VertexRequest.Problem(request.ReadBody.Bytes, model, project, location, state.Tasks, state.Clock.Now, out var prompt, out var fixture, out var vertex) is { } problem)
             return GoogleErrors.InvalidArgument(problem);

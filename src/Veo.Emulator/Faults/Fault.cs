@@ -39,6 +39,12 @@ public enum FaultKind
     /// {"code":"success","data":{...}} and with the word "success" for a finished task, not "completed".
     /// </summary>
     WrappedUnifiedShape,
+    /// <summary>
+    /// From now on the model <see cref="Fault.Model"/> is gone, as when a service retires it: its creates are answered as
+    /// the real service answers a model it does not serve (the Gemini API and Vertex AI 404 NOT_FOUND, a new-api gateway
+    /// 503 model_not_found) and the model lists leave it out. Not used up by requests; <see cref="FaultPlan.Clear"/> brings it back.
+    /// </summary>
+    ModelRetired,
 }
 
 /// <summary>
@@ -55,6 +61,9 @@ public sealed record Fault(FaultKind Kind, string? PathContains = null, int Time
 
     /// <summary>For <see cref="FaultKind.Latency"/> and <see cref="FaultKind.ContentLag"/>.</summary>
     public TimeSpan? Delay { get; init; }
+
+    /// <summary>For <see cref="FaultKind.ModelRetired"/>: the model id the emulator stops serving.</summary>
+    public string? Model { get; init; }
 
     /// <summary>For <see cref="FaultKind.FailTask"/>: the failure message the task reports.</summary>
     public string? ErrorMessage { get; init; }

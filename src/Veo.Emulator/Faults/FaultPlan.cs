@@ -7,6 +7,7 @@ public sealed class FaultPlan
     private readonly List<Pending> pending = [];
     private readonly Random random;
     private readonly Dictionary<FaultKind, int> injected = [];
+    private readonly HashSet<string> retired = new(StringComparer.OrdinalIgnoreCase);
 
     internal FaultPlan(int seed) => random = new Random(seed);
 
@@ -21,7 +22,29 @@ public sealed class FaultPlan
             throw new ArgumentException("Delay and RetryAfter cannot be negative.", nameof(fault));
         if (fault.Kind == FaultKind.ServerError && fault.StatusCode is < 500 or > 599)
             throw new ArgumentException("A ServerError fault needs a 5xx StatusCode.", nameof(fault));
+        if (fault.Kind == FaultKind.ModelRetired)
+        {
+            if (string.IsNullOrWhiteSpace(fault.Model)) throw new ArgumentException("A ModelRetired fault needs the Model it retires.", nameof(fault));
+            // A retirement is a state of the service, not a request's accident: it lasts until cleared.
+            lock (gate) retired.Add(fault.Model!.Trim());
+            return;
+        }
         lock (gate) pending.Add(new Pending(fault, fault.Times));
+    }
+
+    /// <summary>Whether <paramref name="model"/> was retired (a <see cref="FaultKind.ModelRetired"/> fault).</summary>
+    public bool IsRetired(string? model)
+    {
+        lock (gate) return model is not null && retired.Contains(model);
+    }
+
+    /// <summary>The models retired so far.</summary>
+    public IReadOnlyList<string> Retired
+    {
+        get
+        {
+            lock (gate) return retired.ToList();
+        }
     }
 
     /// <summary>How many requests (or created tasks) each kind of fault has hit so far.</summary>
@@ -35,7 +58,11 @@ public sealed class FaultPlan
 
     public void Clear()
     {
-        lock (gate) pending.Clear();
+        lock (gate)
+        {
+            pending.Clear();
+            retired.Clear();
+        }
     }
 
     /// <summary>The fault that decides how this request is answered, if any.</summary>

@@ -19,6 +19,7 @@ internal sealed class RequestPipeline
         GeminiDialect.Map(routes, state);
         InteractionsDialect.Map(routes, state);
         VertexDialect.Map(routes, state);
+        ModelLists.Map(routes, state);
     }
 
     public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken)

@@ -49,6 +49,11 @@ public sealed class AddVeoEmulatorFaultCommand : VeoCmdlet
     [Parameter]
     public string? ErrorMessage { get; set; }
 
+    /// <summary>For ModelRetired: the model id the emulator stops serving.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(Completion.ModelCompleter))]
+    public string? Model { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -68,6 +73,7 @@ public sealed class AddVeoEmulatorFaultCommand : VeoCmdlet
                 RetryAfter = RetryAfterSeconds is { } retry ? TimeSpan.FromSeconds(retry) : null,
                 Delay = DelaySeconds is { } delay ? TimeSpan.FromSeconds(delay) : null,
                 ErrorMessage = ErrorMessage,
+                Model = Model,
             };
             emulator.Emulator.Faults.Add(fault);
             if (PassThru) Emit(fault);

@@ -58,6 +58,11 @@ public sealed class StartVeoEmulatorCommand : VeoCmdlet
     [ValidateRange(0, 65535)]
     public int Port { get; set; }
 
+    /// <summary>Model ids the emulator does not serve, as if their service had retired them (Add-VeoEmulatorFault ModelRetired does it later).</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(ModelCompleter))]
+    public string[]? RetiredModel { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -72,6 +77,7 @@ public sealed class StartVeoEmulatorCommand : VeoCmdlet
                 ContentLag = TimeSpan.FromSeconds(ContentLagSeconds),
                 RenderTimeSpread = TimeSpan.FromSeconds(RenderSpreadSeconds),
                 Seed = Seed,
+                RetiredModels = (RetiredModel ?? Array.Empty<string>()).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList(),
             };
             EmulatorOptionTable.Apply(options, Option);
             var listening = Listen || MyInvocation.BoundParameters.ContainsKey(nameof(Port));

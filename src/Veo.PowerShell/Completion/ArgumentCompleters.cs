@@ -38,13 +38,35 @@ public sealed class PersonGenerationCompleter : VeoCompleter
 
 public sealed class ModelCompleter : VeoCompleter
 {
-    /// <summary>The models of the route being typed (-Route), else of the session's default route.</summary>
+    /// <summary>The catalog's models of the route being typed (-Route), else of the session's default route; shut-down ones are not offered.</summary>
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => CatalogOf.Route(boundParameters)?.ModelNames ?? Enumerable.Empty<string>();
+}
+
+/// <summary>The families the catalog holds, after the aliases users type (Fast, Standard, Lite).</summary>
+public sealed class FamilyCompleter : VeoCompleter
+{
     internal override IEnumerable<string> Candidates(IDictionary boundParameters)
     {
-        var routeName = boundParameters?["Route"] as string;
+        var families = RunspaceSessions.Current.Routes.All.SelectMany(r => r.Models).Select(m => m.Family).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return Core.Models.ModelFamilies.OfferedAliases.Where(a => families.Contains(Core.Models.ModelFamilies.Aliases[a], StringComparer.OrdinalIgnoreCase)).Concat(families);
+    }
+}
+
+/// <summary>What the completers of a request's values read: the route and model being typed, from the catalog.</summary>
+internal static class CatalogOf
+{
+    public static VideoRoute? Route(IDictionary? boundParameters)
+    {
         var routes = RunspaceSessions.Current.Routes;
-        var route = routes.Find(routeName ?? "") ?? routes.Find(RunspaceSessions.Current.DefaultRoute);
-        return route?.ModelNames ?? Enumerable.Empty<string>();
+        return routes.Find(boundParameters?["Route"] as string ?? "") ?? routes.Find(RunspaceSessions.Current.DefaultRoute);
+    }
+
+    /// <summary>The models a value may be for: the one -Model names, else every model of the route.</summary>
+    public static IReadOnlyList<Core.Models.ModelEntry> Models(IDictionary? boundParameters)
+    {
+        var route = Route(boundParameters);
+        if (route is null) return Array.Empty<Core.Models.ModelEntry>();
+        return route.FindModel(boundParameters?["Model"] as string) is { } model ? new[] { model } : route.Models;
     }
 }
 
@@ -55,12 +77,10 @@ public sealed class RouteCompleter : VeoCompleter
 
 public sealed class ResolutionCompleter : VeoCompleter
 {
-    /// <summary>The resolutions a model of the route being typed (-Route) makes, else any route's; lowest first.</summary>
+    /// <summary>The resolutions the model being typed (-Route, -Model) makes, lowest first.</summary>
     internal override IEnumerable<string> Candidates(IDictionary boundParameters)
     {
-        var routes = RunspaceSessions.Current.Routes;
-        var named = routes.Find(boundParameters?["Route"] as string ?? "");
-        var models = (named is null ? routes.All : new[] { named }).SelectMany(r => r.Models).ToList();
+        var models = CatalogOf.Models(boundParameters);
         return Resolutions.All.Where(r => models.Any(m => m.Resolutions.Contains(r)));
     }
 }
@@ -72,7 +92,9 @@ public sealed class AspectRatioCompleter : VeoCompleter
 
 public sealed class DurationCompleter : VeoCompleter
 {
-    internal override IEnumerable<string> Candidates(IDictionary boundParameters) => VideoFormat.Durations.Select(d => d.ToString());
+    /// <summary>The lengths the model being typed (-Route, -Model) makes, shortest first.</summary>
+    internal override IEnumerable<string> Candidates(IDictionary boundParameters) =>
+        CatalogOf.Models(boundParameters).SelectMany(m => m.Durations).Distinct().OrderBy(d => d).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
 public sealed class TaskIdCompleter : VeoCompleter
