@@ -14,11 +14,7 @@
     # First, before PowerShell reads the cmdlets: it tells .NET where Veo's dependencies are (src/Veo.PowerShell.Loader).
     NestedModules        = @('Veo.PowerShell.Loader.dll')
     FormatsToProcess     = @('Veo.format.ps1xml')
-<<<<<<< HEAD
-    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoVideo', 'Stop-VeoVideo', 'Confirm-VeoCreate', 'Start-VeoEmulator', 'Stop-VeoEmulator', 'Get-VeoEmulatorRequest', 'Add-VeoEmulatorFault')
-=======
-    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoModel', 'Get-VeoVideo', 'Confirm-VeoCreate', 'Start-VeoEmulator', 'Stop-VeoEmulator', 'Get-VeoEmulatorRequest', 'Add-VeoEmulatorFault')
->>>>>>> catalog
+    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoModel', 'Get-VeoVideo', 'Stop-VeoVideo', 'Confirm-VeoCreate', 'Start-VeoEmulator', 'Stop-VeoEmulator', 'Get-VeoEmulatorRequest', 'Add-VeoEmulatorFault')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
