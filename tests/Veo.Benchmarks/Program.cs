@@ -31,6 +31,7 @@ foreach (var name in settings.Benchmarks)
         "save" => await new SaveCmdletBenchmark(settings, output).RunAsync(),
         "quota" => await new QuotaBenchmark(settings, output).RunAsync(),
         "throttle" => await new ThrottleBenchmark(settings, output).RunAsync(),
+        "inline" => await new InlineSaveBenchmark(output).RunAsync(),
         _ => new ImportBenchmark(output).Run(),
     };
     tables.Add((name, rows));
