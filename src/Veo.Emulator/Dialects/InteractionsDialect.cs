@@ -46,7 +46,9 @@ internal static class InteractionsDialect
             FileId = TaskStore.RandomAlphanumeric(12),
         };
         if (state.CreateWithinQuota(taskOrder, request.PathAndQuery, out var refused) is not { } task) return GoogleErrors.QuotaRefused(refused!);
-        return Answer(request, state, task);
+        // A background create answers as soon as the work is accepted, before any of it is done: queued, no output yet
+        // (background: "Whether to run the model interaction in the background", genai.d.ts), whatever the render time.
+        return Answer(request, state, task, accepted: true);
     }
 
     private static EmulatorResponse Get(EmulatorRequest request, EmulatorState state, string id)
@@ -75,10 +77,10 @@ internal static class InteractionsDialect
     private static EmulatorResponse NotFound(string id) => GoogleErrors.NotFound($"Interaction {id} was not found.");
 
     /// <summary>The Interaction at this instant; a completed one inline carries the video, streamed into its JSON.</summary>
-    private static EmulatorResponse Answer(EmulatorRequest request, EmulatorState state, VideoTask task)
+    private static EmulatorResponse Answer(EmulatorRequest request, EmulatorState state, VideoTask task, bool accepted = false)
     {
         var now = state.Clock.Now;
-        var at = task.StateAt(now);
+        var at = accepted ? new TaskState(TaskPhase.Queued, 0, task.CreatedAt, false) : task.StateAt(now);
         var body = new JsonObject
         {
             ["id"] = task.Id,
