@@ -20,6 +20,17 @@ public sealed class VeoEngine
         Policy = policy ?? HttpPolicy.Default;
     }
 
+    /// <summary>
+    /// The models a service answered it does not serve, by its address and id, with when. Kept for a few minutes, the
+    /// length of a batch: a gateway's "no available channel" can also mean its channels are down for a while.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Models.ModelUnavailableException Refusal, DateTimeOffset At)> _unavailable =
+        new(StringComparer.OrdinalIgnoreCase);
+
+    internal static readonly TimeSpan UnavailableMemory = TimeSpan.FromMinutes(5);
+
+    private static string UnavailableKey(VideoRoute route, string model) => $"{route.Name} {route.BaseUri} {model}";
+
     public TaskJournal Journal { get; }
     public HttpPolicy Policy { get; }
 
@@ -49,6 +60,9 @@ public sealed class VeoEngine
     /// <param name="log">Told (verbose) why a create waits: the route's quota, or a 429's wait.</param>
     public async Task<VideoTask> CreateAsync(VideoPlan plan, IVideoProvider provider, SpendingCaps caps, CancellationToken cancellationToken, IEngineLog? log = null)
     {
+        // A model the service just said it does not serve is not asked for again by the rest of the batch.
+        if (_unavailable.TryGetValue(UnavailableKey(provider.Route, plan.Prepared.Model.Id), out var gone) && DateTimeOffset.UtcNow - gone.At < UnavailableMemory)
+            throw gone.Refusal.Again();
         // Before anything is reserved: reading an extension's source is not a create, and its failure leaves nothing to settle.
         var prepared = await WithSourceVideoAsync(plan.Prepared, provider, cancellationToken).ConfigureAwait(false);
         if (caps.TryReserve(plan.Cost) is { } refusal) throw new SpendingCapException(refusal);
@@ -142,7 +156,11 @@ public sealed class VeoEngine
             // A service's "no such model" is said as such, with the catalog's replacement; like any refusal, nothing was made.
             var unavailable = e is ApiException answer ? Models.ModelLifecycle.Unavailable(answer, provider.Route.Dialect, prepared.Model, provider.Route.Name) : null;
             Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = (unavailable ?? e).Message });
-            if (unavailable is not null) throw unavailable;
+            if (unavailable is not null)
+            {
+                _unavailable[UnavailableKey(provider.Route, prepared.Model.Id)] = (unavailable, DateTimeOffset.UtcNow);
+                throw unavailable;
+            }
             throw;
         }
         task = task with
@@ -252,7 +270,7 @@ public sealed class VeoEngine
     public async Task<IReadOnlyList<Models.ModelListing>?> ListModelsAsync(VideoRoute route, ApiKey key, string catalogPath, CancellationToken cancellationToken,
         IEngineLog? log = null)
     {
-        if (VideoProviders.For(route, key, Policy, log) is not Models.IModelListProvider lister) return null;
+        if (!Models.ModelLists.Exists(route.Dialect) || VideoProviders.For(route, key, Policy, log) is not Models.IModelListProvider lister) return null;
         var listed = await lister.ListModelsAsync(cancellationToken).ConfigureAwait(false);
         return Models.ModelListing.Compare(route, listed, catalogPath);
     }

@@ -54,6 +54,12 @@ public sealed class EmulatorOptions
     /// <summary>Seeds the random draws of render times and of faults with a Probability below 1, so runs repeat.</summary>
     public int Seed { get; set; } = 1;
 
+    /// <summary>
+    /// Ids the unified-video gateway serves beyond its own, as gateways add ids whenever they like: made as its Fast model
+    /// is, and listed by GET /v1/models. What a script meets when its gateway starts serving a model Veo has not met yet.
+    /// </summary>
+    public IReadOnlyList<string> AddedGatewayModels { get; set; } = Array.Empty<string>();
+
     /// <summary>Models the emulator does not serve from the start, as if their service had retired them (see <see cref="FaultKind.ModelRetired"/>).</summary>
     public IReadOnlyList<string> RetiredModels { get; set; } = Array.Empty<string>();
 }

@@ -77,5 +77,20 @@ public sealed record ModelEntry
 
     public bool Supports(GenerationMode mode) => Modes.Contains(mode);
 
+    /// <summary>Whether the model makes a video of this length at this resolution (1080p and 4k only at 8 s on Veo 3.1).</summary>
+    public bool Makes(int seconds, string resolution) =>
+        Durations.Contains(seconds) && Resolutions.Contains(resolution) && (seconds == 8 || !EightSecondsOnly.Contains(resolution));
+
+    /// <summary>
+    /// A copy that shares nothing with this one. PowerShell sets init-only properties and array items of the objects it
+    /// is given, so a row handed to a user (Get-VeoModel, to edit and save as models.json) must not be the catalog's own.
+    /// </summary>
+    public ModelEntry Copy() => this with
+    {
+        Modes = Modes.ToArray(), Durations = Durations.ToArray(), Resolutions = Resolutions.ToArray(),
+        EightSecondsOnly = EightSecondsOnly.ToArray(), AspectRatios = AspectRatios.ToArray(),
+        Extension = Extension is null ? null : Extension with { AddedSeconds = Extension.AddedSeconds.ToArray(), Resolutions = Extension.Resolutions.ToArray() },
+    };
+
     public override string ToString() => $"{Route} {Id} ({Status})";
 }

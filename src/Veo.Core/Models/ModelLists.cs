@@ -18,6 +18,13 @@ internal interface IModelListProvider
 /// </summary>
 internal static class ModelLists
 {
+    /// <summary>
+    /// Whether the dialect's service lists its models. Vertex AI does not document a list of the Veo models a project may
+    /// call: its Model Garden listing (v1beta1 publishers/google/models) describes the garden, not what predictLongRunning
+    /// accepts in a project and location.
+    /// </summary>
+    public static bool Exists(Routes.Dialect dialect) => dialect != Routes.Dialect.Vertex;
+
     /// <summary>A service that keeps handing out page tokens is stopped here: far more pages than any service has models for.</summary>
     internal const int MaxPages = 100;
 

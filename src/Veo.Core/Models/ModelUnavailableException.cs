@@ -38,6 +38,12 @@ public sealed class ModelUnavailableException : Exception
         $"{answer.ServerMessage}). {Instead(model, route)} Nothing was made; the journal holds the create as refused.",
         model with { Route = route }, answer);
 
+    /// <summary>The same refusal for a later request of the session, said before any call: the service already answered.</summary>
+    internal ModelUnavailableException Again() => new(
+        $"{Route} does not serve model {Model}: it answered so earlier in this session ({(int)Answer!.StatusCode}{(Answer.ErrorCode is null ? "" : " " + Answer.ErrorCode)}: " +
+        $"{Answer.ServerMessage}). {(Replacement is { } replacement ? $"Use -Model {replacement} instead." : $"Get-VeoModel -Route {Route} -Live lists what the route serves now.")} Nothing was sent.",
+        new ModelEntry { Route = Route, Id = Model, Replacement = Replacement }, Answer);
+
     private static string Instead(ModelEntry model, string route)
     {
         var note = model.Note is null ? "" : $" ({model.Note})";

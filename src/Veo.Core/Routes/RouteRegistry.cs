@@ -19,15 +19,14 @@ public sealed class RouteRegistry
     private IReadOnlyList<ModelEntry> TemplateModels(VideoRoute template) =>
         BuiltInRoutes.All.Contains(template) ? Catalog.For(template.Name) : template.Models;
 
-    private readonly Lazy<ModelCatalog> _catalog;
+    private readonly object _catalogLock = new();
+    private (DateTime Written, long Length, ModelCatalog Catalog)? _catalog;
 
     /// <param name="catalogPath">The user's models.json; null for models.json beside <paramref name="settingsPath"/>.</param>
     public RouteRegistry(string settingsPath, string? catalogPath = null)
     {
         SettingsPath = settingsPath;
         CatalogPath = catalogPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settingsPath))!, ModelCatalog.FileName);
-        // Read when first needed, so a bad models.json is an error of the command that needs models, naming the entry.
-        _catalog = new Lazy<ModelCatalog>(() => ModelCatalog.Load(CatalogPath));
     }
 
     public string SettingsPath { get; }
@@ -35,8 +34,25 @@ public sealed class RouteRegistry
     /// <summary>The user's models.json (it may not exist).</summary>
     public string CatalogPath { get; }
 
-    /// <summary>The built-in catalog merged with the user's models.json.</summary>
-    public ModelCatalog Catalog => _catalog.Value;
+    /// <summary>
+    /// The built-in catalog merged with the user's models.json: read when first needed (so a bad file is an error of the
+    /// command that needs models, naming the entry) and again whenever the file changes, as routes.json is.
+    /// </summary>
+    public ModelCatalog Catalog
+    {
+        get
+        {
+            var file = new FileInfo(CatalogPath);
+            var stamp = file.Exists ? (file.LastWriteTimeUtc, file.Length) : (DateTime.MinValue, -1L);
+            lock (_catalogLock)
+            {
+                if (_catalog is { } read && read.Written == stamp.Item1 && read.Length == stamp.Item2) return read.Catalog;
+                var catalog = ModelCatalog.Load(CatalogPath);
+                _catalog = (stamp.Item1, stamp.Item2, catalog);
+                return catalog;
+            }
+        }
+    }
 
     public static RouteRegistry Default() => new(Path.Combine(ConfigFolder(), "routes.json"));
 

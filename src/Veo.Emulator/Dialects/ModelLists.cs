@@ -35,7 +35,7 @@ internal static class ModelLists
         if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
         var data = new JsonArray();
         foreach (var (id, endpoint) in OpenAIVideosRequest.Models.Select(m => (m, "openai-video"))
-                     .Concat(UnifiedVideoRequest.Models.Select(m => (m, "unified-video"))))
+                     .Concat(UnifiedVideoRequest.Models.Concat(state.Options.AddedGatewayModels).Select(m => (m, "unified-video"))))
         {
             if (state.Faults.IsRetired(id)) continue;
             data.Add(new JsonObject

@@ -19,7 +19,7 @@ internal static class UnifiedVideoDialect
     {
         if (NewApiErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
 
-        var (order, error) = UnifiedVideoRequest.Read(request.ReadBody.Bytes, model => NewId(model, state.Clock.Now));
+        var (order, error) = UnifiedVideoRequest.Read(request.ReadBody.Bytes, model => NewId(model, state.Clock.Now), state.Options.AddedGatewayModels);
         if (error is not null) return NewApiErrors.BadRequest(error);
         if (state.Faults.IsRetired(order!.Model)) return NewApiErrors.NoChannel(order.Model);
 

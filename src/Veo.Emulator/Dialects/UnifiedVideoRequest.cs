@@ -13,7 +13,8 @@ internal static class UnifiedVideoRequest
 
     private const int MaxImages = 2;
 
-    public static (TaskOrder? Order, FieldError? Error) Read(byte[] body, Func<string, string> newId)
+    /// <param name="added">Ids the gateway serves beyond its own (<see cref="EmulatorOptions.AddedGatewayModels"/>).</param>
+    public static (TaskOrder? Order, FieldError? Error) Read(byte[] body, Func<string, string> newId, IReadOnlyCollection<string>? added = null)
     {
         JsonObject? request;
         try
@@ -26,12 +27,12 @@ internal static class UnifiedVideoRequest
         }
         if (request is null) return (null, new FieldError(null, "The body must be a JSON object.", "invalid_request"));
 
-        var error = ReadFields(request, out var model, out var prompt, out var fixture);
+        var error = ReadFields(request, Models.Concat(added ?? Array.Empty<string>()).ToList(), out var model, out var prompt, out var fixture);
         if (error is not null) return (null, error);
         return (new TaskOrder(EmulatedApi.UnifiedVideo, newId(model), model, prompt, fixture) { RequestEcho = Echo(request) }, null);
     }
 
-    private static FieldError? ReadFields(JsonObject request, out string model, out string prompt, out VideoFixture fixture)
+    private static FieldError? ReadFields(JsonObject request, IReadOnlyList<string> served, out string model, out string prompt, out VideoFixture fixture)
     {
         fixture = VideoFixture.Default;
         prompt = "";
@@ -42,7 +43,7 @@ internal static class UnifiedVideoRequest
         }
         model = modelText?.Trim() ?? "";
         if (model.Length == 0) return Missing("model");
-        if (!Models.Contains(model)) return new("model", $"Model '{model}' is not available on /v1/video/create; use {string.Join(" or ", Models)}.");
+        if (!served.Contains(model)) return new("model", $"Model '{model}' is not available on /v1/video/create; use {string.Join(" or ", served)}.");
 
         if (ReadString(request, "prompt", out var promptText) is { } promptError) return promptError;
         prompt = promptText ?? "";

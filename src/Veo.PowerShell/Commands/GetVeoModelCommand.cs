@@ -64,7 +64,8 @@ public sealed class GetVeoModelCommand : VeoCmdlet
             {
                 if (family is not null && !string.Equals(model.Family, family, StringComparison.OrdinalIgnoreCase)) continue;
                 if (Status is { Length: > 0 } && !Status.Contains(model.Status)) continue;
-                Emit(model);
+                // A copy: a user may change the row (to save it as another entry); the catalog must not change with it.
+                Emit(model.Copy());
             }
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
@@ -78,14 +79,13 @@ public sealed class GetVeoModelCommand : VeoCmdlet
         if (WildcardPattern.ContainsWildcardCharacters(Route))
             throw new ArgumentException($"-Live asks one route's service; name one route instead of '{Route}'.");
         var route = Session.ResolveRoute(Route, BaseUri);
-        var listing = Run(ct => Session.Engine.ListModelsAsync(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Session.Routes.CatalogPath, ct, Log));
-        if (listing is null)
+        // Said before a key is looked for: there is nothing to ask.
+        if (!ModelLists.Exists(route.Dialect))
         {
-            // Vertex AI's Model Garden listing (v1beta1 publishers/google/models) describes the garden, not what a
-            // project's predictLongRunning accepts; no list of the Veo models a project may call is documented.
             WriteWarning($"Route {route.Name} ({route.Dialect}) documents no list of the models it serves; Get-VeoModel -Route {route.Name} shows the catalog's.");
             return;
         }
-        foreach (var row in listing) Emit(row);
+        var listing = Run(ct => Session.Engine.ListModelsAsync(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Session.Routes.CatalogPath, ct, Log));
+        foreach (var row in listing ?? Array.Empty<ModelListing>()) Emit(row);
     }
 }

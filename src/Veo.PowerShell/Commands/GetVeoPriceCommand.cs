@@ -111,8 +111,8 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
                     Route = Route, Model = Model, Duration = Duration, Count = Count, Audio = !NoAudio.IsPresent,
                     Resolution = Resolution is null ? null : VideoFormat.NormalizeResolution(Resolution),
                 });
-                // 1080p and 4k come only as 8-second videos: a shorter table lists what can be made.
-                foreach (var row in Compared(table.Where(q => Duration == 8 || q.Resolution == "720p").ToList())) Emit(row);
+                // Only what the catalog says the route's model makes (Veo 3.1: 1080p and 4k as 8-second videos only).
+                foreach (var row in Compared(table.Where(Makes).ToList())) Emit(row);
             }
         }
         catch (Exception e) when (!PowerShellFlow.Is(e))
@@ -144,10 +144,30 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
         }
         if (Resolution is not null && !Resolutions.All.Contains(VideoFormat.NormalizeResolution(Resolution)))
             throw new ArgumentException($"-Resolution '{Resolution}' is not one of {string.Join(", ", Resolutions.All)}.");
-        if (!VideoFormat.Durations.Contains(Duration))
-            throw new ArgumentException($"-Duration {Duration} is not a length Veo 3.1 makes: {string.Join(", ", VideoFormat.Durations)} seconds.");
-        if (Duration != 8 && Resolution is not null && VideoFormat.NormalizeResolution(Resolution) != "720p")
-            throw new ArgumentException($"{VideoFormat.NormalizeResolution(Resolution)} videos are 8 seconds long; -Duration {Duration} is made only at 720p.");
+        // The lengths and resolutions are the catalog's, for the route and model asked about.
+        var catalog = CatalogModels();
+        if (catalog.Count > 0 && !catalog.Any(m => m.Durations.Contains(Duration)))
+            throw new ArgumentException($"-Duration {Duration} is not a length these models make: {string.Join(", ", catalog.SelectMany(m => m.Durations).Distinct().OrderBy(d => d))} seconds.");
+        if (Resolution is not null && catalog.Count > 0 && !catalog.Any(m => m.Makes(Duration, VideoFormat.NormalizeResolution(Resolution))))
+            throw new ArgumentException($"No model here makes {VideoFormat.NormalizeResolution(Resolution)} videos of {Duration} seconds (1080p and 4k come as 8-second videos on Veo 3.1); see Get-VeoModel.");
+    }
+
+    /// <summary>The catalog's models of -Route (every route without it) and of -Model's family.</summary>
+    private IReadOnlyList<Core.Models.ModelEntry> CatalogModels()
+    {
+        var family = Model is null ? null : ModelFamily.Of(Model);
+        return Session.Routes.All
+            .Where(r => Route is null || string.Equals(r.Name, Route, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(r => r.Models)
+            .Where(m => family is null || string.Equals(m.Family, family, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
+    /// <summary>Whether the catalog has the quote's route make it; a route or family the catalog does not know is kept.</summary>
+    private bool Makes(PriceQuote quote)
+    {
+        var models = Session.Routes.Find(quote.Route)?.Models.Where(m => string.Equals(m.Family, quote.Model, StringComparison.OrdinalIgnoreCase)).ToList();
+        return models is not { Count: > 0 } || models.Any(m => m.Makes(quote.Seconds, quote.Resolution));
     }
 
     /// <summary>Compared rows carry a type name of their own, so only they are shown with the comparison column.</summary>

@@ -39,6 +39,8 @@ internal static class EmulatorOptionTable
         {
             if (target == typeof(TimeSpan) && raw is not TimeSpan and not string)
                 return TimeSpan.FromSeconds(LanguagePrimitives.ConvertTo<double>(raw));
+            // A list of ids (RetiredModels, AddedGatewayModels): one string or several, as PowerShell passes them.
+            if (target == typeof(IReadOnlyList<string>)) return raw is null ? Array.Empty<string>() : LanguagePrimitives.ConvertTo<string[]>(raw);
             return raw is null ? null : LanguagePrimitives.ConvertTo(raw, target);
         }
         catch (Exception e) when (e is PSInvalidCastException or InvalidCastException or FormatException or OverflowException)

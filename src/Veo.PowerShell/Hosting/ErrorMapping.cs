@@ -21,7 +21,7 @@ internal static class ErrorMapping
     public static readonly IReadOnlyList<string> FixedIds = new[]
     {
         "InvalidVideoRequest", "InvalidArgument", "SpendingCapReached", "ApiKeyMissing", "ApiKeyRefused", "CreateOutcomeUnknown",
-        "ModelUnavailable", "VideoTaskFailed", "VideoUndeliverable", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
+        "ModelUnavailable", "InvalidModelCatalog", "VideoTaskFailed", "VideoUndeliverable", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
         "FileAccessDenied", "NetworkError", "Stopped", "EmulatorNotRunning", "CancelNotSupported", "TaskAlreadyFinished", "UnexpectedError",
     };
 
@@ -30,6 +30,8 @@ internal static class ErrorMapping
         RequestValidationException e => Record(e, "InvalidVideoRequest", ErrorCategory.InvalidArgument, target),
         ModelUnavailableException e => Record(e, "ModelUnavailable", ErrorCategory.ResourceUnavailable, target,
             e.Replacement is { } replacement ? $"Use -Model {replacement}." : $"See what the route serves now: Get-VeoModel -Route {e.Route} -Live."),
+        ModelCatalogFormatException e => Record(e, "InvalidModelCatalog", ErrorCategory.InvalidData, target,
+            $"Fix entry {e.EntryNumber?.ToString() ?? "(the file as a whole)"} of {e.FileName}, or move the file away; Veo never rewrites it."),
         SpendingCapException e => Record(e, "SpendingCapReached", ErrorCategory.QuotaExceeded, target),
         MissingApiKeyException e => Record(e, "ApiKeyMissing", ErrorCategory.AuthenticationError, target),
         ApiException { IsKeyRefused: true } e => Record(e, "ApiKeyRefused", ErrorCategory.AuthenticationError, target),
@@ -60,6 +62,8 @@ internal static class ErrorMapping
 
     /// <summary>Errors after which every further item would fail the same way: stop the pipeline.</summary>
     public static bool StopsEverything(Exception exception) => exception is MissingApiKeyException
+        // Every further item reads the same file.
+        || exception is ModelCatalogFormatException
         || exception is ApiException { IsKeyRefused: true }
         || exception is ApiException { StatusCode: HttpStatusCode.PaymentRequired or HttpStatusCode.Forbidden };
 

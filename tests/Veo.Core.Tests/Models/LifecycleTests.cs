@@ -1,5 +1,6 @@
 using Veo.Core.Http;
 using Veo.Core.Models;
+using Veo.Core.Pricing;
 using Veo.Core.Requests;
 using Veo.Core.Routes;
 using Veo.Core.Tasks;
@@ -95,6 +96,27 @@ public sealed class LifecycleTests : IDisposable
         Assert.DoesNotContain(journal, e => e.Event == JournalEntry.Created);
         Assert.Contains(journal, e => e.Event == JournalEntry.CreateRefused && e.Error == error.Message);
         Assert.Empty(_home.Journal.UncertainCreates());
+    }
+
+    [Fact]
+    public async Task The_rest_of_a_batch_is_not_sent_for_a_model_the_service_just_said_it_does_not_serve()
+    {
+        using var server = ScriptedServer.Json(_ => """{"error":{"message":"No available channel for model veo-3.1-fast-generate-preview under group default (distributor)","type":"new_api_error","code":"model_not_found"}}""", 503);
+        var route = BuiltInRoutes.LaoZhang.At(server.BaseUri);
+        var engine = _home.Engine();
+        var provider = engine.Provider(route, new ApiKey(TestHome.Key));
+        var cap = new SpendingGuard(10m, "-MaxCost cap");
+        var caps = new SpendingCaps(() => new SpendingGuard(null, "process"), cap);
+        Task<VideoTask> Create(string prompt) =>
+            engine.CreateAsync(engine.Plan(BadRequests.Valid with { Prompt = prompt }, route, PriceBook.Default), provider, caps, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ModelUnavailableException>(() => Create("one"));
+        var again = await Assert.ThrowsAsync<ModelUnavailableException>(() => Create("two"));
+
+        Assert.StartsWith("LaoZhang does not serve model veo-3.1-fast-generate-preview: it answered so earlier in this session (503 model_not_found", again.Message);
+        Assert.EndsWith("Nothing was sent.", again.Message);
+        Assert.Single(server.Requests);
+        Assert.Equal(0m, cap.Spent);
     }
 
     [Theory]
