@@ -106,6 +106,17 @@ internal sealed class InteractionsProvider : IVideoProvider, ICancellableVideoPr
 
     private Uri Uri(string relative) => new(Route.BaseUri, ApiVersion + relative);
 
-    private static string Escape(string id) =>
-        string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("An interaction id is empty.") : System.Uri.EscapeDataString(id);
+    /// <summary>
+    /// An interaction id for a path. A Veo operation the route made before (models/.../operations/...) is not one: its
+    /// service is gone (Veo was shut down on the Gemini API on 2026-10-22), said instead of a 404 about an interaction.
+    /// </summary>
+    private string Escape(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("An interaction id is empty.");
+        if (id.StartsWith("models/", StringComparison.Ordinal) && id.Contains("/operations/"))
+            throw new ArgumentException(
+                $"Task {id} is a Veo operation of the Gemini API (predictLongRunning), which {Route.Name} no longer speaks: Veo was shut down there on 2026-10-22 " +
+                "(Google's deprecations page, as docs.apiyi.com quoted it), and Google kept a finished video for 2 days only. Make it again with -Route Vertex (Veo 3.1) or -Model Omni.");
+        return System.Uri.EscapeDataString(id);
+    }
 }

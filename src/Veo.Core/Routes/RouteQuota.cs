@@ -42,7 +42,7 @@ public sealed record RouteQuota
     {
         RequestsPerMinute = 10,
         MaxRunning = 10,
-        Source = "Google: per project and tier, shown in AI Studio (none published for Gemini Omni); Veo 3.1 preview's published 10 requests/min and reported 10 running kept as a cautious default",
+        Source = "Google: per project and tier, shown in AI Studio (none published for Gemini Omni); Veo 3.1 preview's documented 10 requests/min and reported 10 running kept as a cautious default",
     };
 
     /// <summary>

@@ -141,4 +141,17 @@ public class InteractionsEmulatorTests : EmulatorAndHomeTest
 
         Assert.Equal((VideoTaskStatus.Failed, "The prompt was blocked."), (task.Status, task.Error));
     }
+
+    [Fact]
+    public async Task A_Veo_operation_the_route_made_before_is_refused_saying_Veo_left_the_Gemini_API_and_nothing_is_sent()
+    {
+        var flow = Flow;
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => flow.Provider.GetAsync("models/veo-3.1-fast-generate-preview/operations/abc", CancellationToken.None));
+
+        Assert.Contains("shut down there on 2026-10-22", error.Message);
+        Assert.Contains("-Route Vertex", error.Message);
+        Assert.Empty(Emulator.Requests);
+    }
 }
+
