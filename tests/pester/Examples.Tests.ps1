@@ -49,6 +49,7 @@ BeforeAll {
     $expectedErrors = @{
         'New-VeoVideo.md - Example 8: A request that cannot be made is refused before any call' = 'InvalidVideoRequest'
         'Add-VeoEmulatorFault.md - Example 1: a failed render' = 'VideoTaskFailed'
+        'Stop-VeoVideo.md - Example 3: a cancelled task seen by Wait-VeoVideo' = 'VideoTaskFailed'
         'Add-VeoEmulatorFault.md - Example 4: a model retired in the middle of a session' = 'ModelUnavailable'
     }
 
