@@ -234,11 +234,19 @@ internal static class ModelCatalogFile
             throw Bad($"'{name}' holds {Describe(value)}, expected one of {string.Join(", ", names)}");
         }
 
-        /// <summary>yyyy-MM-dd, or the date of an ISO 8601 time (what ConvertTo-Json writes for a DateTime).</summary>
+        /// <summary>
+        /// yyyy-MM-dd, or the date of what ConvertTo-Json writes for a DateTime: an ISO 8601 time (PowerShell 7) or
+        /// "/Date(milliseconds)/" (Windows PowerShell 5.1).
+        /// </summary>
         public DateTime? Date(string name)
         {
             if (String(name) is not { } text) return null;
             if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            if (text.StartsWith("/Date(", StringComparison.Ordinal) && text.EndsWith(")/", StringComparison.Ordinal)
+                && long.TryParse(text.Substring(6, text.Length - 8), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var milliseconds)
+                && milliseconds is > -62135596800000 and < 253402300800000)
+                // 5.1 writes a date without a zone as local time turned to UTC: turned back, it is the date written.
+                return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).LocalDateTime.Date;
             if (text.Length > 10 && text[10] == 'T' && DateTime.TryParseExact(text.Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
                 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 return date;

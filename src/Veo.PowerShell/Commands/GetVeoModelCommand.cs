@@ -79,13 +79,15 @@ public sealed class GetVeoModelCommand : VeoCmdlet
         if (WildcardPattern.ContainsWildcardCharacters(Route))
             throw new ArgumentException($"-Live asks one route's service; name one route instead of '{Route}'.");
         var route = Session.ResolveRoute(Route, BaseUri);
-        // Said before a key is looked for: there is nothing to ask.
-        if (!ModelLists.Exists(route.Dialect))
+        // Said before a key is looked for where the dialect has nothing to ask.
+        var listing = ModelLists.Exists(route.Dialect)
+            ? Run(ct => Session.Engine.ListModelsAsync(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Session.Routes.CatalogPath, ct, Log))
+            : null;
+        if (listing is null)
         {
             WriteWarning($"Route {route.Name} ({route.Dialect}) documents no list of the models it serves; Get-VeoModel -Route {route.Name} shows the catalog's.");
             return;
         }
-        var listing = Run(ct => Session.Engine.ListModelsAsync(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Session.Routes.CatalogPath, ct, Log));
-        foreach (var row in listing ?? Array.Empty<ModelListing>()) Emit(row);
+        foreach (var row in listing) Emit(row);
     }
 }

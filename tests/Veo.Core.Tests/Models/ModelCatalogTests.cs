@@ -121,6 +121,19 @@ public class ModelCatalogTests
     }
 
     [Theory]
+    [InlineData("\"2026-11-01\"")]
+    [InlineData("\"2026-11-01T00:00:00\"")]
+    [InlineData("windows-powershell")]
+    public void A_date_is_read_as_written_by_hand_by_PowerShell_7_or_by_Windows_PowerShell(string written)
+    {
+        // Windows PowerShell writes local midnight as milliseconds since 1970 UTC.
+        if (written == "windows-powershell") written = $"\"/Date({new DateTimeOffset(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Local)).ToUnixTimeMilliseconds()})/\"";
+        using var file = new TempJsonFile(Array(Entry("G", "veo-x", $"Status: \"Deprecated\";; DeprecatedOn: {written}")));
+
+        Assert.Equal(new DateTime(2026, 11, 1), ModelCatalog.Default.WithOverrides(file.Path).For("G")[0].DeprecatedOn);
+    }
+
+    [Theory]
     [InlineData("Route: <absent>", "has no 'Route'")]
     [InlineData("Id: \"veo 3.1\"", "Id 'veo 3.1' is not a model id")]
     [InlineData("Id: \"../../v1/files\"", "is not a model id")]
