@@ -14,7 +14,7 @@
     # First, before PowerShell reads the cmdlets: it tells .NET where Veo's dependencies are (src/Veo.PowerShell.Loader).
     NestedModules        = @('Veo.PowerShell.Loader.dll')
     FormatsToProcess     = @('Veo.format.ps1xml')
-    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoModel', 'Get-VeoVideo', 'Confirm-VeoCreate', 'Export-VeoReport', 'Get-VeoSpend', 'Start-VeoEmulator', 'Stop-VeoEmulator', 'Get-VeoEmulatorRequest', 'Add-VeoEmulatorFault')
+    CmdletsToExport      = @('New-VeoVideo', 'Wait-VeoVideo', 'Save-VeoVideo', 'Get-VeoPrice', 'Connect-Veo', 'Get-VeoRoute', 'Register-VeoRoute', 'Unregister-VeoRoute', 'Get-VeoModel', 'Get-VeoVideo', 'Stop-VeoVideo', 'Confirm-VeoCreate', 'Export-VeoReport', 'Get-VeoSpend', 'Start-VeoEmulator', 'Stop-VeoEmulator', 'Get-VeoEmulatorRequest', 'Add-VeoEmulatorFault')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

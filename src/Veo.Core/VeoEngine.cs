@@ -250,6 +250,41 @@ public sealed class VeoEngine
         return fresh;
     }
 
+    /// <summary>
+    /// Asks the service to stop a running task (only dialects with a cancel: <see cref="ICancellableVideoProvider"/>) and
+    /// journals what it then reports. A task known to have finished is refused here, with no call.
+    /// </summary>
+    /// <exception cref="CancelRefusedException">The route has no cancel, or the task has already finished.</exception>
+    public async Task<VideoTask> CancelAsync(VideoTask task, IVideoProvider provider, CancellationToken cancellationToken)
+    {
+        var inner = provider is QuotaBoundProvider bound ? bound.Inner : provider;
+        if (inner is not ICancellableVideoProvider cancellable)
+            throw new CancelRefusedException(task.Id, finished: false,
+                $"Route {provider.Route.Name} ({provider.Route.Dialect}) has no way to cancel a task, so {task.Id} goes on and is billed as made. " +
+                $"Only the Interactions API (-Route {BuiltInRoutes.GoogleName}, Gemini Omni) takes a cancel.");
+        if (task.IsFinished)
+            throw new CancelRefusedException(task.Id, finished: true, $"Task {task.Id} has already finished ({task.Status}{(task.ErrorCode is { } code ? ", " + code : "")}); there is nothing to cancel.");
+        VideoTask answered;
+        try
+        {
+            answered = await cancellable.CancelAsync(task.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiException e) when (e.ErrorCode == "FAILED_PRECONDITION")
+        {
+            // The service's word for "it finished before the cancel arrived" (the emulator answers so; Google's cancel is only
+            // for background interactions still running, as @google/genai's interactions.cancel says).
+            throw new CancelRefusedException(task.Id, finished: true, $"Task {task.Id} could not be cancelled: {e.ServerMessage}");
+        }
+        var fresh = task.Refresh(answered);
+        if (fresh.IsFinished) (provider as QuotaBoundProvider)?.Gate.Finished(fresh.Id);
+        Journal.Append(new JournalEntry
+        {
+            At = DateTimeOffset.UtcNow, Event = JournalEntry.StatusChanged, Id = fresh.Id, Status = fresh.Status, Progress = fresh.Progress,
+            Error = fresh.Error ?? "cancelled",
+        });
+        return fresh;
+    }
+
     /// <param name="progress">Counts the bytes as they arrive, for a progress bar; may be null.</param>
     /// <param name="maxBytes">The largest video accepted; <see cref="HttpPolicy.MaxVideoBytes"/> when null.</param>
     /// <param name="sample">Which of the task's videos, from 0 (<see cref="VideoTask.VideoCount"/> says how many it holds).</param>

@@ -5,7 +5,8 @@ using Veo.Emulator;
 const string Usage =
     "usage: Veo.Emulator.Server [--port 5080] [--key emulator-key] [--queue-seconds 1] [--render-seconds 6] [--render-spread-seconds 0]\n" +
     "                           [--content-lag-seconds 2] [--large-video-bytes N] [--seed 1] [--requests-per-minute N] [--max-running N]\n" +
-    "                           [--list-videos true|false]";
+    "                           [--list-videos true|false] [--gemini-veo-served true]\n" +
+    "                           [--interactions-delivery inline|uri]";
 
 var options = new EmulatorOptions { Port = 5080 };
 for (var i = 0; i < args.Length; i += 2)
@@ -70,6 +71,12 @@ static bool TryApply(EmulatorOptions options, string name, string value)
             return true;
         case "--content-lag-seconds" when TrySeconds(value, out var lag):
             options.ContentLag = lag;
+            return true;
+        case "--gemini-veo-served" when bool.TryParse(value, out var served):
+            options.GeminiVeoServed = served;
+            return true;
+        case "--interactions-delivery" when value is "inline" or "uri":
+            options.InteractionsDelivery = value;
             return true;
         default:
             return false;

@@ -47,6 +47,18 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool ListVideos { get; set; } = true;
 
+    /// <summary>
+    /// The Gemini dialect's Veo 3.1 ids answer as before their shut-down (2026-10-22) instead of 404 "no longer available":
+    /// for a registered gateway that still forwards predictLongRunning, and for tests of that dialect.
+    /// </summary>
+    public bool GeminiVeoServed { get; set; }
+
+    /// <summary>
+    /// The Interactions dialect's delivery of every video, whatever a create asked: "inline" (base64 data in the answer) or
+    /// "uri" (a file on the emulator's own origin). Null answers as each create asked (delivery; inline when it says none).
+    /// </summary>
+    public string? InteractionsDelivery { get; set; }
+
     /// <summary>Seeds the random draws of render times and of faults with a Probability below 1, so runs repeat.</summary>
     public int Seed { get; set; } = 1;
 

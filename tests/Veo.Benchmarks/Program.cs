@@ -32,6 +32,7 @@ foreach (var name in settings.Benchmarks)
         "quota" => await new QuotaBenchmark(settings, output).RunAsync(),
         "throttle" => await new ThrottleBenchmark(settings, output).RunAsync(),
         "rerun" => await new RerunBenchmark(settings, output).RunAsync(),
+        "inline" => await new InlineSaveBenchmark(output).RunAsync(),
         _ => new ImportBenchmark(output).Run(),
     };
     tables.Add((name, rows));

@@ -16,7 +16,7 @@ internal static class SaveOneCommand
 {
     public const string Name = "save-one";
 
-    /// <summary>Arguments: base URI, key, task id, output path, number of warm-up saves before the timed one.</summary>
+    /// <summary>Arguments: base URI, key, task id, output path, number of warm-up saves before the timed one, and optionally the route (LaoZhang).</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var (baseUri, key, id, path) = (new Uri(args[0]), args[1], args[2], args[3]);
@@ -25,7 +25,7 @@ internal static class SaveOneCommand
         try
         {
             var engine = new VeoEngine(new TaskJournal(Path.Combine(home.FullName, "journal.jsonl")));
-            var route = BuiltInRoutes.LaoZhang.At(baseUri);
+            var route = (args.Count > 5 ? BuiltInRoutes.Find(args[5])! : BuiltInRoutes.LaoZhang).At(baseUri);
             var provider = engine.Provider(route, new ApiKey(key));
             var task = await engine.RefreshAsync(new VideoTask { Id = id, Route = route.Name, BaseUri = route.BaseUri }, provider, CancellationToken.None);
             var before = PeakRssBytes();

@@ -7,7 +7,7 @@ internal sealed record Settings
 {
     public const string Key = "emulator-key";
 
-    public IReadOnlyList<string> Benchmarks { get; init; } = ["download", "polls", "e2e", "import", "throttle", "quota", "pipeline", "journal", "save", "rerun"];
+    public IReadOnlyList<string> Benchmarks { get; init; } = ["download", "polls", "e2e", "import", "throttle", "quota", "pipeline", "journal", "save", "rerun", "inline"];
     public IReadOnlyList<long> DownloadSizes { get; init; } = [100L << 20, 1L << 30];
     public int DownloadRounds { get; init; } = 9;
     /// <summary>Saves the Veo child makes before the timed one (0: the timed save is the process's first).</summary>
@@ -26,7 +26,7 @@ internal sealed record Settings
     public int RerunRows { get; init; } = 500;
 
     public const string Usage = """
-        usage: dotnet run -c Release --project tests/Veo.Benchmarks -- [download|polls|e2e|import|throttle|quota|pipeline|journal|save|rerun|all] [options]
+        usage: dotnet run -c Release --project tests/Veo.Benchmarks -- [download|polls|e2e|import|throttle|quota|pipeline|journal|save|rerun|inline|all] [options]
           import, pipeline, journal and save drive the cmdlets in dotnet pwsh (7.6.9, the local tool) against the
           standalone emulator: run 'dotnet tool restore' and 'dotnet pwsh ./build.ps1 Build' first.
           --rounds N            download rounds at 1 GiB and over, Veo and curl alternating, after one not
@@ -54,7 +54,7 @@ internal sealed record Settings
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "download" or "polls" or "e2e" or "import" or "throttle" or "quota" or "pipeline" or "journal" or "save" or "rerun": chosen.Add(args[i]); break;
+                case "download" or "polls" or "e2e" or "import" or "throttle" or "quota" or "pipeline" or "journal" or "save" or "rerun" or "inline": chosen.Add(args[i]); break;
                 case "all": chosen.AddRange(settings.Benchmarks); break;
                 case "--rounds": settings = settings with { DownloadRounds = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--warm-ups": settings = settings with { WarmUps = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;

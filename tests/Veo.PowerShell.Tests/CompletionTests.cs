@@ -18,8 +18,8 @@ public class CompletionTests : IClassFixture<ModuleSession>
     public void Models_are_offered_for_the_route_being_typed()
     {
         var google = Complete("New-VeoVideo -Route Google -Model ");
-        // The Gemini API's own ids only (the -001 ids are Vertex AI's), with Lite, which only Google offers.
-        Assert.Equal(new[] { "Fast", "Standard", "Lite", "veo-3.1-fast-generate-preview", "veo-3.1-generate-preview", "veo-3.1-lite-generate-preview" }, google);
+        // Gemini Omni only: the Gemini API's Veo ids were shut down on 2026-10-22 and are not offered.
+        Assert.Equal(new[] { "Omni", "gemini-omni-1.2-flash", "gemini-omni-1.1-flash" }, google);
         Assert.Equal(new[] { "Fast", "Standard", "veo-3.1-fast", "veo-3.1" }, Complete("New-VeoVideo -Route Crazyrouter -Model "));
     }
 

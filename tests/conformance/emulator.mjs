@@ -29,9 +29,11 @@ export function emulatorDll() {
  * Starts `dotnet Veo.Emulator.Server.dll --port 0 --key emulator-key ...` and waits for its
  * "Veo emulator listening on http://127.0.0.1:PORT/ (key: ...)" line.
  */
-export async function startEmulator({ renderSeconds = 2, contentLagSeconds = 1, queueSeconds = 0.5 } = {}) {
+export async function startEmulator({ renderSeconds = 2, contentLagSeconds = 1, queueSeconds = 0.5, geminiVeoServed = false } = {}) {
   const args = [emulatorDll(), '--port', '0', '--key', emulatorKey, '--render-seconds', String(renderSeconds),
     '--content-lag-seconds', String(contentLagSeconds), '--queue-seconds', String(queueSeconds)];
+  // The Gemini API's Veo ids shut down on 2026-10-22; only the predictLongRunning checks of @google/genai 2.32.0 ask for them.
+  if (geminiVeoServed) args.push('--gemini-veo-served', 'true');
   const child = spawn('dotnet', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOTNET_NOLOGO: '1' } });
   let output = '';
   const baseUrl = await new Promise((resolveUrl, reject) => {

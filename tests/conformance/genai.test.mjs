@@ -1,5 +1,7 @@
-// The official `@google/genai` package, unmodified, against the emulator's Gemini dialect (the Google route):
-// ai.models.generateVideos → ai.operations.getVideosOperation until done → ai.files.download, as a user writes it.
+// The official `@google/genai` 2.32.0 (installed as the npm alias @google/genai-2), unmodified, against the emulator's
+// Gemini dialect: ai.models.generateVideos → ai.operations.getVideosOperation until done → ai.files.download. That is the
+// last release that sends predictLongRunning to the Gemini API, whose Veo ids shut down on 2026-10-22; the dialect lives
+// on for gateways that still forward it (Register-VeoRoute -Dialect Gemini), so the emulator is started serving them.
 //
 // What the SDK refuses on the Gemini API before sending anything (read in its generateVideosConfigToMldev and
 // imageToMldev): config.seed, generateAudio, fps, outputGcsUri, pubsubTopic, mask, compressionQuality, labels,
@@ -10,13 +12,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ApiError, GoogleGenAI, VideoGenerationReferenceType } from '@google/genai';
+import { ApiError, GoogleGenAI, VideoGenerationReferenceType } from '@google/genai-2';
 import { sleep, startEmulator } from './emulator.mjs';
 import { assertVideo, inspectMp4 } from './mp4.mjs';
 import { checkCreateRequest, sdkVersion, testImage } from './recording.mjs';
 
 const model = 'veo-3.1-fast-generate-preview';
-const sdk = sdkVersion('@google/genai');
+const sdk = sdkVersion('@google/genai-2');
 const landscapePng = testImage('frame-1280x720.png');
 const landscapeJpeg = testImage('frame-1280x720.jpg');
 const landscapeWebp = testImage('frame-1280x720.webp');
@@ -27,7 +29,7 @@ let ai;
 let downloads;
 
 before(async () => {
-  emulator = await startEmulator({ renderSeconds: 2, contentLagSeconds: 1 });
+  emulator = await startEmulator({ renderSeconds: 2, contentLagSeconds: 1, geminiVeoServed: true });
   ai = new GoogleGenAI({ vertexai: false, apiKey: emulator.key, httpOptions: { baseUrl: emulator.baseUrl } });
   downloads = mkdtempSync(join(tmpdir(), 'veo-genai-'));
 });

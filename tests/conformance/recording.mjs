@@ -26,7 +26,8 @@ export function testImage(name) {
 
 export function sdkVersion(packageName) {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'tests', 'conformance', 'node_modules', ...packageName.split('/'), 'package.json'), 'utf8'));
-  return `${packageName} ${manifest.version}`;
+  // The package's own name: an npm alias (@google/genai-2 for 2.32.0) is the same SDK.
+  return `${manifest.name} ${manifest.version}`;
 }
 
 const committedImages = () => readdirSync(imagesDir).map((name) => testImage(name));

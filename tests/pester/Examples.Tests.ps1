@@ -50,6 +50,7 @@ BeforeAll {
         'New-VeoVideo.md - Example *: A request that cannot be made is refused before any call' = 'InvalidVideoRequest'
         'Add-VeoEmulatorFault.md - Example *: a failed render' = 'VideoTaskFailed'
         'Add-VeoEmulatorFault.md - Example *: a model retired in the middle of a session' = 'ModelUnavailable'
+        'Stop-VeoVideo.md - Example *: a cancelled task seen by Wait-VeoVideo' = 'VideoTaskFailed'
     }
 
     # Warnings of the suite's world, not of the example, each with why: a user's own session does not print them.

@@ -302,8 +302,10 @@ Describe 'Veo in everyday PowerShell idioms' {
             foreach ($name in $Expected) { "$($errors[0])" | Should -Match $name }
         }
 
-        It 'Get-VeoPrice -Duration 5 is an error (Veo makes 4, 6 and 8 seconds)' {
-            $run = Invoke-UserScript { Get-VeoPrice -Duration 5 }
+        It 'Get-VeoPrice -Duration 5 prices Gemini Omni only, and is an error on a Veo route (Veo makes 4, 6 and 8 seconds)' {
+            $all = Invoke-UserScript { Get-VeoPrice -Duration 5 }
+            @($all.Output | Where-Object { $_ } | ForEach-Object Model | Sort-Object -Unique) | Should -Be @('gemini-omni-flash')
+            $run = Invoke-UserScript { Get-VeoPrice -Route LaoZhang -Duration 5 }
             @($run.Errors) + @($run.Stopped | Where-Object { $_ }) | Should -Not -BeNullOrEmpty
             $run.Output | Where-Object { $_ } | Should -BeNullOrEmpty
         }

@@ -66,9 +66,12 @@ Describe 'Money' {
         [Math]::Round($sum, 2) | Should -Be 0.90
     }
 
-    It 'reproduces the gateway document''s comparison' {
-        $row = Get-VeoPrice -Model veo-3.1-fast-generate-preview -Resolution 4k -Compare Google | Where-Object Route -eq LaoZhang
-        $row.PercentDifference | Should -Be -87.5
+    It 'compares the gateway with Vertex AI, and Gemini Omni with Veo 3.1 Fast there' {
+        $row = Get-VeoPrice -Model veo-3.1-fast-generate-preview -Resolution 4k -Compare Vertex | Where-Object Route -eq LaoZhang
+        $row.PercentDifference | Should -Be -89.3
+        $omni = Get-VeoPrice -Resolution 720p -Compare Vertex | Where-Object Route -eq Google
+        $omni.ComparedTo | Should -Be 'Vertex veo-3.1-fast'
+        $omni.PercentDifference | Should -Be -32.4
     }
 }
 

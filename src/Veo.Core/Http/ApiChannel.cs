@@ -141,6 +141,29 @@ internal sealed class ApiChannel
     }
 
     /// <summary>
+    /// A read whose answer carries whole videos as base64 strings in <paramref name="field"/> (Vertex AI's operations, the
+    /// Interactions API's video content): streamed through <see cref="InlineBase64Field"/>, so every such value is left out of
+    /// the JSON kept and occurrence <paramref name="decode"/> (-1 for none) is decoded into <paramref name="destination"/>
+    /// on the way. The JSON kept is bounded by <see cref="HttpPolicy.MaxAnswerBytes"/>, the whole answer by <paramref name="maxTotal"/>.
+    /// </summary>
+    public async Task<InlineAnswer> ReadInlineVideosAsync(Func<HttpRequestMessage> build, string field, int decode, Stream? destination, long maxTotal,
+        CancellationToken cancellationToken)
+    {
+        var scanner = new InlineBase64Field(field, decode, destination, Policy.MaxAnswerBytes, maxTotal);
+        using (var response = await OpenAsync(build, cancellationToken).ConfigureAwait(false))
+            await CopyBodyAsync(response, scanner, cancellationToken).ConfigureAwait(false);
+        var kept = _key.Redact(System.Text.Encoding.UTF8.GetString(scanner.KeptJson()));
+        try
+        {
+            return new InlineAnswer(JsonDocument.Parse(kept), scanner.Decoded);
+        }
+        catch (JsonException)
+        {
+            throw new ApiException(Route, HttpStatusCode.OK, "malformed_response", $"the answer is not valid JSON: {ErrorBody.Truncate(kept)}", null);
+        }
+    }
+
+    /// <summary>
     /// A download whose body the caller streams. Redirects are followed here, not by the client, so the
     /// key goes only to the host it was meant for: storage hosts get a signed URL and never the key.
     /// Refusals become exceptions; <paramref name="refusal"/> may claim them first (e.g. "not ready yet").
@@ -257,4 +280,10 @@ internal sealed class ApiChannel
             if (response.Headers.TryGetValues(name, out var values)) return values.FirstOrDefault();
         return null;
     }
+}
+
+/// <summary>An answer read by <see cref="ApiChannel.ReadInlineVideosAsync"/>: its JSON without the videos, and whether the chosen one was written whole.</summary>
+internal sealed record InlineAnswer(JsonDocument Json, bool Decoded) : IDisposable
+{
+    public void Dispose() => Json.Dispose();
 }

@@ -22,7 +22,10 @@ internal sealed class InlineBase64Field : Stream
     private readonly long _maxKept;
     private readonly long _maxTotal;
     private readonly MemoryStream _kept = new();
-    private readonly StringBuilder _base64 = new();
+    /// <summary>The chosen value's base64 not decoded yet, as the bytes it arrived in; decoded in place, never copied into strings.</summary>
+    private readonly byte[] _base64 = new byte[FlushCharacters];
+    private readonly byte[] _decoded = new byte[FlushCharacters / 4 * 3];
+    private int _base64Length;
     private State _state;
     private int _stringLength;
     private bool _stringMayBeKey;
@@ -121,7 +124,7 @@ internal sealed class InlineBase64Field : Stream
                 if (b == (byte)'"')
                 {
                     _state = State.InValue;
-                    _base64.Clear();
+                    _base64Length = 0;
                 }
                 else if (!IsSpace(b)) _state = State.Outside;
                 break;
@@ -141,43 +144,41 @@ internal sealed class InlineBase64Field : Stream
         _stringMayBeKey = true;
     }
 
+    /// <summary>Decoded 64 K characters at a time into buffers made once: no allocation per chunk, whatever the video's size.</summary>
+    private const int FlushCharacters = 64 * 1024;
+
     private bool Chosen => Occurrences == _decodeOccurrence && _destination is not null;
 
     private async Task ValueByteAsync(byte b, CancellationToken cancellationToken)
     {
         if (!Chosen) return;
-        _base64.Append((char)b);
-        // Decoded in whole groups of four characters, a few kilobytes at a time.
-        if (_base64.Length >= 64 * 1024) await FlushAsync(_base64.Length / 4 * 4, cancellationToken).ConfigureAwait(false);
+        _base64[_base64Length++] = b;
+        if (_base64Length == _base64.Length) await FlushAsync(_base64Length, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task EndValueAsync(CancellationToken cancellationToken)
     {
         if (Chosen)
         {
-            if (_base64.Length % 4 != 0) throw new InvalidDataException($"The server's {Encoding.UTF8.GetString(_key)} is not whole base64 (its length is not a multiple of 4).");
-            await FlushAsync(_base64.Length, cancellationToken).ConfigureAwait(false);
+            if (_base64Length % 4 != 0) throw new InvalidDataException($"The server's {Encoding.UTF8.GetString(_key)} is not whole base64 (its length is not a multiple of 4).");
+            await FlushAsync(_base64Length, cancellationToken).ConfigureAwait(false);
             Decoded = true;
         }
         Occurrences++;
     }
 
+    /// <summary>Decodes the first <paramref name="characters"/> (a multiple of 4) and writes the bytes on.</summary>
     private async Task FlushAsync(int characters, CancellationToken cancellationToken)
     {
         if (characters == 0) return;
-        var text = _base64.ToString(0, characters);
-        _base64.Remove(0, characters);
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(text);
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidDataException($"The server's {Encoding.UTF8.GetString(_key)} is not valid base64.", e);
-        }
-        await _destination!.WriteAsync(bytes, 0, bytes.Length, cancellationToken).ConfigureAwait(false);
-        DecodedBytes += bytes.Length;
+        // Padding may only end the value, and only the value's last chunk holds it: every chunk is decoded as whole.
+        var status = System.Buffers.Text.Base64.DecodeFromUtf8(_base64.AsSpan(0, characters), _decoded, out var consumed, out var written, isFinalBlock: true);
+        if (status != System.Buffers.OperationStatus.Done || consumed != characters)
+            throw new InvalidDataException($"The server's {Encoding.UTF8.GetString(_key)} is not valid base64.");
+        _base64Length -= characters;
+        if (_base64Length > 0) Buffer.BlockCopy(_base64, characters, _base64, 0, _base64Length);
+        await _destination!.WriteAsync(_decoded, 0, written, cancellationToken).ConfigureAwait(false);
+        DecodedBytes += written;
     }
 
     private void Keep(byte b)

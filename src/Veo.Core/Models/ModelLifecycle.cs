@@ -55,7 +55,7 @@ public static class ModelLifecycle
         bool Says(string text) => message.IndexOf(text, StringComparison.OrdinalIgnoreCase) >= 0;
         return dialect switch
         {
-            Dialect.Gemini or Dialect.Vertex => (int)answer.StatusCode == 404
+            Dialect.Gemini or Dialect.Vertex or Dialect.Interactions => (int)answer.StatusCode == 404
                 && (Says("is not found for API version") || Says("is no longer available") || Says(modelId)),
             _ => string.Equals(answer.ErrorCode, "model_not_found", StringComparison.OrdinalIgnoreCase)
                 || Says("No available channel for model") || Says("无可用渠道"),

@@ -56,9 +56,11 @@ internal static class ModelLists
     /// <summary>
     /// The Gemini API's GET v1beta/models, every page: pageSize (at most 1000) and pageToken, the nextPageToken of the page
     /// before, until a page has none (ai.google.dev/api/models, models.list; python-genai models.list reads "models" and
-    /// "nextPageToken"). Only models that generate videos are kept: supportedGenerationMethods holds predictLongRunning.
+    /// "nextPageToken"). Only models that generate videos are kept: supportedGenerationMethods holds predictLongRunning (Veo),
+    /// or, with <paramref name="omni"/>, the model is Gemini Omni, whose videos the Interactions API makes (models.list names
+    /// no Interactions method, so the id says it).
     /// </summary>
-    public static async Task<IReadOnlyList<ListedModel>> GeminiAsync(ApiChannel channel, Uri baseUri, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ListedModel>> GeminiAsync(ApiChannel channel, Uri baseUri, CancellationToken cancellationToken, bool omni = false)
     {
         var models = new List<ListedModel>();
         var tokens = new HashSet<string>(StringComparer.Ordinal);
@@ -74,8 +76,9 @@ internal static class ModelLists
                 {
                     if (model.ValueKind != JsonValueKind.Object || model.Str("name") is not { Length: > 0 } name) continue;
                     var methods = Strings(model, "supportedGenerationMethods");
-                    if (!methods.Contains("predictLongRunning", StringComparer.Ordinal)) continue;
-                    models.Add(new ListedModel(name.StartsWith("models/", StringComparison.Ordinal) ? name.Substring(7) : name, model.Str("displayName"), methods));
+                    var id = name.StartsWith("models/", StringComparison.Ordinal) ? name.Substring(7) : name;
+                    var video = omni ? id.StartsWith("gemini-omni-", StringComparison.OrdinalIgnoreCase) : methods.Contains("predictLongRunning", StringComparer.Ordinal);
+                    if (video) models.Add(new ListedModel(id, model.Str("displayName"), methods));
                 }
             }
             token = root.Str("nextPageToken");

@@ -16,16 +16,24 @@ public static class PriceComparison
             // A route's price with sound is its reference: a silent video is compared with what the other route charges for one with sound.
             .ToDictionary(g => g.Key, g => g.OrderBy(q => q.Audio == false).First());
 
+        // A model the reference route does not sell at all (Gemini Omni against Veo on Vertex AI) is compared with that route's
+        // cheapest video of the same length, resolution and count, and says which model that was.
+        var referenceModels = new HashSet<string>(references.Values.Select(r => r.Model));
+        var cheapest = references.Values.GroupBy(r => (r.Seconds, r.Resolution, r.Count)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Cost).First());
+
         return list.Select(quote =>
-            references.TryGetValue(Videos(quote), out var reference) ? Against(quote, reference) : quote).ToList();
+            references.TryGetValue(Videos(quote), out var reference) ? Against(quote, reference, reference.Route)
+            : !referenceModels.Contains(quote.Model) && cheapest.TryGetValue((quote.Seconds, quote.Resolution, quote.Count), out var other)
+                ? Against(quote, other, $"{other.Route} {other.Model}")
+                : quote).ToList();
     }
 
-    private static PriceQuote Against(PriceQuote quote, PriceQuote reference)
+    private static PriceQuote Against(PriceQuote quote, PriceQuote reference, string comparedTo)
     {
         var difference = quote.Cost - reference.Cost;
         return quote with
         {
-            ComparedTo = reference.Route,
+            ComparedTo = comparedTo,
             Difference = difference,
             PercentDifference = reference.Cost == 0
                 ? null

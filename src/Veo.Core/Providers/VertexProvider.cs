@@ -27,13 +27,11 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider, IE
 
     private readonly ApiChannel _channel;
     private readonly ApiChannel _storage;
-    private readonly ApiKey _token;
     private readonly HttpPolicy _policy;
 
     public VertexProvider(VideoRoute route, ApiKey token, HttpPolicy policy, IEngineLog log)
     {
         Route = route;
-        _token = token;
         _policy = policy;
         _channel = ApiChannel.Bearer(route.Name, route.BaseUri, token, policy, log, route.Dialect);
         _storage = ApiChannel.Bearer(route.Name, StorageBaseFor(route.BaseUri), token, policy, log);
@@ -120,33 +118,16 @@ internal sealed class VertexProvider : IVideoProvider, ISampledVideoProvider, IE
     /// One fetchPredictOperation, streamed: the videos' base64 is left out of the JSON kept, and video
     /// <paramref name="sample"/> (if asked, -1 for none) is decoded into <paramref name="destination"/> on the way.
     /// </summary>
-    private async Task<FetchedOperation> FetchAsync(string operationName, int sample, Stream? destination, CancellationToken cancellationToken)
+    private Task<InlineAnswer> FetchAsync(string operationName, int sample, Stream? destination, CancellationToken cancellationToken)
     {
         var resource = ResourceOf(operationName);
         var uri = Uri($"{resource}:fetchPredictOperation");
-        var body = new Func<HttpRequestMessage>(() => new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            Content = JsonBodies.Object(json => json.WriteString("operationName", operationName)),
-        });
         // Four videos of the largest size accepted, as base64, and the rest of the answer.
         var maxTotal = _policy.MaxVideoBytes / 3 * 4 * BuiltInRoutes.Vertex.Capabilities.MaxVideosPerRequest + _policy.MaxAnswerBytes;
-        var scanner = new InlineBase64Field(VideoBytes, sample, destination, _policy.MaxAnswerBytes, maxTotal);
-        using (var response = await _channel.OpenAsync(body, cancellationToken).ConfigureAwait(false))
-            await _channel.CopyBodyAsync(response, scanner, cancellationToken).ConfigureAwait(false);
-        var kept = _token.Redact(System.Text.Encoding.UTF8.GetString(scanner.KeptJson()));
-        try
+        return _channel.ReadInlineVideosAsync(() => new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            return new FetchedOperation(JsonDocument.Parse(kept), scanner.Decoded);
-        }
-        catch (JsonException)
-        {
-            throw new ApiException(Route.Name, System.Net.HttpStatusCode.OK, "malformed_response", $"the answer is not valid JSON: {ErrorBody.Truncate(kept)}", null);
-        }
-    }
-
-    private sealed record FetchedOperation(JsonDocument Json, bool Decoded) : IDisposable
-    {
-        public void Dispose() => Json.Dispose();
+            Content = JsonBodies.Object(json => json.WriteString("operationName", operationName)),
+        }, VideoBytes, sample, destination, maxTotal, cancellationToken);
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ public static class VideoProviders
         Dialect.UnifiedVideo => new UnifiedVideoProvider(route, key, policy, log ?? NullEngineLog.Instance),
         Dialect.Gemini => new GeminiProvider(route, key, policy, log ?? NullEngineLog.Instance),
         Dialect.Vertex => new VertexProvider(route, key, policy, log ?? NullEngineLog.Instance),
+        Dialect.Interactions => new InteractionsProvider(route, key, policy, log ?? NullEngineLog.Instance),
         _ => throw new ArgumentOutOfRangeException(nameof(route), route.Dialect, "Unknown dialect."),
     };
 }

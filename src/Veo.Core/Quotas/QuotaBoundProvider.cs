@@ -21,6 +21,9 @@ internal sealed class QuotaBoundProvider : IVideoProvider, IExtensionSourceProvi
 
     public QuotaGate Gate { get; }
 
+    /// <summary>The dialect's own provider, for the verbs only some dialects have (cancel).</summary>
+    public IVideoProvider Inner => _inner;
+
     public VideoRoute Route => _inner.Route;
 
     public Task<VideoTask> CreateAsync(PreparedRequest request, CancellationToken cancellationToken) => _inner.CreateAsync(request, cancellationToken);

@@ -46,12 +46,14 @@ internal static class RequestRules
         new("image-to-video-supported", c => c.Request.Mode == GenerationMode.ImageToVideo && !c.Entry.Supports(GenerationMode.ImageToVideo)
             ? $"Route {c.Route.Name} cannot animate an image with {c.Entry.Id}; remove -Image or choose another -Route or -Model." : null),
         new("last-frame-supported", c => c.Request.LastFrame is not null && !c.Entry.Supports(GenerationMode.FirstLastFrame)
-            ? $"Route {c.Route.Name} has no first/last-frame mode for {c.Entry.Id}; remove -LastFrame or choose another -Route or -Model." : null),
+            ? $"Route {c.Route.Name} has no first/last-frame mode for {c.Entry.Id}; remove -LastFrame, or use -Route {BuiltInRoutes.VertexName}, whose Veo 3.1 takes a last frame." : null),
         new("reference-supported", c => c.Request.ReferenceImages.Count > 0 && !c.Entry.Supports(GenerationMode.ReferenceImages)
             ? $"Route {c.Route.Name} takes no reference images for {c.Entry.Id}; remove -ReferenceImage or choose another -Route or -Model." : null),
-        new("negative-prompt-with-frames", c => HasNegative(c) && c.Request.Mode == GenerationMode.FirstLastFrame && !c.Caps.NegativePromptWithFrames
+        new("negative-prompt-supported", c => HasNegative(c) && !c.Caps.NegativePrompt
+            ? $"Route {c.Route.Name} takes no negative prompt; remove -NegativePrompt and say what to avoid in the prompt itself (\"no text on screen\"), or use -Route {BuiltInRoutes.VertexName}, whose Veo 3.1 takes one." : null),
+        new("negative-prompt-with-frames", c => HasNegative(c) && c.Caps.NegativePrompt && c.Request.Mode == GenerationMode.FirstLastFrame && !c.Caps.NegativePromptWithFrames
             ? "A negative prompt is not accepted with first/last-frame generation; remove -NegativePrompt and say what to avoid in the prompt." : null),
-        new("negative-prompt-with-references", c => HasNegative(c) && c.Request.Mode == GenerationMode.ReferenceImages && !c.Caps.NegativePromptWithReferenceImages
+        new("negative-prompt-with-references", c => HasNegative(c) && c.Caps.NegativePrompt && c.Request.Mode == GenerationMode.ReferenceImages && !c.Caps.NegativePromptWithReferenceImages
             ? "A negative prompt is not accepted with reference images; remove -NegativePrompt and say what to avoid in the prompt." : null),
         // The Gemini API and the gateways refuse generateAudio (python-genai raises for it outside Vertex AI); only Vertex AI turns sound off.
         new("audio-always-on", c => c.Request.GenerateAudio == false && c.Entry.Audio == AudioSupport.Always
@@ -71,7 +73,7 @@ internal static class RequestRules
         new("project-required", c => c.Route.Dialect == Dialect.Vertex && c.Route.Project is null
             ? $"Route {c.Route.Name} needs a Google Cloud project: pass Connect-Veo -Route {c.Route.Name} -Project <id>, or set {VertexEndpoints.ProjectVariable}." : null),
         new("person-generation-supported", c => c.Request.PersonGeneration is not null && c.Caps.PersonGeneration is null
-            ? $"Route {c.Route.Name} takes no person-generation setting; remove -PersonGeneration (only the Gemini API, -Route Google, takes one)." : null),
+            ? $"Route {c.Route.Name} takes no person-generation setting; remove -PersonGeneration (Veo 3.1 took one on the Gemini API, where it is no longer served)." : null),
         new("person-generation-mode", c => c.Request.PersonGeneration is { } asked && c.Caps.PersonGeneration is { } allowed
                                             && allowed.TryGetValue(c.Request.Mode, out var value) && !string.Equals(asked.Trim(), value, StringComparison.OrdinalIgnoreCase)
             ? $"-PersonGeneration {asked} is not taken for {c.Request.Mode} on {c.Route.Name}; that mode takes {value} only." : null),

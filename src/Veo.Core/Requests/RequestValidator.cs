@@ -14,7 +14,8 @@ public static class RequestValidator
             AspectRatio = VideoFormat.NormalizeAspectRatio(request.AspectRatio),
             ReferenceImages = request.ReferenceImages ?? Array.Empty<string>(),
         };
-        var context = new RuleContext(request, route, route.FindModel(request.Model));
+        // No model named: the route's default (the catalog's Default entry), as New-VeoVideo without -Model.
+        var context = new RuleContext(request, route, string.IsNullOrWhiteSpace(request.Model) ? route.DefaultModel : route.FindModel(request.Model));
         // A shut-down model is refused alone: nothing else about the request matters until another model is chosen.
         if (context.Model is { } model) Models.ModelLifecycle.EnsureServed(model, route.Name, DateTime.UtcNow);
         var problems = RequestRules.Errors.Select(r => r.Check(context)).OfType<string>().ToList();

@@ -4,8 +4,8 @@ namespace Veo.Core.Requests;
 public sealed record VideoRequest
 {
     public string Prompt { get; init; } = "";
-    /// <summary>A friendly alias (Fast, Standard, veo-3.1-fast, veo-3.1) or a route's own model id.</summary>
-    public string Model { get; init; } = "Fast";
+    /// <summary>A friendly alias (Fast, Standard, Lite, Omni, veo-3.1-fast...) or a route's own model id; empty for the route's default.</summary>
+    public string Model { get; init; } = "";
     public int DurationSeconds { get; init; } = 8;
     public string Resolution { get; init; } = "720p";
     public string AspectRatio { get; init; } = "16:9";

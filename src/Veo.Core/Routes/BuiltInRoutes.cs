@@ -48,17 +48,48 @@ public static class BuiltInRoutes
         Quota = RouteQuota.Gateway(CrazyrouterName),
     };
 
-    /// <summary>Google's Gemini API, direct: per-second billing by resolution; it extends its own videos by their URI.</summary>
+    /// <summary>
+    /// Google's Gemini API, direct: Gemini Omni through the Interactions API. "Use Gemini Omni Flash as your default model for
+    /// video generation" (ai.google.dev/gemini-api/docs/video, "Video generation in the Gemini API", read 2026-12-06), and
+    /// @google/genai 3.1.0 (2026-11-10) to 3.6.1 throw for generateVideos unless in Vertex mode (dist/index.mjs,
+    /// generateVideosInternal). The catalog keeps the route's Veo 3.1 ids, shut down, so a script that names them (or
+    /// -Extend of a video made there) is told what happened and what to use before any call.
+    /// </summary>
     public static readonly VideoRoute Google = new(
+        GoogleName,
+        Dialect.Interactions,
+        new Uri("https://generativelanguage.googleapis.com/"),
+        "GEMINI_API_KEY",
+        ModelCatalog.Default.For(GoogleName),
+        InteractionsApi)
+    {
+        Quota = RouteQuota.Google,
+    };
+
+    /// <summary>
+    /// What the Interactions API takes for a video (CreateModelInteraction and VideoResponseFormat in @google/genai 3.6.1's
+    /// genai.d.ts): no negative prompt and no person-generation field; GenerationConfig.seed exists, but no source shows it
+    /// steering a video, and Omni's guides list no seed ("ネガティブプロンプト 非対応。プロンプト本文に記述する", apidog.com,
+    /// 2026-11-06), so a -Seed that would change nothing is refused rather than silently sent.
+    /// </summary>
+    private static RouteCapabilities InteractionsApi => new() { Seed = false, NegativePrompt = false };
+
+    /// <summary>
+    /// Veo 3.1 through predictLongRunning (the Gemini dialect) as the Gemini API served it until its shut-down on 2026-10-22:
+    /// no built-in route speaks it any more, but a registered gateway of that dialect (a proxy that still forwards it)
+    /// borrows these models, live, and rules; its own models.json entries override them.
+    /// </summary>
+    internal static readonly VideoRoute GeminiVeo = new(
         GoogleName,
         Dialect.Gemini,
         new Uri("https://generativelanguage.googleapis.com/"),
         "GEMINI_API_KEY",
-        ModelCatalog.Default.For(GoogleName),
-        GeminiApi)
-    {
-        Quota = RouteQuota.Google,
-    };
+        ModelCatalog.Default.For(GoogleName).Where(m => m.Family != ModelFamilies.Omni)
+            .Select(m => m with { Status = ModelStatus.Live, ShutDownOn = null, Default = m.Family == ModelFamilies.Fast }).ToList(),
+        GeminiApi);
+
+    /// <summary>The built-in route whose models and rules a registered gateway of <paramref name="dialect"/> borrows.</summary>
+    internal static VideoRoute TemplateFor(Dialect dialect) => All.FirstOrDefault(r => r.Dialect == dialect) ?? GeminiVeo;
 
     /// <summary>
     /// The official SDK refuses a seed for the Gemini API (it is a Vertex AI parameter). No prompt enhancement: python-genai

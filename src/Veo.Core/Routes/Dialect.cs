@@ -12,4 +12,9 @@ public enum Dialect : long
     Gemini,
     /// <summary>Vertex AI: predictLongRunning under projects/{p}/locations/{l}, polled with fetchPredictOperation, OAuth Bearer token.</summary>
     Vertex,
+    /// <summary>
+    /// Google's Interactions API (Gemini Omni on the Gemini API): POST /v1/interactions with background: true, polled with
+    /// GET /v1/interactions/{id}, cancelled with POST /v1/interactions/{id}/cancel; x-goog-api-key.
+    /// </summary>
+    Interactions,
 }

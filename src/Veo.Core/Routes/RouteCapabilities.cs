@@ -10,6 +10,8 @@ public sealed record RouteCapabilities
     /// <summary>Veo refuses a negative prompt in first/last-frame and reference-image modes.</summary>
     public bool NegativePromptWithFrames { get; init; }
     public bool NegativePromptWithReferenceImages { get; init; }
+    /// <summary>Whether the model takes a negative prompt at all (Gemini Omni has no such field: say it in the prompt).</summary>
+    public bool NegativePrompt { get; init; } = true;
     public bool Seed { get; init; } = true;
     /// <summary>How many videos one request may ask for (Vertex AI's sampleCount); 1 where the API has no such field.</summary>
     public int MaxVideosPerRequest { get; init; } = 1;

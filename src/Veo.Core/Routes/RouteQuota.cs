@@ -31,16 +31,18 @@ public sealed record RouteQuota
     public static RouteQuota None { get; } = new() { Source = "none" };
 
     /// <summary>
-    /// Google's Veo 3.1 preview models: "Maximum API requests per minute per project: 10" (Google Cloud's Veo 3.1 model
-    /// page; the Gemini API's rate-limits page says limits are per project and shows them in AI Studio). 10 running at
-    /// once is reported (aifreeapi.com, March 2026), not published by Google. The -001 models are documented at 50 a
-    /// minute: Connect-Veo -RequestsPerMinute 50 when only they are used.
+    /// The Gemini API's quota is per project and per usage tier, shown in AI Studio rather than published per model (its
+    /// rate-limits page: "Rate limits are applied per project, not per API key"; no Gemini Omni figure was found on a page
+    /// read 2026-12-06). The figures kept are the ones Google published for the Veo 3.1 preview models the route made
+    /// before ("Maximum API requests per minute per project: 10", Google Cloud's Veo 3.1 model page; 10 running reported by
+    /// aifreeapi.com, March 2026): a cautious pace for Omni until Google says more. Connect-Veo -RequestsPerMinute and
+    /// -MaxRunning set the project's own (AI Studio shows them); a 429 RESOURCE_EXHAUSTED with RetryInfo is waited out.
     /// </summary>
     public static RouteQuota Google { get; } = new()
     {
         RequestsPerMinute = 10,
         MaxRunning = 10,
-        Source = "Google: 10 requests/min per project (documented for the preview models); 10 running (reported, unpublished)",
+        Source = "Google: per project and tier, shown in AI Studio (none published for Gemini Omni); Veo 3.1 preview's documented 10 requests/min and reported 10 running kept as a cautious default",
     };
 
     /// <summary>

@@ -12,6 +12,13 @@ namespace Veo.Core.Routes;
 /// </summary>
 public sealed class RouteRegistry
 {
+    /// <summary>
+    /// The models a gateway of the template's dialect borrows: the catalog's for that built-in route (user entries included),
+    /// or, for the Gemini dialect no built-in route speaks any more, the template's own Veo models.
+    /// </summary>
+    private IReadOnlyList<ModelEntry> TemplateModels(VideoRoute template) =>
+        BuiltInRoutes.All.Contains(template) ? Catalog.For(template.Name) : template.Models;
+
     private readonly object _catalogLock = new();
     private (DateTime Written, long Length, ModelCatalog Catalog)? _catalog;
 
@@ -78,7 +85,7 @@ public sealed class RouteRegistry
         if (string.IsNullOrWhiteSpace(keyVariable) || keyVariable.Any(char.IsWhiteSpace))
             throw new ArgumentException($"'{keyVariable}' is not an environment variable name.");
         // Each id must be one the catalog can describe: of a family the dialect's built-in route serves, or declared.
-        var template = BuiltInRoutes.All.First(r => r.Dialect == dialect);
+        var template = BuiltInRoutes.TemplateFor(dialect);
         foreach (var id in modelIds ?? Array.Empty<string>())
         {
             if (!string.IsNullOrWhiteSpace(id) && ModelOf(name.Trim(), template, id.Trim()) is null)
@@ -120,14 +127,14 @@ public sealed class RouteRegistry
 
     private VideoRoute ToRoute(RouteEntry entry)
     {
-        var template = BuiltInRoutes.All.First(r => r.Dialect == entry.Dialect);
+        var template = BuiltInRoutes.TemplateFor(entry.Dialect);
         // Declared entries first, then any id it was registered with that borrows a built-in model of its family.
         var declared = Catalog.For(entry.Name);
         var registered = (entry.Models ?? new List<string>())
             .Where(id => !declared.Any(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase)))
             .Select(id => ModelOf(entry.Name, template, id)).OfType<ModelEntry>();
         var models = declared.Concat(registered).ToList();
-        if (models.Count == 0) models = Catalog.For(template.Name).Select(m => m with { Route = entry.Name }).ToList();
+        if (models.Count == 0) models = TemplateModels(template).Select(m => m with { Route = entry.Name }).ToList();
         else if (!models.Any(m => m.Default)) models[0] = models[0] with { Default = true };
         // A registered gateway's quota is what it was registered with: the built-in route's numbers are that service's own.
         return new VideoRoute(entry.Name, entry.Dialect, entry.BaseUri, entry.KeyVariable, models, template.Capabilities)
@@ -145,7 +152,7 @@ public sealed class RouteRegistry
         var declared = Catalog.For(route).FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
         if (declared is not null) return declared;
         var family = Pricing.ModelFamily.Of(id);
-        var borrowed = Catalog.For(template.Name).FirstOrDefault(m => m.Family == family);
+        var borrowed = TemplateModels(template).FirstOrDefault(m => m.Family == family);
         return borrowed is null ? null : borrowed with { Route = route, Id = id, Default = false };
     }
 

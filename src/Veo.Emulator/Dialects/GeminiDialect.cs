@@ -26,6 +26,9 @@ internal static class GeminiDialect
     private static EmulatorResponse Create(EmulatorRequest request, EmulatorState state, string model)
     {
         if (GoogleErrors.RejectUnlessAuthorized(request, state.Options.ApiKey) is { } rejection) return rejection;
+        // Shut down 2026-10-22: "a 404 containing 'is no longer available'" (docs.apiyi.com, "Veo 3.1 Preview retired", 2026-10-25).
+        if (GeminiRequest.Models.Contains(model) && !state.Options.GeminiVeoServed)
+            return GoogleErrors.NotFound($"models/{model} is no longer available.");
         // A retired model is answered as one the API version never had: the id is simply not found any more.
         if (!GeminiRequest.Models.Contains(model) || state.Faults.IsRetired(model))
         {
@@ -95,8 +98,9 @@ internal static class GeminiDialect
     /// </summary>
     private static string FileUri(EmulatorRequest request, string fileId) => $"https://{request.Host}/v1beta/files/{fileId}:download?alt=media";
 
+    /// <summary>A Veo operation's file, or an Omni interaction's answered by uri (the Interactions dialect names its files here too).</summary>
     private static VideoTask? FindByFile(EmulatorState state, string file) =>
-        state.Tasks.FindWhere(EmulatedApi.Gemini, t => t.Order.FileId == file);
+        state.Tasks.FindWhere(EmulatedApi.Gemini, t => t.Order.FileId == file) ?? state.Tasks.FindWhere(EmulatedApi.Interactions, t => t.Order.FileId == file);
 
     internal static string OperationName(VideoTask task) => $"models/{task.Model}/operations/{task.Id}";
 }

@@ -67,17 +67,22 @@ internal static class ModelLists
         if (request.Query("pageToken") is { Length: > 0 } token && !TryReadToken(token, out start))
             return GoogleErrors.InvalidArgument("Invalid page token.");
 
-        var served = GeminiRequest.Models.Where(m => !state.Faults.IsRetired(m)).ToList();
+        // Gemini Omni first; the Veo ids only while they are served (GeminiVeoServed), since their shut-down on 2026-10-22.
+        var served = InteractionsRequest.Models.Keys.Concat(state.Options.GeminiVeoServed ? GeminiRequest.Models : [])
+            .Where(m => !state.Faults.IsRetired(m)).ToList();
         var models = new JsonArray();
         foreach (var id in served.Skip(start).Take(size))
         {
+            var omni = InteractionsRequest.Models.ContainsKey(id);
             models.Add(new JsonObject
             {
                 ["name"] = $"models/{id}",
-                ["version"] = "3.1",
+                ["version"] = omni ? id.Split('-')[2] : "3.1",
                 ["displayName"] = DisplayName(id),
                 ["description"] = DisplayName(id),
-                ["supportedGenerationMethods"] = new JsonArray("predictLongRunning"),
+                // Omni's videos come from the Interactions API, which models.list names no method for: generateContent is
+                // what Gemini models list (an assumption of the emulator); Veo's from predictLongRunning.
+                ["supportedGenerationMethods"] = new JsonArray(omni ? "generateContent" : "predictLongRunning"),
             });
         }
         var body = new JsonObject { ["models"] = models };
@@ -87,6 +92,7 @@ internal static class ModelLists
 
     private static string DisplayName(string id) => id switch
     {
+        _ when id.StartsWith("gemini-omni-", StringComparison.Ordinal) => $"Gemini Omni {id.Split('-')[2]} Flash",
         GeminiRequest.LiteModel => "Veo 3.1 Lite",
         _ when id.Contains("-fast-") => "Veo 3.1 Fast",
         _ => "Veo 3.1",

@@ -40,6 +40,7 @@ internal static class VeoRules
 
     public static string Name(VideoResolution resolution) => resolution switch
     {
+        VideoResolution.P360 => "360p",
         VideoResolution.P720 => "720p",
         VideoResolution.P1080 => "1080p",
         _ => "4k",

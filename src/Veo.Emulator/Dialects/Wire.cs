@@ -50,6 +50,9 @@ internal static class Wire
     /// The rendered video with its Content-Length, like the real downloads: as long as the task asked; or, for
     /// benchmarks, a large video of the one-second fixture and filler.
     /// </summary>
-    public static EmulatorResponse Video(EmulatorState state, VideoFixture fixture) =>
-        Responses.Stream(state.Options.LargeVideoBytes is { } length ? new LargeVideo(fixture, length) : new MemoryStream(RenderedVideo.Of(fixture), writable: false), "video/mp4");
+    public static EmulatorResponse Video(EmulatorState state, VideoFixture fixture) => Responses.Stream(VideoStream(state, fixture), "video/mp4");
+
+    /// <summary>The bytes <see cref="Video"/> serves, for answers that carry them inline.</summary>
+    public static Stream VideoStream(EmulatorState state, VideoFixture fixture) =>
+        state.Options.LargeVideoBytes is { } length ? new LargeVideo(fixture, length) : new MemoryStream(RenderedVideo.Of(fixture), writable: false);
 }

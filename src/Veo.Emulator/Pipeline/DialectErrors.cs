@@ -30,6 +30,7 @@ internal static class DialectErrors
 
     internal static Dialect DialectOf(EmulatorRequest request) =>
         StartsWithSegment(request.Path, "/v1beta") || StartsWithSegment(request.Path, "/v1beta1") || StartsWithSegment(request.Path, "/v1/projects")
+        || StartsWithSegment(request.Path, "/v1/interactions")
         || StartsWithSegment(request.Path, "/storage") ? Dialect.Google
         : StartsWithSegment(request.Path, "/cdn") ? Dialect.Cdn
         : Dialect.NewApi;

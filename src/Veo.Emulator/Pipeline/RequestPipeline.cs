@@ -17,6 +17,7 @@ internal sealed class RequestPipeline
         OpenAIVideosDialect.Map(routes, state);
         UnifiedVideoDialect.Map(routes, state);
         GeminiDialect.Map(routes, state);
+        InteractionsDialect.Map(routes, state);
         VertexDialect.Map(routes, state);
         ModelLists.Map(routes, state);
     }

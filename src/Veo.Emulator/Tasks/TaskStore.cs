@@ -44,6 +44,9 @@ internal sealed class TaskStore(EmulatorOptions options, EmulatorClock clock, Fa
     /// <summary>One dialect's tasks, newest first.</summary>
     public IEnumerable<VideoTask> NewestFirst(EmulatedApi api) => inCreationOrder.Where(t => t.Order.Api == api).Reverse();
 
+    /// <summary>Forgets a task (the Interactions API's DELETE); false when there was none.</summary>
+    public bool Remove(EmulatedApi api, string id) => tasks.TryRemove((api, id), out _);
+
     public VideoTask? Find(EmulatedApi api, string id) => tasks.TryGetValue((api, id), out var task) ? task : null;
 
     /// <summary>A task by id whatever dialect made it (ids are random, so they do not collide across dialects).</summary>

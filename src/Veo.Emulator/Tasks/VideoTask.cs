@@ -2,9 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Veo.Emulator;
 
-internal enum EmulatedApi { OpenAIVideos, UnifiedVideo, Gemini, Vertex }
+internal enum EmulatedApi { OpenAIVideos, UnifiedVideo, Gemini, Vertex, Interactions }
 
-internal enum TaskPhase { Queued, InProgress, Completed, Failed }
+/// <summary>Cancelled: stopped by the client before it finished (only the Interactions API has a cancel).</summary>
+internal enum TaskPhase { Queued, InProgress, Completed, Failed, Cancelled }
 
 internal sealed record TaskFailure(string Message);
 
@@ -22,6 +23,9 @@ internal sealed record TaskOrder(EmulatedApi Api, string Id, string Model, strin
 
     /// <summary>A Vertex AI task's project, location, sample count, sound and storage.</summary>
     public VertexOrder? Vertex { get; init; }
+
+    /// <summary>An Interactions task's delivery, task and the interaction it continues.</summary>
+    public InteractionOrder? Interaction { get; init; }
 }
 
 /// <summary>A task in memory. Its state is a pure function of the clock, so tests step through it exactly.</summary>
@@ -41,8 +45,25 @@ internal sealed class VideoTask(TaskOrder order, DateTimeOffset createdAt, TimeS
 
     public TaskFailure? Failure { get; } = failure;
 
+    private long cancelledAtTicks = long.MaxValue;
+
+    /// <summary>When the client cancelled it; null if it never was.</summary>
+    public DateTimeOffset? CancelledAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref cancelledAtTicks);
+            return ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>Stops a task that has not finished at <paramref name="now"/>; false when it had (or was cancelled before).</summary>
+    public bool Cancel(DateTimeOffset now) =>
+        now < FinishedAt && Interlocked.CompareExchange(ref cancelledAtTicks, now.UtcTicks, long.MaxValue) == long.MaxValue;
+
     public TaskState StateAt(DateTimeOffset now)
     {
+        if (CancelledAt is { } cancelled && now >= cancelled) return new TaskState(TaskPhase.Cancelled, 0, cancelled, false);
         var startedAt = CreatedAt + queueTime;
         if (now >= FinishedAt)
         {

@@ -5,6 +5,7 @@ using Veo.Core.Media;
 using Veo.Core.Models;
 using Veo.Core.Pricing;
 using Veo.Core.Requests;
+using Veo.Core.Tasks;
 using Veo.PowerShell.Commands;
 using Veo.PowerShell.Emulation;
 
@@ -21,7 +22,7 @@ internal static class ErrorMapping
     {
         "InvalidVideoRequest", "InvalidArgument", "SpendingCapReached", "ApiKeyMissing", "ApiKeyRefused", "CreateOutcomeUnknown",
         "ModelUnavailable", "InvalidModelCatalog", "VideoTaskFailed", "VideoUndeliverable", "WaitTimeout", "VideoNotReady", "InvalidVideoFile", "NotFound", "FileExists", "FileError",
-        "FileAccessDenied", "NetworkError", "Stopped", "EmulatorNotRunning", "UnexpectedError",
+        "FileAccessDenied", "NetworkError", "Stopped", "EmulatorNotRunning", "CancelNotSupported", "TaskAlreadyFinished", "UnexpectedError",
     };
 
     public static ErrorRecord From(Exception exception, object? target) => exception switch
@@ -36,6 +37,9 @@ internal static class ErrorMapping
         ApiException { IsKeyRefused: true } e => Record(e, "ApiKeyRefused", ErrorCategory.AuthenticationError, target),
         AmbiguousCreateException e => Record(e, "CreateOutcomeUnknown", ErrorCategory.OperationTimeout, target,
             "Check the provider's task list or console before submitting this prompt again."),
+        CancelRefusedException { Finished: true } e => Record(e, "TaskAlreadyFinished", ErrorCategory.InvalidOperation, target),
+        CancelRefusedException e => Record(e, "CancelNotSupported", ErrorCategory.NotImplemented, target,
+            "The task goes on; save it when it finishes, or stop paying for such tasks by choosing a route that can cancel (-Route Google)."),
         VideoTaskFailedException e => Record(e, "VideoTaskFailed", ErrorCategory.InvalidResult, target),
         VideoUndeliverableException e => Record(e, "VideoUndeliverable", ErrorCategory.ResourceUnavailable, target),
         WaitTimeoutException e => Record(e, "WaitTimeout", ErrorCategory.OperationTimeout, target,

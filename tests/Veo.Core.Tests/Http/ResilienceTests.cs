@@ -65,7 +65,7 @@ public class ResilienceTests : EmulatorAndHomeTest
     public async Task A_Gemini_poll_answered_429_waits_as_long_as_its_RetryInfo_says()
     {
         // Google gives no Retry-After header: the wait is error.details[].retryDelay ("1s") in the body.
-        var flow = new EngineFlow(Home, Emulator, BuiltInRoutes.Google);
+        var flow = new EngineFlow(Home, Emulator, BuiltInRoutes.GeminiVeo);
         var task = await flow.CreateAsync(BadRequests.Valid);
         Emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/operations/", Times: 1) { RetryAfter = TimeSpan.FromSeconds(1) });
         var started = DateTime.UtcNow;
@@ -166,7 +166,7 @@ public class ResilienceTests : EmulatorAndHomeTest
     [Theory]
     [InlineData("LaoZhang", "{\"status\":\"queued\"}")]
     [InlineData("Crazyrouter", "{\"data\":{\"status\":\"pending\"}}")]
-    [InlineData("Google", "{\"metadata\":{}}")]
+    [InlineData("Google", "{\"status\":\"queued\"}")]
     public async Task A_create_accepted_without_a_task_id_is_ambiguous_and_journaled(string route, string answer)
     {
         // A 200 means the server took the order; without an id to wait for, the uncertainty has to reach the journal.
@@ -174,7 +174,7 @@ public class ResilienceTests : EmulatorAndHomeTest
         var provider = _flow.Engine.Provider(BuiltInRoutes.Find(route)!.At(server.BaseUri), new ApiKey(TestHome.Key));
 
         await Assert.ThrowsAsync<AmbiguousCreateException>(() =>
-            _flow.Engine.CreateAsync(Veo.Core.Requests.RequestValidator.Prepare(BadRequests.Valid, provider.Route), provider, null, CancellationToken.None));
+            _flow.Engine.CreateAsync(Veo.Core.Requests.RequestValidator.Prepare(BadRequests.Valid with { Model = "" }, provider.Route), provider, null, CancellationToken.None));
 
         Assert.Equal(1, server.Requests);
         Assert.Equal(JournalEntry.AmbiguousCreate, Assert.Single(Home.Journal.UncertainCreates()).Event);

@@ -43,13 +43,13 @@ public sealed class LifecycleTests : IDisposable
     [Fact]
     public void A_deprecated_model_warns_with_its_dates_and_is_refused_once_its_shut_down_date_has_come()
     {
-        var entry = ModelCatalog.Default.For("Google")[0] with
+        var entry = ModelCatalog.Default.For("Vertex")[0] with
         {
             Status = ModelStatus.Deprecated, DeprecatedOn = new DateTime(2026, 10, 22), ShutDownOn = new DateTime(2027, 1, 15),
             Replacement = "gemini-omni-1.1-flash", Source = "ai.google.dev/gemini-api/docs/deprecations",
         };
 
-        Assert.Equal("Model veo-3.1-fast-generate-preview on route Google is deprecated since 2026-10-22 and shuts down on 2027-01-15 " +
+        Assert.Equal("Model veo-3.1-fast-generate-001 on route Google is deprecated since 2026-10-22 and shuts down on 2027-01-15 " +
             "(source: ai.google.dev/gemini-api/docs/deprecations). Use -Model gemini-omni-1.1-flash before then.",
             ModelLifecycle.Warning(entry, "Google", new DateTime(2026, 12, 6)));
         Assert.False(ModelLifecycle.IsShutDown(entry, new DateTime(2027, 1, 14)));
@@ -86,7 +86,7 @@ public sealed class LifecycleTests : IDisposable
         var provider = engine.Provider(route, new ApiKey(TestHome.Key));
 
         var error = await Assert.ThrowsAsync<ModelUnavailableException>(() =>
-            engine.CreateAsync(RequestValidator.Prepare(BadRequests.Valid, route), provider, 0.30m, CancellationToken.None));
+            engine.CreateAsync(RequestValidator.Prepare(BadRequests.Valid with { Model = "" }, route), provider, 0.30m, CancellationToken.None));
 
         Assert.Contains($"{routeName} does not serve model {known.DefaultModel.Id} (it answered {status}", error.Message);
         Assert.Contains($"Use -Model {known.Models[1].Id} instead.", error.Message);
@@ -130,7 +130,7 @@ public sealed class LifecycleTests : IDisposable
         var engine = _home.Engine();
 
         var error = await Assert.ThrowsAsync<ApiException>(() =>
-            engine.CreateAsync(RequestValidator.Prepare(BadRequests.Valid, route), engine.Provider(route, new ApiKey(TestHome.Key)), 0.30m, CancellationToken.None));
+            engine.CreateAsync(RequestValidator.Prepare(BadRequests.Valid with { Model = "" }, route), engine.Provider(route, new ApiKey(TestHome.Key)), 0.30m, CancellationToken.None));
 
         Assert.Equal(status, (int)error.StatusCode);
     }

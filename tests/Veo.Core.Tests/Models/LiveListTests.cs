@@ -23,7 +23,8 @@ public sealed class LiveListTests : IDisposable
             ? $$"""{"models":[{{Model("veo-3.1-lite-generate-preview", "predictLongRunning")}},{{Model("veo-4.0-generate-preview", "predictLongRunning")}}]}"""
             : $$"""{"models":[{{Model("veo-3.1-generate-preview", "predictLongRunning")}},{{Model("gemini-2.5-flash", "generateContent")}}],"nextPageToken":"p2"}""");
 
-        var rows = (await ListAsync(server, BuiltInRoutes.Google))!;
+        // The Gemini dialect's list (predictLongRunning), as a registered gateway that forwards Veo would answer it.
+        var rows = (await ListAsync(server, BuiltInRoutes.GeminiVeo))!;
 
         Assert.Equal(
             [("veo-3.1-generate-preview", true, true), ("veo-3.1-lite-generate-preview", true, true), ("veo-4.0-generate-preview", true, false), ("veo-3.1-fast-generate-preview", false, true)],
@@ -34,6 +35,18 @@ public sealed class LiveListTests : IDisposable
         var requests = server.Requests.ToList();
         Assert.Equal(["/v1beta/models?pageSize=1000", "/v1beta/models?pageSize=1000&pageToken=p2"], requests.Select(r => r.Path));
         Assert.All(requests, r => Assert.Equal(TestHome.Key, r.Header("x-goog-api-key")));
+    }
+
+    [Fact]
+    public async Task The_Google_route_lists_the_Gemini_Omni_models_the_Gemini_API_names()
+    {
+        using var server = ScriptedServer.Json(_ => $$"""{"models":[{{Model("gemini-omni-1.2-flash", "generateContent")}},{{Model("gemini-2.5-flash", "generateContent")}},{{Model("gemini-omni-1.3-flash", "generateContent")}}]}""");
+
+        var rows = (await ListAsync(server, BuiltInRoutes.Google))!;
+
+        Assert.Contains(("gemini-omni-1.2-flash", true, true), rows.Select(r => (r.Id, r.Listed, r.InCatalog)));
+        Assert.Contains(("gemini-omni-1.3-flash", true, false), rows.Select(r => (r.Id, r.Listed, r.InCatalog)));
+        Assert.DoesNotContain(rows, r => r.Id == "gemini-2.5-flash");
     }
 
     [Fact]

@@ -17,18 +17,19 @@ public class ModelCatalogTests
 
         Assert.Equal(["veo-3.1-fast-generate-preview", "veo-3.1-generate-preview"], ids["LaoZhang"]);
         Assert.Equal(["veo-3.1-fast", "veo-3.1"], ids["Crazyrouter"]);
-        Assert.Equal(["veo-3.1-fast-generate-preview", "veo-3.1-generate-preview", "veo-3.1-lite-generate-preview"], ids["Google"]);
+        Assert.Equal(["gemini-omni-1.2-flash", "gemini-omni-1.1-flash", "veo-3.1-fast-generate-preview", "veo-3.1-generate-preview", "veo-3.1-lite-generate-preview"], ids["Google"]);
         Assert.Equal(["veo-3.1-fast-generate-001", "veo-3.1-generate-001", "veo-3.1-fast-generate-preview", "veo-3.1-generate-preview"], ids["Vertex"]);
-        Assert.All(ModelCatalog.Default.Entries, e => Assert.Equal(ModelStatus.Live, e.Status));
+        // The Gemini API's Veo ids are kept, shut down, so they are refused with their date; every other model is live.
+        Assert.All(ModelCatalog.Default.Entries, e => Assert.Equal(e.Route == "Google" && e.Family != ModelFamilies.Omni ? ModelStatus.ShutDown : ModelStatus.Live, e.Status));
         Assert.All(ModelCatalog.Default.Entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Source)));
         foreach (var route in BuiltInRoutes.All)
-            Assert.Equal(route.Models.First(m => m.Family == ModelFamilies.Fast).Id, Assert.Single(route.Models, m => m.Default).Id);
+            Assert.Equal(route.Models.First(m => m.Family == (route.Name == "Google" ? ModelFamilies.Omni : ModelFamilies.Fast)).Id, Assert.Single(route.Models, m => m.Default).Id);
     }
 
     [Fact]
     public void The_routes_take_their_limits_from_the_catalog()
     {
-        var lite = BuiltInRoutes.Google.FindModel("Lite")!;
+        var lite = BuiltInRoutes.GeminiVeo.FindModel("Lite")!;
         Assert.Equal(["720p", "1080p"], lite.Resolutions);
         Assert.Null(lite.Extension);
         Assert.Equal(AudioSupport.Optional, BuiltInRoutes.Vertex.DefaultModel!.Audio);
@@ -47,10 +48,10 @@ public class ModelCatalogTests
 
         Assert.Equal(ModelCatalog.Default.Entries.Count, catalog.Entries.Count);
         var google = catalog.For("Google");
-        Assert.Equal(ModelStatus.Deprecated, google[1].Status);
-        Assert.Equal(new DateTime(2026, 10, 1), google[1].DeprecatedOn);
-        Assert.Equal(["720p"], google[1].Resolutions);
-        Assert.Equal(ModelStatus.Live, ModelCatalog.Default.For("Google")[1].Status);
+        Assert.Equal(ModelStatus.Deprecated, google[3].Status);
+        Assert.Equal(new DateTime(2026, 10, 1), google[3].DeprecatedOn);
+        Assert.Equal(["720p"], google[3].Resolutions);
+        Assert.Equal(ModelStatus.ShutDown, ModelCatalog.Default.For("Google")[3].Status);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public class ModelCatalogTests
         // A file written by another tool (or pwsh with PSSerializeJSONLongEnumAsNumber) may hold an enum as its number.
         var json = JsonSerializer.Serialize(new[] { shipped with { Route = "MyGateway", Status = ModelStatus.Deprecated, DeprecatedOn = new DateTime(2026, 11, 1) } });
         Assert.Contains("\"Status\":1", json);
-        Assert.Contains("\"AsOf\":\"2025-12-01T00:00:00\"", json);
+        Assert.Contains("\"AsOf\":\"2026-12-06T00:00:00\"", json);
         using var file = new TempJsonFile(json);
 
         var read = Assert.Single(ModelCatalog.Default.WithOverrides(file.Path).For("MyGateway"));

@@ -43,25 +43,21 @@ public class DefaultPriceBookTests
     }
 
     [Theory]
-    [InlineData("veo-3.1-fast", "720p", "0.12")]
-    [InlineData("veo-3.1-fast", "1080p", "0.12")]
-    [InlineData("veo-3.1-fast", "4k", "0.30")]
-    [InlineData("veo-3.1", "720p", "0.40")]
-    [InlineData("veo-3.1", "1080p", "0.40")]
-    [InlineData("veo-3.1", "4k", "0.60")]
-    public void Google_charges_per_second_by_resolution(string model, string resolution, string price)
+    [InlineData("360p", "0.0304")]
+    [InlineData("720p", "0.1014")]
+    [InlineData("1080p", "0.1520")]
+    [InlineData("4k", "0.3041")]
+    public void Google_charges_Gemini_Omni_per_second_by_resolution(string resolution, string price)
     {
-        var row = Assert.Single(Rows, r => r.Route == "Google" && r.Model == model && r.Resolution == resolution);
-        Assert.Equal(Billing.PerSecond, row.Billing);
-        Assert.Equal(decimal.Parse(price), row.Price);
+        var row = Assert.Single(Rows, r => r.Route == "Google" && r.Resolution == resolution);
+        Assert.Equal(("gemini-omni-flash", Billing.PerSecond, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture)), (row.Model, row.Billing, row.Price));
+        Assert.Contains("$17.50", row.Note);
     }
 
     [Fact]
-    public void Googles_720p_rows_say_they_assume_the_1080p_price()
+    public void Google_has_no_Veo_row_since_the_Gemini_API_shut_its_Veo_ids_down()
     {
-        // Lite's 720p price is quoted apart from its 1080p one, so only Fast and Standard assume.
-        Assert.All(Rows.Where(r => r.Route == "Google" && r.Resolution == "720p" && r.Model != "veo-3.1-lite"),
-            row => Assert.Contains("1080p price", row.Note));
+        Assert.DoesNotContain(Rows, r => r.Route == "Google" && r.Model.StartsWith("veo", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,27 +4,23 @@ namespace Veo.Core.Tests.Pricing;
 
 public class PriceComparisonTests
 {
-    // The table the LaoZhang document prints (APIS.md section 4): its per-call price against Google's 8 s prices.
+    // Gemini Omni on the Gemini API against Veo on Vertex AI and the gateways, for one 8 s video: what -Compare shows.
     [Theory]
-    [InlineData("veo-3.1-fast-generate-preview", "1080p", "0.30", "0.96", "-0.66", "-68.8")]
-    [InlineData("veo-3.1-fast-generate-preview", "4k", "0.30", "2.40", "-2.10", "-87.5")]
-    [InlineData("veo-3.1-generate-preview", "1080p", "1.20", "3.20", "-2.00", "-62.5")]
-    [InlineData("veo-3.1-generate-preview", "4k", "1.20", "4.80", "-3.60", "-75.0")]
-    public void LaoZhang_against_Google_reproduces_the_gateway_documents_table(
-        string model, string resolution, string laoZhangCost, string googleCost, string difference, string percent)
+    [InlineData("720p", "Vertex", "1.20", "-0.3888", "-32.4")]
+    [InlineData("720p", "LaoZhang", "0.30", "0.5112", "170.4")]
+    [InlineData("720p", "Crazyrouter", "0.80", "0.0112", "1.4")]
+    [InlineData("1080p", "Vertex", "1.20", "0.016", "1.3")]
+    public void Gemini_Omni_is_compared_beside_Veo_on_Vertex_and_the_gateways(string resolution, string reference, string referenceCost, string difference, string percent)
     {
-        var quotes = PriceBook.Default.Table(new PriceQuery { Model = model, Resolution = resolution, Duration = 8 })
-            .Where(q => q.Route is "LaoZhang" or "Google");
+        var quotes = PriceBook.Default.Table(new PriceQuery { Resolution = resolution, Duration = 8 })
+            .Where(q => q.Model is "gemini-omni-flash" or "veo-3.1-fast");
 
-        var compared = PriceComparison.Compare(quotes, "Google");
+        var compared = PriceComparison.Compare(quotes, reference);
 
-        var google = Assert.Single(compared, q => q.Route == "Google");
-        var laoZhang = Assert.Single(compared, q => q.Route == "LaoZhang");
-        Assert.Equal(decimal.Parse(googleCost), google.Cost);
-        Assert.Equal(decimal.Parse(laoZhangCost), laoZhang.Cost);
-        Assert.Equal("Google", laoZhang.ComparedTo);
-        Assert.Equal(decimal.Parse(difference), laoZhang.Difference);
-        Assert.Equal(decimal.Parse(percent), laoZhang.PercentDifference);
+        var omni = Assert.Single(compared, q => q.Route == "Google");
+        Assert.Equal(decimal.Parse(referenceCost, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(compared, q => q.Route == reference).Cost);
+        Assert.Equal((reference + " veo-3.1-fast", decimal.Parse(difference, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture)),
+            (omni.ComparedTo, omni.Difference, omni.PercentDifference));
     }
 
     [Fact]

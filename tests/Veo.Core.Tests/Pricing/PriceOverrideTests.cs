@@ -22,8 +22,8 @@ public class PriceOverrideTests
     public void An_override_row_with_the_same_route_model_and_resolution_replaces_the_shipped_one()
     {
         using var file = new TempJsonFile("""
-            // Google cut the Fast 720p price.
-            [{ "route": "google", "model": "veo-3.1-fast-generate-preview", "billing": "per_second", "price": 0.10,
+            // Google's 720p Omni price, read on its own page.
+            [{ "route": "google", "model": "gemini-omni-1.2-flash", "billing": "per_second", "price": 0.10,
                "resolution": "720P", "currency": "USD", "source": "https://ai.google.dev/gemini-api/docs/pricing",
                "asOf": "2026-07-01", "note": "read by hand" },]
             """);
@@ -31,10 +31,10 @@ public class PriceOverrideTests
         var book = PriceBook.Default.WithOverrides(file.Path);
 
         Assert.Equal(PriceBook.Default.Rows.Count, book.Rows.Count);
-        var quote = book.Quote("Google", "veo-3.1-fast", 8, "720p")!;
+        var quote = book.Quote("Google", "Omni", 8, "720p")!;
         Assert.Equal(0.80m, quote.Cost);
         Assert.Equal(new DateTime(2026, 7, 1), quote.AsOf);
-        Assert.Equal(0.96m, book.Quote("Google", "veo-3.1-fast", 8, "1080p")!.Cost);
+        Assert.Equal(1.216m, book.Quote("Google", "gemini-omni-1.1-flash", 8, "1080p")!.Cost);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class PriceQuoteTests
     [Fact]
     public void A_per_second_cost_is_the_unit_price_times_seconds_times_count()
     {
-        var quote = Book.Quote("Google", "veo-3.1", 6, "720p", count: 2)!;
+        var quote = Book.Quote("Vertex", "veo-3.1", 6, "720p", count: 2)!;
 
         Assert.Equal(Billing.PerSecond, quote.Billing);
         Assert.Equal(0.40m, quote.UnitPrice);
@@ -54,22 +54,32 @@ public class PriceQuoteTests
     [InlineData("VEO-3.1", "veo-3.1")]
     public void A_route_model_id_is_priced_as_its_family(string modelId, string family)
     {
-        Assert.Equal(family, Book.Quote("Google", modelId, 8, "1080p")!.Model);
+        Assert.Equal(family, Book.Quote("Vertex", modelId, 8, "1080p")!.Model);
     }
 
     [Fact]
     public void Route_and_resolution_are_matched_whatever_their_case()
     {
-        Assert.Equal(2.40m, Book.Quote("google", "veo-3.1-fast", 8, "4K")!.Cost);
+        Assert.Equal(2.80m, Book.Quote("vertex", "veo-3.1-fast", 8, "4K")!.Cost);
     }
 
     [Theory]
     [InlineData("Crazyrouter", "veo-3.1", "1080p")]
     [InlineData("Nowhere", "veo-3.1", "720p")]
-    [InlineData("Google", "veo-3.1-pro", "720p")]
+    [InlineData("Vertex", "veo-3.1-pro", "720p")]
+    [InlineData("Google", "veo-3.1-fast", "720p")]
     public void No_price_in_the_book_is_no_quote(string route, string model, string resolution)
     {
         Assert.Null(Book.Quote(route, model, 8, resolution));
+    }
+
+    [Fact]
+    public void Gemini_Omni_on_Google_is_priced_per_second_from_its_token_rate()
+    {
+        var quote = Book.Quote("Google", "gemini-omni-1.2-flash", 10, "720p")!;
+
+        Assert.Equal(("gemini-omni-flash", Billing.PerSecond, 0.1014m, 1.014m), (quote.Model, quote.Billing, quote.UnitPrice, quote.Cost));
+        Assert.Contains("5,792 tokens", Book.Rows.Single(r => r.Route == "Google" && r.Resolution == "720p").Note);
     }
 
     [Fact]

@@ -15,27 +15,23 @@ public class PriceTableTests
 
         Assert.Equal(new[]
         {
+            "Google gemini-omni-flash 360p 0.24",
             "LaoZhang veo-3.1-fast 720p 0.30",
             "LaoZhang veo-3.1-fast 1080p 0.30",
             "LaoZhang veo-3.1-fast 4k 0.30",
-            "Google veo-3.1-lite 720p 0.40",
-            "Google veo-3.1-lite 1080p 0.64",
             "Crazyrouter veo-3.1-fast 720p 0.80",
-            "Google veo-3.1-fast 720p 0.96",
-            "Google veo-3.1-fast 1080p 0.96",
+            "Google gemini-omni-flash 720p 0.81",
             "LaoZhang veo-3.1 720p 1.20",
             "LaoZhang veo-3.1 1080p 1.20",
             "LaoZhang veo-3.1 4k 1.20",
             "Vertex veo-3.1-fast 720p 1.20",
             "Vertex veo-3.1-fast 1080p 1.20",
+            "Google gemini-omni-flash 1080p 1.22",
             "Crazyrouter veo-3.1 720p 1.60",
-            "Google veo-3.1-fast 4k 2.40",
+            "Google gemini-omni-flash 4k 2.43",
             "Vertex veo-3.1-fast 4k 2.80",
-            "Google veo-3.1 720p 3.20",
-            "Google veo-3.1 1080p 3.20",
             "Vertex veo-3.1 720p 3.20",
             "Vertex veo-3.1 1080p 3.20",
-            "Google veo-3.1 4k 4.80",
             "Vertex veo-3.1 4k 4.80",
         }, table.Select(Line));
     }
@@ -85,11 +81,11 @@ public class PriceTableTests
     {
         var table = Book.Table(new PriceQuery
         {
-            Route = "google", Model = "veo-3.1-fast-generate-preview", Resolution = "4k", Duration = 8, Count = 2,
+            Route = "vertex", Model = "veo-3.1-fast-generate-001", Resolution = "4k", Duration = 8, Count = 2,
         });
 
         var quote = Assert.Single(table);
-        Assert.Equal("Google veo-3.1-fast 4k 4.80", Line(quote));
+        Assert.Equal("Vertex veo-3.1-fast 4k 5.60", Line(quote));
     }
 
     [Fact]
@@ -97,7 +93,7 @@ public class PriceTableTests
     {
         var table = Book.Table(new PriceQuery { Model = "veo-3.1", Resolution = "720p", Duration = 4 });
 
-        Assert.Equal(new[] { "Crazyrouter veo-3.1 720p 0.80", "LaoZhang veo-3.1 720p 1.20", "Google veo-3.1 720p 1.60", "Vertex veo-3.1 720p 1.60" },
+        Assert.Equal(new[] { "Crazyrouter veo-3.1 720p 0.80", "LaoZhang veo-3.1 720p 1.20", "Vertex veo-3.1 720p 1.60" },
             table.Select(Line));
     }
 }

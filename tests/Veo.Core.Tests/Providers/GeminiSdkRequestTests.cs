@@ -35,7 +35,7 @@ public class GeminiSdkRequestTests
             LastFrame = images.GetValueOrDefault("instances[0].lastFrame"),
             ReferenceImages = images.Where(i => i.Key.StartsWith("instances[0].referenceImages")).OrderBy(i => i.Key).Select(i => i.Value).ToList(),
         };
-        var body = await GeminiProvider.Body(RequestValidator.Prepare(request, BuiltInRoutes.Google)).ReadAsStringAsync();
+        var body = await GeminiProvider.Body(RequestValidator.Prepare(request, BuiltInRoutes.GeminiVeo)).ReadAsStringAsync();
 
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(body)),
             $"Veo sent{Environment.NewLine}{Shorten(body)}{Environment.NewLine}the SDK sent{Environment.NewLine}{Shorten(expected.ToJsonString())}");

@@ -31,7 +31,7 @@ public class OtherDialectsWireTests : EmulatorAndHomeTest
     [Fact]
     public async Task Gemini_sends_instances_and_parameters_with_the_goog_key_header()
     {
-        var flow = new EngineFlow(Home, Emulator, BuiltInRoutes.Google);
+        var flow = new EngineFlow(Home, Emulator, BuiltInRoutes.GeminiVeo);
         var refs = new[] { TestImages.Landscape720Png, TestImages.Landscape720Jpeg };
         var saved = await flow.MakeAsync(BadRequests.Valid with { Model = "veo-3.1-generate-preview", Resolution = "1080p", ReferenceImages = refs });
 
@@ -57,7 +57,7 @@ public class OtherDialectsWireTests : EmulatorAndHomeTest
     public void Gemini_refuses_a_seed_before_any_call_as_the_official_sdk_does()
     {
         var error = Assert.Throws<Core.Requests.RequestValidationException>(() =>
-            Core.Requests.RequestValidator.Prepare(BadRequests.Valid with { Seed = 7 }, BuiltInRoutes.Google));
+            Core.Requests.RequestValidator.Prepare(BadRequests.Valid with { Seed = 7 }, BuiltInRoutes.GeminiVeo));
         Assert.Contains("does not take a seed", error.Message);
     }
 }

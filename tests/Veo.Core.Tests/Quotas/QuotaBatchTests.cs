@@ -52,7 +52,7 @@ public class QuotaBatchTests : IAsyncLifetime
     [Fact]
     public async Task A_Gemini_429_waits_as_its_RetryInfo_says()
     {
-        var (tasks, refused) = await CreateSixAsync(BuiltInRoutes.Google.At(_emulator.BaseUri));
+        var (tasks, refused) = await CreateSixAsync(BuiltInRoutes.GeminiVeo.At(_emulator.BaseUri));
 
         Assert.Equal(6, tasks.Count);
         Assert.Equal(6, _emulator.CreatedTaskCount);

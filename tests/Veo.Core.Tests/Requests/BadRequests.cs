@@ -18,7 +18,6 @@ public static class BadRequests
         ("escape in the negative prompt", r => r with { NegativePrompt = "blur\u001b[0m" }, "negative prompt holds a control character"),
         ("a folder as the image", r => r with { Image = Path.GetTempPath() }, "is a folder; give one image file in it"),
         ("unknown model", r => r with { Model = "veo-2" }, "Model 'veo-2' is not offered"),
-        ("empty model", r => r with { Model = "" }, "is not offered"),
         ("legacy fl model", r => r with { Model = "veo-3.1-fl" }, "Use one of: Fast, Standard"),
         ("duration 5", r => r with { DurationSeconds = 5 }, "use -Duration 4, 6 or 8"),
         ("duration 0", r => r with { DurationSeconds = 0 }, "use -Duration 4, 6 or 8"),

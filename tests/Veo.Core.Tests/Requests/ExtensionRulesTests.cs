@@ -11,7 +11,7 @@ namespace Veo.Core.Tests.Requests;
 /// <summary>An extension is checked against the route's limits before anything is paid; each case is one a user could type.</summary>
 public class ExtensionRulesTests
 {
-    private static readonly VideoRoute Google = BuiltInRoutes.Google;
+    private static readonly VideoRoute Google = BuiltInRoutes.GeminiVeo;
 
     /// <summary>A finished 8-second 720p landscape video of the Google route, finished a minute ago.</summary>
     private static readonly ExtensionSource Source = new()
@@ -75,9 +75,11 @@ public class ExtensionRulesTests
     [Fact]
     public void The_price_is_the_seven_seconds_added_at_720p()
     {
-        var plan = new VeoEngine(new TaskJournal(Path.GetTempFileName())).Plan(Extension, Google, PriceBook.Default);
+        // A gateway that still forwards the Gemini API's Veo, with its own price (the book has none since the shut-down).
+        var book = new PriceBook(new[] { new PriceRow("Google", "veo-3.1-fast", Billing.PerSecond, 0.15m, "720p", "USD", "test", new DateTime(2026, 1, 1)) });
+        var plan = new VeoEngine(new TaskJournal(Path.GetTempFileName())).Plan(Extension, Google, book);
 
-        Assert.Equal(PriceBook.Default.Quote("Google", "veo-3.1-fast", 7, "720p")!.Cost, plan.Cost);
+        Assert.Equal(1.05m, plan.Cost);
         Assert.Contains("Extension of models/veo-3.1-fast-generate-preview/operations/abc (15 s in all) 7 s 720p", plan.Summary);
     }
 

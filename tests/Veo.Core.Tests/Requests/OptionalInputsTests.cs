@@ -15,7 +15,7 @@ public class OptionalInputsTests
         Assert.Throws<RequestValidationException>(() => RequestValidator.Prepare(request, route)).Message;
 
     private static JsonElement GeminiParameters(VideoRequest request) =>
-        JsonDocument.Parse(GeminiProvider.Body(RequestValidator.Prepare(request, BuiltInRoutes.Google)).ReadAsStringAsync().Result).RootElement.GetProperty("parameters");
+        JsonDocument.Parse(GeminiProvider.Body(RequestValidator.Prepare(request, BuiltInRoutes.GeminiVeo)).ReadAsStringAsync().Result).RootElement.GetProperty("parameters");
 
     private static JsonElement UnifiedBody(VideoRequest request) =>
         JsonDocument.Parse(UnifiedVideoProvider.Body(RequestValidator.Prepare(request, BuiltInRoutes.Crazyrouter)).ReadAsStringAsync().Result).RootElement;
@@ -36,7 +36,7 @@ public class OptionalInputsTests
     [InlineData("dont_allow", null, "that mode takes allow_all only")]
     [InlineData("allow_all", "image", "ImageToVideo on Google; that mode takes allow_adult only")]
     public void A_value_the_mode_does_not_take_is_refused(string value, string? image, string expected) =>
-        Assert.Contains(expected, Refusal(Text with { PersonGeneration = value, Image = image is null ? null : TestImages.Landscape720Png }, BuiltInRoutes.Google));
+        Assert.Contains(expected, Refusal(Text with { PersonGeneration = value, Image = image is null ? null : TestImages.Landscape720Png }, BuiltInRoutes.GeminiVeo));
 
     [Fact]
     public void A_route_without_it_says_so() =>
@@ -103,7 +103,7 @@ public class OptionalInputsTests
 
     [Fact]
     public void The_Gemini_API_refusal_says_why_and_where_it_is_taken() =>
-        Assert.Contains("the Gemini API's Veo 3.1 parameters do not list it", Refusal(Text with { EnhancePrompt = true }, BuiltInRoutes.Google));
+        Assert.Contains("the Gemini API's Veo 3.1 parameters do not list it", Refusal(Text with { EnhancePrompt = true }, BuiltInRoutes.GeminiVeo));
 
     [Theory]
     [InlineData("LaoZhang")]

@@ -52,7 +52,7 @@ public class VertexRouteTests : IDisposable
     [InlineData(BuiltInRoutes.LaoZhangName, "only -Route Vertex can")]
     public void Silence_is_refused_elsewhere_with_the_reason(string route, string expected)
     {
-        var error = Assert.Throws<RequestValidationException>(() => RequestValidator.Prepare(BadRequests.Valid with { GenerateAudio = false }, BuiltInRoutes.Find(route)!));
+        var error = Assert.Throws<RequestValidationException>(() => RequestValidator.Prepare(BadRequests.Valid with { GenerateAudio = false, Model = "" }, BuiltInRoutes.Find(route)!));
         Assert.Contains("always generates audio", error.Message);
         Assert.Contains(expected, error.Message);
     }
@@ -69,7 +69,7 @@ public class VertexRouteTests : IDisposable
     [Fact]
     public void Several_videos_per_request_are_refused_on_routes_that_make_one()
     {
-        var error = Assert.Throws<RequestValidationException>(() => RequestValidator.Prepare(BadRequests.Valid with { VideoCount = 2 }, BuiltInRoutes.Google));
+        var error = Assert.Throws<RequestValidationException>(() => RequestValidator.Prepare(BadRequests.Valid with { VideoCount = 2, Model = "" }, BuiltInRoutes.Google));
         Assert.Contains("one video per request", error.Message);
     }
 

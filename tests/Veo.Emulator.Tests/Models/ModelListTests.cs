@@ -31,14 +31,15 @@ public class ModelListTests : GeminiTest
     [Fact]
     public async Task The_Gemini_list_pages_with_pageSize_and_pageToken_and_the_last_page_has_no_token()
     {
-        var first = await Json.ReadAsync(await GoogleClient().GetAsync("v1beta/models?pageSize=2"));
+        var first = await Json.ReadAsync(await GoogleClient().GetAsync("v1beta/models?pageSize=3"));
         var token = first.GetProperty("nextPageToken").GetString();
-        var second = await Json.ReadAsync(await GoogleClient().GetAsync($"v1beta/models?pageSize=2&pageToken={token}"));
+        var second = await Json.ReadAsync(await GoogleClient().GetAsync($"v1beta/models?pageSize=3&pageToken={token}"));
 
         var names = first.GetProperty("models").EnumerateArray().Concat(second.GetProperty("models").EnumerateArray()).Select(m => m.GetProperty("name").GetString());
-        Assert.Equal(["models/veo-3.1-generate-preview", "models/veo-3.1-fast-generate-preview", "models/veo-3.1-lite-generate-preview"], names);
+        // This emulator serves the Gemini dialect's Veo ids too (GeminiVeoServed), as a gateway that still forwards them would.
+        Assert.Equal(["models/gemini-omni-1.2-flash", "models/gemini-omni-1.1-flash", "models/veo-3.1-generate-preview", "models/veo-3.1-fast-generate-preview", "models/veo-3.1-lite-generate-preview"], names);
         Assert.False(second.TryGetProperty("nextPageToken", out _));
-        Assert.Equal("predictLongRunning", first.GetProperty("models")[0].GetProperty("supportedGenerationMethods")[0].GetString());
+        Assert.Equal("predictLongRunning", second.GetProperty("models")[0].GetProperty("supportedGenerationMethods")[0].GetString());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Veo.Emulator.Tests.Quotas;
 /// <summary>--requests-per-minute: each dialect refuses a create past it with its own 429.</summary>
 public class RequestsPerMinuteAnswerTests : EmulatorTest
 {
-    protected override EmulatorOptions Options => new() { ManualClock = true, QueueTime = QueueTime, RenderTime = RenderTime, RequestsPerMinute = 1 };
+    protected override EmulatorOptions Options => new() { ManualClock = true, QueueTime = QueueTime, RenderTime = RenderTime, RequestsPerMinute = 1, GeminiVeoServed = true };
 
     [Fact]
     public async Task The_OpenAI_Videos_gateway_answers_new_apis_request_limit_message_without_Retry_After()

@@ -12,7 +12,7 @@ public class EveryRouteTests : PowerShellTest
     {
         { "LaoZhang", "veo-3.1-fast-generate-preview" },
         { "Crazyrouter", "veo-3.1-fast" },
-        { "Google", "veo-3.1-fast-generate-preview" },
+        { "Google", "gemini-omni-1.2-flash" },
         { "Vertex", "veo-3.1-fast-generate-001" },
     };
 
@@ -81,7 +81,7 @@ public class EveryRouteTests : PowerShellTest
 
         Assert.Empty(result.Errors);
         Assert.Equal("Google", result.Single<VideoFile>().Route);
-        Assert.Contains(Emulator.Requests, r => r.Method == "GET" && r.Path.Contains("/operations/"));
+        Assert.Contains(Emulator.Requests, r => r.Method == "GET" && r.Path.StartsWith("/v1/interactions/"));
         Assert.DoesNotContain(Emulator.Requests, r => r.Path.StartsWith("/v1/videos"));
     }
 }

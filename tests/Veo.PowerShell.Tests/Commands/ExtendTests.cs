@@ -7,7 +7,7 @@ using Veo.PowerShell.Tests.Harness;
 
 namespace Veo.PowerShell.Tests.Commands;
 
-/// <summary>New-VeoVideo -Extend, as a user types it: a finished Google video continued into one longer MP4.</summary>
+/// <summary>New-VeoVideo -Extend, as a user types it: a finished Google (Gemini Omni) video continued into one longer MP4.</summary>
 public class ExtendTests : PowerShellTest
 {
     private void ConnectTo(string route) =>
@@ -29,16 +29,17 @@ public class ExtendTests : PowerShellTest
     {
         var first = First("-AspectRatio 9:16");
 
-        var result = Run("New-VeoVideo 'The boat sails into a puddle as wide as a lake' -Extend $first | Wait-VeoVideo | Save-VeoVideo -Path longer.mp4");
+        var result = Run("New-VeoVideo 'The boat sails into a puddle as wide as a lake' -Extend $first -Duration 7 | Wait-VeoVideo | Save-VeoVideo -Path longer.mp4");
 
         Assert.Empty(result.Errors);
         Assert.Empty(result.Warnings);
         var file = result.Single<VideoFile>();
         Assert.Equal(("Google", 720, 1280, true), (file.Route, file.Width, file.Height, file.HasAudio));
         Assert.Equal(15, file.Duration, 0.1);
-        var instance = LastCreateBody().GetProperty("instances")[0];
-        Assert.Equal(first.VideoUrl, instance.GetProperty("video").GetProperty("uri").GetString());
-        Assert.Contains("/models/veo-3.1-fast-generate-preview:predictLongRunning", Emulator.Requests.Last(r => r.Method == "POST").Path);
+        var body = LastCreateBody();
+        Assert.Equal(first.Id, body.GetProperty("previous_interaction_id").GetString());
+        Assert.Equal("extend", body.GetProperty("generation_config").GetProperty("video_config").GetProperty("task").GetString());
+        Assert.Equal("/v1/interactions", Emulator.Requests.Last(r => r.Method == "POST").Path);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public class ExtendTests : PowerShellTest
         First();
 
         // The session's default is LaoZhang; the journal says the task was made on Google, and there it is extended.
-        var result = Run("New-VeoVideo 'and then' -Extend $first.Id | Wait-VeoVideo | Save-VeoVideo");
+        var result = Run("New-VeoVideo 'and then' -Extend $first.Id -Duration 7 | Wait-VeoVideo | Save-VeoVideo");
 
         Assert.Empty(result.Errors);
         Assert.Equal(15, result.Single<VideoFile>().Duration, 0.1);
@@ -70,21 +71,31 @@ public class ExtendTests : PowerShellTest
     public void An_extension_of_an_extension_is_seven_seconds_longer_again()
     {
         First();
-        var result = Run("New-VeoVideo b -Extend $first | Wait-VeoVideo | ForEach-Object { New-VeoVideo c -Extend $_ } | Wait-VeoVideo | Save-VeoVideo");
+        var result = Run("New-VeoVideo b -Extend $first -Duration 7 | Wait-VeoVideo | ForEach-Object { New-VeoVideo c -Extend $_ -Duration 7 } | Wait-VeoVideo | Save-VeoVideo");
 
         Assert.Empty(result.Errors);
         Assert.Equal(22, result.Single<VideoFile>().Duration, 0.1);
     }
 
     [Fact]
+    public void Without_Duration_an_omni_extension_adds_the_most_that_keeps_it_within_30_seconds()
+    {
+        First();
+        var result = Run("New-VeoVideo b -Extend $first | Wait-VeoVideo | ForEach-Object { New-VeoVideo c -Extend $_ } | Wait-VeoVideo | Save-VeoVideo");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(28, result.Single<VideoFile>().Duration, 0.1);
+    }
+
+    [Fact]
     public void WhatIf_and_Get_VeoPrice_price_the_seven_seconds_billed()
     {
         First();
-        var sevenSeconds = PriceBook.Default.Quote("Google", "veo-3.1-fast", 7, "720p")!.Cost;
+        var sevenSeconds = PriceBook.Default.Quote("Google", "Omni", 7, "720p")!.Cost;
         var creates = CreateCalls;
 
-        var whatIf = Run("New-VeoVideo 'and then' -Extend $first -WhatIf");
-        var price = Run("New-VeoVideo 'and then' -Extend $first | Get-VeoPrice").Single<PriceQuote>();
+        var whatIf = Run("New-VeoVideo 'and then' -Extend $first -Duration 7 -WhatIf");
+        var price = Run("New-VeoVideo 'and then' -Extend $first -Duration 7 | Get-VeoPrice").Single<PriceQuote>();
 
         Assert.Contains($"Extension of {Run("$first.Id").Text} (15 s in all) 7 s 720p 16:9", Assert.Single(whatIf.HostLines));
         Assert.Contains(SpendingGuard.Money(sevenSeconds), whatIf.HostLines[0]);
@@ -93,11 +104,11 @@ public class ExtendTests : PowerShellTest
     }
 
     [Theory]
-    [InlineData("-Resolution 1080p", "made at 720p only")]
-    [InlineData("-Duration 8", "always adds 7 seconds")]
+    [InlineData("-Duration 11", "An extension adds 3, 4, 5, 6, 7, 8, 9 or 10 seconds on Google")]
+    [InlineData("-Duration 2", "An extension adds 3, 4, 5, 6, 7, 8, 9 or 10 seconds on Google")]
     [InlineData("-AspectRatio 9:16", "an extension keeps its shape")]
     [InlineData("-Image $image", "cannot be combined with -Image")]
-    [InlineData("-Model Lite", "cannot extend a video on Google")]
+    [InlineData("-Seed 7", "-Route Vertex takes one")]
     public void A_rule_the_extension_breaks_is_an_error_before_any_create(string parameters, string expected)
     {
         First();
@@ -152,7 +163,7 @@ public class ExtendUnfinishedSourceTests : PowerShellTest
 
         Assert.Contains("wait for it first", Assert.Single(result.Errors).Exception.Message);
         Assert.Equal(creates, CreateCalls);
-        Assert.Contains(Emulator.Requests, r => r.Method == "GET" && r.Path.Contains("/operations/"));
+        Assert.Contains(Emulator.Requests, r => r.Method == "GET" && r.Path.StartsWith("/v1/interactions/"));
     }
 }
 

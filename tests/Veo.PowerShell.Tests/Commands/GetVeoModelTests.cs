@@ -16,8 +16,10 @@ public class GetVeoModelTests : PowerShellTest
         var lite = Run("Get-VeoModel -Route Google -Family Lite").Output.Select(o => o.BaseObject).Cast<ModelEntry>().ToList();
 
         Assert.Equal("veo-3.1-lite-generate-preview", Assert.Single(lite).Id);
-        Assert.Empty(Run("Get-VeoModel -Status ShutDown").Output);
-        Assert.Equal(11, Run("Get-VeoModel -Route *").Output.Count);
+        // The Gemini API's Veo ids, shut down there on 2026-10-22, are the catalog's only shut-down models.
+        Assert.Equal(["veo-3.1-fast-generate-preview", "veo-3.1-generate-preview", "veo-3.1-lite-generate-preview"],
+            Run("Get-VeoModel -Status ShutDown").Output.Select(o => o.BaseObject).Cast<ModelEntry>().Select(m => m.Id));
+        Assert.Equal(13, Run("Get-VeoModel -Route *").Output.Count);
         Assert.Contains("There is no route named 'Nope'", Assert.Single(Run("Get-VeoModel -Route Nope").Errors).Exception.Message);
     }
 
@@ -159,6 +161,6 @@ public class GetVeoModelTests : PowerShellTest
         Assert.Equal(["Fast", "veo-3.1-fast-generate-preview", "veo-3.1-omni-ish"], Complete("New-VeoVideo -Route LaoZhang -Model "));
         Assert.Equal(["3", "4", "5", "10", "15"], Complete("New-VeoVideo -Route LaoZhang -Model veo-3.1-omni-ish -Duration "));
         Assert.Equal(["360p", "720p"], Complete("New-VeoVideo -Route LaoZhang -Model veo-3.1-omni-ish -Resolution "));
-        Assert.Equal(["Fast", "Standard", "Lite", "veo-3.1-fast", "veo-3.1", "omni-ish", "veo-3.1-lite"], Complete("Get-VeoModel -Family "));
+        Assert.Equal(["Omni", "Fast", "Standard", "Lite", "veo-3.1-fast", "veo-3.1", "omni-ish", "gemini-omni-flash", "veo-3.1-lite"], Complete("Get-VeoModel -Family "));
     }
 }

@@ -13,32 +13,45 @@ public class GetVeoPriceTests : PowerShellTest
         Assert.NotEmpty(rows);
         Assert.Equal(rows.OrderBy(r => r.Cost).Select(r => r.Cost), rows.Select(r => r.Cost));
         Assert.Contains(rows, r => r.Route == "LaoZhang" && r.Billing == Billing.PerCall);
-        Assert.Contains(rows, r => r.Route == "Google" && r.Resolution == "4k" && r.Cost == 4.80m);
+        Assert.Contains(rows, r => r.Route == "Vertex" && r.Resolution == "4k" && r.Cost == 4.80m);
+        // Gemini Omni on the Gemini API, per second from its token rate, 360p drafts included.
+        Assert.Contains(rows, r => r.Route == "Google" && r.Model == "gemini-omni-flash" && r.Resolution == "360p" && r.Cost == 0.2432m);
         Assert.Contains(rows, r => r.Route == "Crazyrouter" && r.Cost == 0.80m);
         Assert.All(rows, r => Assert.Equal(8, r.Seconds));
     }
 
     [Theory]
-    [InlineData("veo-3.1-fast-generate-preview", "1080p", 0.30, 0.96, -68.8)]
-    [InlineData("veo-3.1-fast-generate-preview", "4k", 0.30, 2.40, -87.5)]
+    [InlineData("veo-3.1-fast-generate-preview", "1080p", 0.30, 1.20, -75.0)]
+    [InlineData("veo-3.1-fast-generate-preview", "4k", 0.30, 2.80, -89.3)]
     [InlineData("veo-3.1-generate-preview", "1080p", 1.20, 3.20, -62.5)]
     [InlineData("veo-3.1-generate-preview", "4k", 1.20, 4.80, -75.0)]
-    public void Compare_reproduces_the_gateway_documents_table(string model, string resolution, double laoZhang, double google, double percent)
+    public void Compare_puts_LaoZhang_beside_Vertex_AI(string model, string resolution, double laoZhang, double vertex, double percent)
     {
-        var rows = Run($"Get-VeoPrice -Model {model} -Resolution {resolution} -Compare Google").Objects<PriceQuote>();
+        var rows = Run($"Get-VeoPrice -Model {model} -Resolution {resolution} -Compare Vertex").Objects<PriceQuote>();
 
         var row = rows.Single(r => r.Route == "LaoZhang");
         Assert.Equal((decimal)laoZhang, row.Cost);
-        Assert.Equal((decimal)laoZhang - (decimal)google, row.Difference);
+        Assert.Equal((decimal)laoZhang - (decimal)vertex, row.Difference);
         Assert.Equal((decimal)percent, row.PercentDifference);
-        Assert.Equal((decimal)google, rows.Single(r => r.Route == "Google").Cost);
+        Assert.Equal((decimal)vertex, rows.Single(r => r.Route == "Vertex").Cost);
+    }
+
+    [Fact]
+    public void Compare_shows_Gemini_Omni_beside_Veo_on_Vertex_and_the_gateways()
+    {
+        var rows = Run("Get-VeoPrice -Resolution 720p -Compare Vertex").Objects<PriceQuote>();
+
+        var omni = rows.Single(r => r.Route == "Google");
+        Assert.Equal(("gemini-omni-flash", 0.8112m, "Vertex veo-3.1-fast", -32.4m), (omni.Model, omni.Cost, omni.ComparedTo, omni.PercentDifference));
+        Assert.Contains(rows, r => r.Route == "LaoZhang" && r.ComparedTo == "Vertex");
+        Assert.Contains(rows, r => r.Route == "Crazyrouter" && r.ComparedTo == "Vertex");
     }
 
     [Fact]
     public void Compare_finds_the_reference_even_when_the_table_is_narrowed_to_one_route()
     {
-        var row = Run("Get-VeoPrice -Route LaoZhang -Model Fast -Resolution 1080p -Compare Google").Single<PriceQuote>();
-        Assert.Equal(-68.8m, row.PercentDifference);
+        var row = Run("Get-VeoPrice -Route LaoZhang -Model Fast -Resolution 1080p -Compare Vertex").Single<PriceQuote>();
+        Assert.Equal(-75.0m, row.PercentDifference);
     }
 
     [Fact]
@@ -67,7 +80,7 @@ public class GetVeoPriceTests : PowerShellTest
         var rows = Run("Import-Csv prompts.csv | Get-VeoPrice").Objects<PriceQuote>();
 
         Assert.Equal(
-            new[] { ("LaoZhang", "veo-3.1-fast", "720p", 4, 0.30m), ("Google", "veo-3.1-fast", "1080p", 8, 0.96m), ("Crazyrouter", "veo-3.1", "720p", 8, 1.60m) },
+            new[] { ("LaoZhang", "veo-3.1-fast", "720p", 4, 0.30m), ("Google", "gemini-omni-flash", "1080p", 8, 1.216m), ("Crazyrouter", "veo-3.1", "720p", 8, 1.60m) },
             rows.Select(r => (r.Route, r.Model, r.Resolution, r.Seconds, r.Cost)));
         Assert.Empty(Emulator.Requests);
         Assert.Empty(Run("Get-VeoVideo").Output);

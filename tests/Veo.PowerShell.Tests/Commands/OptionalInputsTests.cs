@@ -11,12 +11,19 @@ public class OptionalInputsTests : PowerShellTest
     private void ConnectTo(string route) =>
         Assert.Empty(Run($"Connect-Veo -Route {route} -BaseUri '{Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force)").Errors);
 
+    /// <summary>A gateway that still forwards the Gemini API's Veo (predictLongRunning): the one kind of route that takes -PersonGeneration now.</summary>
+    private void ConnectGeminiGateway() =>
+        Assert.Empty(Run($"""
+            Register-VeoRoute OldGemini -Dialect Gemini -BaseUri '{Emulator.BaseUri}' -KeyVariable OLDGEMINI_KEY | Out-Null
+            Connect-Veo -Route OldGemini -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force) | Out-Null
+            """).Errors);
+
     private JsonElement LastCreateBody() => JsonDocument.Parse(Emulator.Requests.Last(r => r.Method == "POST").JsonBody!).RootElement;
 
     [Fact]
-    public void Google_takes_the_person_generation_each_mode_allows()
+    public void A_Gemini_gateway_takes_the_person_generation_each_mode_allows()
     {
-        ConnectTo("Google");
+        ConnectGeminiGateway();
         var result = Run("""
             New-VeoVideo 'Two people talk on a bench' -PersonGeneration allow_all | Wait-VeoVideo
             New-VeoVideo 'They stand up' -Image $image -PersonGeneration allow_adult | Wait-VeoVideo
@@ -30,7 +37,7 @@ public class OptionalInputsTests : PowerShellTest
     [Fact]
     public void A_csv_column_binds_and_a_wrong_value_for_the_mode_is_refused_before_any_call()
     {
-        ConnectTo("Google");
+        ConnectGeminiGateway();
         var creates = CreateCalls;
         var result = Run("[pscustomobject]@{ Prompt = 'x'; PersonGeneration = 'allow_adult' } | New-VeoVideo");
 

@@ -79,7 +79,9 @@ public class RouteCommandTests : PowerShellTest
         var keyed = Run($"Connect-Veo -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force)").Single<VeoConnection>();
         Assert.Equal("Connect-Veo", keyed.KeySource);
         var task = Run("New-VeoVideo p").Single<VideoTask>();
-        Assert.StartsWith("models/veo-3.1-fast-generate-preview/operations/", task.Id);
+        // The Google route's default model is Gemini Omni, made through the Interactions API.
+        Assert.Equal("gemini-omni-1.2-flash", task.Model);
+        Assert.StartsWith("v1_", task.Id);
     }
 }
 

@@ -115,13 +115,14 @@ public class VertexCommandTests : PowerShellTest
     }
 
     [Fact]
-    public void Get_VeoPrice_NoAudio_lists_the_silent_prices_and_compares_them_with_Google()
+    public void Get_VeoPrice_NoAudio_lists_the_silent_prices_and_compares_them_with_LaoZhang()
     {
-        var result = Run("Get-VeoPrice -NoAudio -Resolution 1080p -Compare Google");
+        var result = Run("Get-VeoPrice -NoAudio -Resolution 1080p -Compare LaoZhang");
 
         Assert.Empty(result.Errors);
         var quotes = result.Objects<PriceQuote>();
-        Assert.Equal(new[] { ("Vertex", "veo-3.1-fast", 0.80m, -16.7m), ("Vertex", "veo-3.1", 1.60m, -50.0m) },
+        // LaoZhang's price with sound is the reference: $0.30 a call for Fast, $1.20 for Standard.
+        Assert.Equal(new[] { ("Vertex", "veo-3.1-fast", 0.80m, 166.7m), ("Vertex", "veo-3.1", 1.60m, 33.3m) },
             quotes.Select(q => (q.Route, q.Model, q.Cost, q.PercentDifference!.Value)));
     }
 

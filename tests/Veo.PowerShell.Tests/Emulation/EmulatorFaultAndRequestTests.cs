@@ -104,8 +104,8 @@ public sealed class EmulatorFaultAndRequestTests : PowerShellTest
             Start-VeoEmulator -Route Google
             New-VeoVideo 'A cat on a piano' -AspectRatio 9:16 | Out-Null
             $create = Get-VeoEmulatorRequest -Method POST
-            $create.Json.instances[0].prompt
-            $create.Json.parameters.aspectRatio
+            $create.Json.input[0].text
+            $create.Json.response_format.aspect_ratio
             $create.Headers['x-goog-api-key']
             """);
 

@@ -13,7 +13,7 @@ public sealed class StartStopEmulatorTests : PowerShellTest
     [Theory]
     [InlineData("LaoZhang", "/v1/videos")]
     [InlineData("Crazyrouter", "/v1/video/create")]
-    [InlineData("Google", "/v1beta/models/veo-3.1-fast-generate-preview:predictLongRunning")]
+    [InlineData("Google", "/v1/interactions")]
     public void New_Wait_Save_run_on_every_route_with_no_key_and_nothing_leaves_the_session(string route, string createPath)
     {
         var result = Run($"""
