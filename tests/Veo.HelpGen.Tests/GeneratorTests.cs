@@ -83,7 +83,7 @@ public class GeneratorTests
         var messages = docs.Run().Diagnostics.Select(d => d.Message).ToList();
 
         Assert.Contains("-ResizeMode: The yaml block has no 'Accepted values: Crop, Pad' line.", messages);
-        Assert.Contains("-Model: 'Accepted values:' belongs only to a parameter with a [ValidateSet]; -Model has none.", messages);
+        Assert.Contains("-Model: 'Accepted values:' belongs only to a parameter with a [ValidateSet] (or the module's [OneOf]); -Model has none.", messages);
         Assert.Equal(2, messages.Count);
     }
 
@@ -179,11 +179,11 @@ public class GeneratorTests
     public void Two_examples_of_one_number_fail_at_the_second()
     {
         using var docs = new TempDocs();
-        docs.Edit(Page, "### Example 9:", "### Example 8:");
+        docs.Edit(Page, "### Example 10:", "### Example 9:");
 
         var diagnostic = Assert.Single(docs.Run().Diagnostics);
-        Assert.Equal(docs.LineOf(Page, "### Example 8: On Vertex AI"), diagnostic.Line);
-        Assert.StartsWith("'Example 8: On Vertex AI, four silent videos from one request' is example 9 of the page", diagnostic.Message);
+        Assert.Equal(docs.LineOf(Page, "### Example 9: On Vertex AI"), diagnostic.Line);
+        Assert.StartsWith("'Example 9: On Vertex AI, four silent videos from one request' is example 10 of the page", diagnostic.Message);
     }
 
     [Fact]

@@ -61,9 +61,12 @@ public sealed record SoakReport
         var ambiguousPrompts = entries.Where(e => e.Event == JournalEntry.AmbiguousCreate).Select(e => e.Prompt!).ToHashSet(StringComparer.Ordinal);
         var accounted = server.Where(t => journaledIds.Contains(t.Id) || ambiguousPrompts.Contains(t.Prompt)).ToList();
 
-        // Refusals that prove nothing was made are sent again by design: 429, and the gateway's own 500/503/504 envelopes
-        // (the soak's ServerError faults; its 502 is a proxy's page, uncertain, never sent again).
-        var creates = emulator.Requests.Where(r => r.Method == "POST" && r.StatusCode is not (429 or 500 or 503 or 504)).ToList();
+        // Refusals that prove nothing was made are sent again by design: 429 and 503 everywhere, and a gateway's own
+        // 500/504 envelopes (the soak's ServerError faults; its 502 is a proxy's page, uncertain, never sent again). Google's
+        // own 500/504 may have made the task, so it is a create like any other (CreateRefusals).
+        static bool SentAgain(RecordedRequest r) => r.StatusCode is 429 or 503
+            || r.StatusCode is 500 or 504 && !r.Path.Contains("/interactions") && !r.Path.Contains(":predictLongRunning");
+        var creates = emulator.Requests.Where(r => r.Method == "POST" && !SentAgain(r)).ToList();
         var createsPerPrompt = creates
             .Select(r => PromptToken.Match(string.Join(" ", r.Fields.Select(f => f.Value)) + " " + r.JsonBody))
             .Where(m => m.Success)

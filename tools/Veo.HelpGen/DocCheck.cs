@@ -49,7 +49,7 @@ public static class DocCheck
             var block = documented.Blocks.First(b => b.Sets.Contains(set, StringComparer.OrdinalIgnoreCase));
             var fields = PageScaffold.Fields(actual, binding, set);
             foreach (var extra in ParameterYaml.OptionalKeys.Where(k => block.Fields.ContainsKey(k) && !fields.Any(f => f.Key == k)))
-                yield return (block.Fields[extra].Line, $"'{extra}:' belongs only to a parameter with a [ValidateSet]; -{actual.Name} has none.");
+                yield return (block.Fields[extra].Line, $"'{extra}:' belongs only to a parameter with a [ValidateSet] (or the module's [OneOf]); -{actual.Name} has none.");
             foreach (var (key, expected) in fields.Where(f => f.Key is not ("Parameter Sets" or "Default value")))
             {
                 if (!block.Fields.ContainsKey(key))

@@ -39,18 +39,26 @@ public static class PageScaffold
                 .Select(f => (f.Key == "Required" ? "\n" : "") + $"{f.Key}: {f.Value}".TrimEnd() + "\n")) + "```\n"));
 
     /// <summary>The fields of a yaml block, in platyPS's order, for <paramref name="parameter"/> as it binds in <paramref name="binding"/>'s set.</summary>
-    /// <remarks>"Accepted values" comes only for a parameter with a [ValidateSet], as platyPS writes it.</remarks>
+    /// <remarks>
+    /// "Accepted values" comes only for a parameter with a [ValidateSet], as platyPS writes it, or with a validation
+    /// attribute of the module's own that names its values the same way (ValidValues: Veo's [OneOf], a set that lets null through).
+    /// </remarks>
     public static (string Key, string Value)[] Fields(ParameterMetadata parameter, ParameterSetMetadata binding, string sets) =>
     [
         ("Type", TypeName(parameter)),
         ("Parameter Sets", sets),
         ("Aliases", string.Join(", ", parameter.Aliases)),
-        .. parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault() is { } valueSet
-            ? [("Accepted values", string.Join(", ", valueSet.ValidValues))] : Array.Empty<(string, string)>(),
+        .. AcceptedValues(parameter) is { } values ? [("Accepted values", string.Join(", ", values))] : Array.Empty<(string, string)>(),
         ("Required", binding.IsMandatory.ToString()),
         ("Position", Position(binding) ?? "Named"),
         ("Default value", "None"),
         ("Accept pipeline input", Pipeline([binding])),
         ("Accept wildcard characters", SupportsWildcards(parameter).ToString()),
     ];
+
+    private static IEnumerable<string>? AcceptedValues(ParameterMetadata parameter) =>
+        parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault()?.ValidValues
+        ?? parameter.Attributes.OfType<ValidateArgumentsAttribute>()
+            .Select(a => a.GetType().GetProperty(nameof(ValidateSetAttribute.ValidValues))?.GetValue(a) as IEnumerable<string>)
+            .FirstOrDefault(v => v is not null);
 }

@@ -39,9 +39,10 @@ internal static class CreateRefusals
     /// set) and without recording a task (task.Insert() runs only when taskErr is nil): nothing was made or billed. Sent
     /// again. (QuantumNous/new-api, main as of 2026-12; relay/relay_task.go RelayTaskSubmit wraps an upstream refusal
     /// the same way, "fail_to_fetch_task".)</item>
-    /// <item>Google (Gemini API, Vertex AI): any other error in Google's shape is final as it reads (INTERNAL and the rest
-    /// are not retried for calls that are not idempotent, AIP-194), except 504 DEADLINE_EXCEEDED, which Google documents
-    /// as possibly completed (google.rpc.Code: "the operation may have completed successfully").</item>
+    /// <item>Google (Gemini API and its Interactions, Vertex AI): any other 5xx, in Google's shape or not, is uncertain.
+    /// AIP-194 forbids retrying INTERNAL and the rest for a call that is not idempotent because it may have taken effect,
+    /// and google.rpc.Code says so of 504 DEADLINE_EXCEEDED ("the operation may have completed successfully"); none of
+    /// them says nothing was made, so a rerun must not send the row again as if refused.</item>
     /// <item>Any 5xx without its dialect's envelope (a proxy's page, an empty body, a 502/504 from a load balancer) may
     /// come after the service made the task: the uncertain path.</item>
     /// </list>
@@ -55,7 +56,6 @@ internal static class CreateRefusals
         return dialect switch
         {
             Dialect.OpenAIVideos or Dialect.UnifiedVideo when IsNewApiEnvelope(body) => CreateAnswer.SendAgain,
-            Dialect.Gemini or Dialect.Vertex when IsGoogleEnvelope(body) && code != 504 => CreateAnswer.Refused,
             _ => CreateAnswer.MayHaveMade,
         };
     }

@@ -73,6 +73,8 @@ internal sealed class VideoSaver
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException or InvalidVideoException or TimeoutException or Polly.Timeout.TimeoutRejectedException
                                               or ApiException { StatusCode: (System.Net.HttpStatusCode)429 or >= System.Net.HttpStatusCode.InternalServerError }
+                                              // An inline video's answer (Interactions, Vertex AI) cut short or mangled in transit: JSON that does not parse.
+                                              or ApiException { ErrorCode: "malformed_response" }
                                           && e is not FileNotFoundException && e is not DirectoryNotFoundException && e is not VideoTooLargeException
                                           && !IsLocalFileProblem(e) && ++attempt <= _policy.MaxRetries && !cancellationToken.IsCancellationRequested)
                 {

@@ -10,15 +10,16 @@ namespace Veo.PowerShell.Binding;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class OneOfAttribute : ValidateArgumentsAttribute
 {
-    public OneOfAttribute(params string[] values) => Values = values;
+    public OneOfAttribute(params string[] values) => ValidValues = values;
 
-    public IReadOnlyList<string> Values { get; }
+    /// <summary>Named as ValidateSetAttribute names its own, so the help generator lists them as "Accepted values" too.</summary>
+    public IList<string> ValidValues { get; }
 
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
         if (value is null || value is string { Length: 0 }) return;
-        if (value is string text && Values.Any(v => string.Equals(v, text.Trim(), StringComparison.OrdinalIgnoreCase))) return;
-        throw new ValidationMetadataException($"'{value}' is not one of {string.Join(", ", Values)}.");
+        if (value is string text && ValidValues.Any(v => string.Equals(v, text.Trim(), StringComparison.OrdinalIgnoreCase))) return;
+        throw new ValidationMetadataException($"'{value}' is not one of {string.Join(", ", ValidValues)}.");
     }
 }

@@ -35,6 +35,21 @@ public class InteractionsEmulatorTests : EmulatorAndHomeTest
         Assert.All(Emulator.Requests.Where(r => r.Path.StartsWith("/v1/interactions")), r => Assert.Equal(TestHome.Key, r.Headers["x-goog-api-key"]));
     }
 
+    [Theory]
+    [InlineData(FaultKind.TruncateBody)]
+    [InlineData(FaultKind.CorruptBody)]
+    public async Task An_inline_answer_cut_short_or_mangled_in_transit_is_fetched_again_and_saved(FaultKind fault)
+    {
+        var task = await Flow.WaitAsync(await Flow.CreateAsync(Omni));
+        Emulator.Faults.Add(new Fault(fault, PathContains: "/v1/interactions/" + task.Id));
+        var before = Emulator.Requests.Count;
+
+        var saved = await Flow.Engine.SaveAsync(task, Flow.Provider, Home.PathOf("out.mp4"), overwrite: false, NullEngineLog.Instance, CancellationToken.None);
+
+        Assert.Equal((1280, 720), (saved.File.Width, saved.File.Height));
+        Assert.Equal(2, Emulator.Requests.Skip(before).Count(r => r.Method == "GET" && r.Path.EndsWith(task.Id)));
+    }
+
     [Fact]
     public async Task A_360p_draft_comes_back_640_by_360()
     {

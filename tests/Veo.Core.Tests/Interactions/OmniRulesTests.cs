@@ -78,7 +78,7 @@ public class OmniRulesTests
     public void What_Omni_does_not_take_is_refused_naming_the_parameter_and_what_works_instead()
     {
         Assert.Contains("takes no negative prompt; remove -NegativePrompt and say what to avoid in the prompt itself", Refusal(Omni with { NegativePrompt = "text" }));
-        Assert.Contains("does not take a seed (it is a Vertex AI parameter: -Route Vertex takes one); remove -Seed", Refusal(Omni with { Seed = 7 }));
+        Assert.Contains("does not take a seed; remove -Seed (-Route Vertex and -Route LaoZhang take one)", Refusal(Omni with { Seed = 7 }));
         Assert.Contains("has no first/last-frame mode for gemini-omni-1.2-flash; remove -LastFrame, or use -Route Vertex", Refusal(Omni with { Image = TestImages.Landscape720Png, LastFrame = TestImages.Landscape720Png }));
         Assert.Contains("always generates audio", Refusal(Omni with { GenerateAudio = false }));
         Assert.Contains("takes no person-generation setting; remove -PersonGeneration", Refusal(Omni with { PersonGeneration = "allow_all" }));

@@ -54,8 +54,12 @@ public class CreateRefusalsTests
     [InlineData(Dialect.OpenAIVideos, 502, ProxyPage, CreateAnswer.MayHaveMade)]
     [InlineData(Dialect.UnifiedVideo, 504, "upstream timed out", CreateAnswer.MayHaveMade)]
     [InlineData(Dialect.OpenAIVideos, 400, NewApiOpenAIError, CreateAnswer.Refused)]
-    // Google: INTERNAL is final for a call that is not idempotent; DEADLINE_EXCEEDED may have completed; a bare 5xx too.
-    [InlineData(Dialect.Gemini, 500, GoogleInternal, CreateAnswer.Refused)]
+    // Google: INTERNAL may have taken effect (AIP-194 retries it only for idempotent calls), DEADLINE_EXCEEDED may have
+    // completed, and so may a bare 5xx: none proves nothing was made. The Interactions API is Google's too.
+    [InlineData(Dialect.Gemini, 500, GoogleInternal, CreateAnswer.MayHaveMade)]
+    [InlineData(Dialect.Interactions, 500, GoogleInternal, CreateAnswer.MayHaveMade)]
+    [InlineData(Dialect.Interactions, 503, "{\"error\":{\"code\":503,\"message\":\"busy\",\"status\":\"UNAVAILABLE\"}}", CreateAnswer.SendAgain)]
+    [InlineData(Dialect.Interactions, 400, "{\"error\":{\"code\":400,\"message\":\"bad\",\"status\":\"INVALID_ARGUMENT\"}}", CreateAnswer.Refused)]
     [InlineData(Dialect.Vertex, 504, GoogleDeadline, CreateAnswer.MayHaveMade)]
     [InlineData(Dialect.Gemini, 500, "", CreateAnswer.MayHaveMade)]
     [InlineData(Dialect.Vertex, 502, ProxyPage, CreateAnswer.MayHaveMade)]
