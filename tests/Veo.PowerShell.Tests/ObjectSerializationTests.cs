@@ -73,7 +73,7 @@ public class ObjectSerializationTests : PowerShellTest
     public void A_price_quote_names_its_billing_in_json_and_csv()
     {
         Assert.Contains("\"Billing\":\"PerCall\"", Run("Get-VeoPrice -Route LaoZhang -Model Fast | Select-Object -First 1 | ConvertTo-Json -Compress").Text);
-        Assert.Equal("PerSecond", Csv("Get-VeoPrice -Route Google -Model Fast | Select-Object -First 1")[0]["Billing"]);
+        Assert.Equal("PerSecond", Csv("Get-VeoPrice -Route Vertex -Model Fast | Select-Object -First 1")[0]["Billing"]);
     }
 
     [Fact]
