@@ -108,7 +108,7 @@ public class ExtendTests : PowerShellTest
     [InlineData("-Duration 2", "An extension adds 3, 4, 5, 6, 7, 8, 9 or 10 seconds on Google")]
     [InlineData("-AspectRatio 9:16", "an extension keeps its shape")]
     [InlineData("-Image $image", "cannot be combined with -Image")]
-    [InlineData("-Seed 7", "-Route Vertex takes one")]
+    [InlineData("-Seed 7", "-Route Vertex and -Route LaoZhang take one")]
     public void A_rule_the_extension_breaks_is_an_error_before_any_create(string parameters, string expected)
     {
         First();

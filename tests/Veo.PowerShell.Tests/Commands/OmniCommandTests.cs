@@ -135,7 +135,7 @@ public class OmniCommandTests : PowerShellTest
 
     [Theory]
     [InlineData("-NegativePrompt 'text'", "remove -NegativePrompt and say what to avoid in the prompt itself")]
-    [InlineData("-Seed 7", "-Route Vertex takes one")]
+    [InlineData("-Seed 7", "-Route Vertex and -Route LaoZhang take one")]
     [InlineData("-Duration 16", "use -Duration 3 to 15")]
     [InlineData("-Model gemini-omni-1.1-flash -Duration 11", "use -Duration 3 to 10")]
     [InlineData("-NoAudio", "always generates audio")]
