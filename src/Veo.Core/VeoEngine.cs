@@ -220,7 +220,7 @@ public sealed class VeoEngine
     /// that costs nothing.
     /// </summary>
     /// <exception cref="RequestValidationException">The task has not finished with a video.</exception>
-    public async Task<ExtensionSource> ExtensionSourceAsync(VideoTask known, IVideoProvider provider, CancellationToken cancellationToken)
+    public async Task<ExtensionSource> ExtensionSourceAsync(VideoTask known, IVideoProvider provider, CancellationToken cancellationToken, string use = "extend")
     {
         var journaled = Journal.Tasks().LastOrDefault(t => t.Task.Id == known.Id)?.Task;
         var task = known with
@@ -231,7 +231,7 @@ public sealed class VeoEngine
         };
         if (!ExtensionSource.HasVideo(task))
             task = await RefreshAsync(task, provider, cancellationToken).ConfigureAwait(false);
-        return ExtensionSource.Of(task);
+        return ExtensionSource.Of(task, use);
     }
 
     /// <summary>Polls once; a change of status (not every progress tick) goes to the journal.</summary>

@@ -30,7 +30,9 @@ internal static class InteractionsWire
         json.WriteBoolean("background", true);
         // An extension continues the interaction that made the source (CreateModelInteraction.previous_interaction_id;
         // Google's Omni guide: stateful editing continues from previous_interaction_id), so the service has its video.
-        if (r.Extend is { } source) json.WriteString("previous_interaction_id", source.TaskId);
+        // An edit names its source the same way: VideoConfig.task "edit" of the interaction that made it (the emulator, as the
+        // task's own check says, takes "one video in input, or previous_interaction_id").
+        if ((r.Extend ?? r.Edit) is { } source) json.WriteString("previous_interaction_id", source.TaskId);
         // CreateModelInteraction.input: InteractionsInput = Content_2[]: TextContent {type "text", text} and
         // ImageContent {type "image", data (base64), mime_type}.
         json.WriteStartArray("input");
@@ -53,7 +55,8 @@ internal static class InteractionsWire
         json.WriteString("type", "video");
         json.WriteString("aspect_ratio", r.AspectRatio);
         json.WriteString("resolution", r.Resolution);
-        json.WriteString("duration", r.DurationSeconds.ToString(CultureInfo.InvariantCulture) + "s");
+        // An edit keeps its source's length (Omni 1.2 "edits 3-15 s clips", Vercel AI Gateway's changelog): no duration is asked.
+        if (r.Edit is null) json.WriteString("duration", r.DurationSeconds.ToString(CultureInfo.InvariantCulture) + "s");
         // Inline: the finished interaction carries the video, streamed to disk from that one answer (no second origin).
         json.WriteString("delivery", "inline");
         json.WriteEndObject();
@@ -73,6 +76,7 @@ internal static class InteractionsWire
         GenerationMode.ImageToVideo => "image_to_video",
         GenerationMode.ReferenceImages => "reference_to_video",
         GenerationMode.Extension => "extend",
+        GenerationMode.Edit => "edit",
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "The Interactions API has no task for this mode."),
     };
 

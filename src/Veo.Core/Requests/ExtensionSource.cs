@@ -28,17 +28,20 @@ public sealed record ExtensionSource
     /// <summary>When the source finished; the service keeps a generated video for a limited time after that.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
 
-    /// <summary>A finished task as the source of an extension; the request that made it (when known) gives its length and shape.</summary>
+    /// <summary>
+    /// A finished task as the source of an extension (or, <paramref name="use"/> "edit", of an edit); the request that made it
+    /// (when known) gives its length and shape.
+    /// </summary>
     /// <exception cref="RequestValidationException">The task has not finished with a video.</exception>
-    public static ExtensionSource Of(VideoTask task)
+    public static ExtensionSource Of(VideoTask task, string use = "extend")
     {
         if (!HasVideo(task))
         {
             throw new RequestValidationException(new[]
             {
                 task.Status == VideoTaskStatus.Failed
-                    ? $"Task {task.Id} failed, so it has no video to extend; extend a completed task."
-                    : $"Task {task.Id} is {task.Status} and has no video yet; wait for it first ($task | Wait-VeoVideo), then extend the completed task.",
+                    ? $"Task {task.Id} failed, so it has no video to {use}; {use} a completed task."
+                    : $"Task {task.Id} is {task.Status} and has no video yet; wait for it first ($task | Wait-VeoVideo), then {use} the completed task.",
             });
         }
         var made = task.Request;

@@ -27,7 +27,7 @@ internal static class RequestRules
             ? $"The negative prompt holds a control character (U+{(int)negative[at]:X4} at position {at + 1}); only text, tabs and line breaks are sent." : null),
         new("model-known", c => c.Model is null
             ? $"Model '{c.Request.Model}' is not offered on route {c.Route.Name}. Use one of: {string.Join(", ", c.Route.ModelNames)}.{Undeclared(c)}" : null),
-        new("duration-supported", c => c.Request.Extend is null && !c.Entry.Durations.Contains(c.Request.DurationSeconds)
+        new("duration-supported", c => c.Request.Extend is null && c.Request.Edit?.Seconds is null && !c.Entry.Durations.Contains(c.Request.DurationSeconds)
             ? $"A {c.Request.DurationSeconds}-second video is not possible {c.On}; use -Duration {Durations(c.Entry.Durations)}." : null),
         new("resolution-supported", c => !c.Entry.Resolutions.Contains(c.Request.Resolution)
             ? $"Resolution '{c.Request.Resolution}' is not supported {c.On}; use -Resolution {Or(c.Entry.Resolutions)}." : null),
@@ -93,7 +93,7 @@ internal static class RequestRules
                 : $"-ResizeMode {mode} is not taken on {c.Route.Name}; use {Or(c.Caps.ResizeModes)}." : null),
         new("resize-mode-needs-image", c => c.Request.ResizeMode is not null && c.Caps.ResizeModes.Count > 0 && c.Request.Image is null
             ? "-ResizeMode says how an image is fitted to the video; pass the image with -Image, or remove -ResizeMode." : null),
-    }.Concat(ExtensionRules.Errors).ToList();
+    }.Concat(ExtensionRules.Errors).Concat(EditRules.Errors).ToList();
 
     /// <summary>Rules for each image parameter, checked on the file's bytes.</summary>
     internal static readonly IReadOnlyList<Func<ImageProbe, RouteCapabilities, string?>> ImageErrors = new Func<ImageProbe, RouteCapabilities, string?>[]

@@ -29,6 +29,7 @@ public static class RequestValidator
             .Where(p => p.Info!.Width != size.Width || p.Info.Height != size.Height)
             .Select(p => $"The image '{p.Path}' is {p.Info!.Width}x{p.Info.Height} but the video will be {size}; Veo gives its best results when they match.")
             .Concat(ExtensionRules.Warnings(request, context.Entry.Extension))
+            .Concat(EditRules.Warnings(request))
             .ToList();
         ImageFile? Image(string parameter) => probes.FirstOrDefault(p => p.Parameter == parameter)?.ToImageFile();
         return new PreparedRequest(

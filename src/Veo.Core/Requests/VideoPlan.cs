@@ -21,7 +21,7 @@ public sealed record VideoPlan(PreparedRequest Prepared, PriceQuote? Quote)
             var r = Prepared.Request;
             var extends = r.Extend is { } source
                 ? string.Format(CultureInfo.InvariantCulture, " of {0}{1}", source.TaskId, r.OutputSeconds is { } total ? $" ({total} s in all)" : "")
-                : "";
+                : r.Edit is { } edited ? $" of {edited.TaskId}" : "";
             // What is bought beyond one video with sound is said, since it changes the bill: "4 videos", "silent".
             var extras = (r.VideoCount > 1 ? $", {r.VideoCount} videos" : "") + (r.GenerateAudio == false ? ", silent" : "");
             return string.Format(CultureInfo.InvariantCulture, "{0}{1} {2} s {3} {4}{5} with {6} on {7}, estimated cost {8}",

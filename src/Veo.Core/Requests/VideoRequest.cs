@@ -33,16 +33,25 @@ public sealed record VideoRequest
     public bool? Upsample { get; init; }
     /// <summary>An earlier video of the same service to continue; <see cref="DurationSeconds"/> is then the seconds added.</summary>
     public ExtensionSource? Extend { get; init; }
+    /// <summary>
+    /// An earlier video of the same service to change as the prompt says (Gemini Omni's edit task); the edit keeps its
+    /// length, so <see cref="DurationSeconds"/> is then the source's, what it is priced by.
+    /// </summary>
+    public ExtensionSource? Edit { get; init; }
 
-    /// <summary>How long the video the service hands back is: the source and the extension for an extension, or null when the source's length is unknown.</summary>
-    public int? OutputSeconds => Extend is null ? DurationSeconds : Extend.Seconds + DurationSeconds;
+    /// <summary>
+    /// How long the video the service hands back is: the source and the extension for an extension, the source's for an
+    /// edit, or null when the source's length is unknown.
+    /// </summary>
+    public int? OutputSeconds => Edit is not null ? Edit.Seconds : Extend is null ? DurationSeconds : Extend.Seconds + DurationSeconds;
 
     /// <summary>How an error names the video it is about: the prompt, shortened, and what was asked.</summary>
     public override string ToString() =>
         $"\"{(Prompt.Length <= 60 ? Prompt : Prompt.Substring(0, 57) + "...")}\" ({Mode}, {DurationSeconds} s, {Resolution}, {Model})";
 
     public GenerationMode Mode =>
-        Extend is not null ? GenerationMode.Extension
+        Edit is not null ? GenerationMode.Edit
+        : Extend is not null ? GenerationMode.Extension
         : ReferenceImages.Count > 0 ? GenerationMode.ReferenceImages
         : LastFrame is not null ? GenerationMode.FirstLastFrame
         : Image is not null ? GenerationMode.ImageToVideo

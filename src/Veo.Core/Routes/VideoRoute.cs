@@ -68,5 +68,8 @@ public sealed record VideoRoute(
     /// <summary>Whether any model of this route extends a video it made.</summary>
     public bool CanExtend => Models.Any(m => m.Extension is not null);
 
+    /// <summary>Whether any model of this route edits a video it made (Gemini Omni's edit task).</summary>
+    public bool CanEdit => Models.Any(m => m.Supports(Requests.GenerationMode.Edit));
+
     public override string ToString() => $"{Name} ({Dialect}, {BaseUri})";
 }

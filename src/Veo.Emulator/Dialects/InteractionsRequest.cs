@@ -142,6 +142,24 @@ internal static class InteractionsRequest
                 return null;
             }
         }
+        else if (task == "edit" && previous is not null)
+        {
+            var source = tasks.Find(EmulatedApi.Interactions, previous);
+            if (source is null)
+            {
+                notFound = true;
+                return $"Interaction {previous} was not found.";
+            }
+            if (source.StateAt(now).Phase != TaskPhase.Completed) return $"previous_interaction_id {previous} has not completed with a video.";
+            var length = source.Order.Fixture.Seconds;
+            // Omni 1.2 "edits 3-15 s clips" (Vercel AI Gateway's changelog): the model's own range of lengths.
+            if (length < MinSeconds || length > limits.MaxSeconds)
+                return $"previous_interaction_id {previous} is a {length}s video; {model} edits videos of {MinSeconds}s to {limits.MaxSeconds}s.";
+            // An edit changes what is in the video, not its length or shape; the resolution is the one asked.
+            fixture = new VideoFixture(source.Order.Fixture.Orientation, resolution.Value) { Seconds = length };
+            order = new InteractionOrder(delivery, task, previous);
+            return null;
+        }
         else if (seconds < MinSeconds || seconds > limits.MaxSeconds)
             return $"response_format.duration {seconds}s is not supported by {model}; use {MinSeconds}s to {limits.MaxSeconds}s.";
 

@@ -73,6 +73,14 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     [BlankIsDefault]
     public VideoReference? Extend { get; set; }
 
+    /// <summary>
+    /// A completed Gemini Omni task (or its id) whose video to change as the prompt says, on the route that made it; the edit
+    /// keeps its length and shape. Bound like -Extend: $done | New-VeoVideo 'make it night' -Edit { $_ }.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsDefault]
+    public VideoReference? Edit { get; set; }
+
     /// <summary>Whether people may appear, where the route takes it (the Gemini API: allow_all or allow_adult, by mode).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsDefault]
@@ -219,11 +227,13 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
         RowRequest Target() => new() { Row = row.Number, Prompt = Prompt, Route = routeName ?? NullIfEmpty(Route), Request = request, Batch = Batch };
         try
         {
-            var extend = Extend is null ? Request?.Extend : ExtensionSourceOf(Extend);
-            var route = Extend is null ? Session.ResolveRoute(Route, BaseUri) : SourceRoute(Extend);
+            var extend = Extend is null ? Request?.Extend : SourceOf(Extend, "extend", r => r.CanExtend);
+            var edit = Edit is null ? Request?.Edit : SourceOf(Edit, "edit", r => r.CanEdit);
+            var source = Edit ?? Extend;
+            var route = source is null ? Session.ResolveRoute(Route, BaseUri) : SourceRoute(source);
             routeName = route.Name;
-            // A task piped in as the source of -Extend is not a request to send again: its own request is not this one's.
-            request = Compose(Extend is null ? Request : null, extend, route);
+            // A task piped in as the source of -Extend or -Edit is not a request to send again: its own request is not this one's.
+            request = Compose(source is null ? Request : null, extend, edit, route);
             var engine = Session.Engine;
             var plan = engine.Plan(request, route, Session.Prices);
             // Get-VeoPrice asks what a row would cost: it gets the plan, and nothing is asked, reserved or sent.
@@ -288,25 +298,28 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     /// The request of this row: what the parameters say, and for the rest what <paramref name="earlier"/> (the request of a
     /// task or failed row piped back in) asked, else the defaults.
     /// </summary>
-    private VideoRequest Compose(VideoRequest? earlier, ExtensionSource? extend, Core.Routes.VideoRoute route)
+    private VideoRequest Compose(VideoRequest? earlier, ExtensionSource? extend, ExtensionSource? edit, Core.Routes.VideoRoute route)
     {
         bool Given(string name) => MyInvocation.BoundParameters.ContainsKey(name);
         bool? Switch(string name, SwitchParameter value, bool? before) => Given(name) ? value.IsPresent : before;
-        // An extension keeps the source's model and shape unless told otherwise; the rules say what cannot change.
+        // An extension or an edit keeps the source's model and shape unless told otherwise; the rules say what cannot change.
         // A task piped back in brings its model twice, the service's id (Model) and what was asked (Request.Model): the same model, asked as before.
         // Without either: the route's Default model in the catalog.
         var model = Model is not null && earlier?.Model is { } asked && route.FindModel(Model)?.Id is { } id && route.FindModel(asked)?.Id == id ? asked
-            : Model ?? NullIfEmpty(earlier?.Model) ?? NullIfEmpty(extend?.Model) ?? route.DefaultModel?.Id ?? "Fast";
+            : Model ?? NullIfEmpty(earlier?.Model) ?? NullIfEmpty(extend?.Model) ?? NullIfEmpty(edit?.Model) ?? route.DefaultModel?.Id ?? "Fast";
         var limits = route.FindModel(model)?.Extension;
         return new VideoRequest
         {
             Prompt = Prompt,
             Model = model,
-            DurationSeconds = Duration != 0 ? Duration : earlier?.DurationSeconds ?? (extend is null ? 8 : DefaultExtensionSeconds(extend, limits)),
+            // An edit keeps its source's length, and is priced by it.
+            DurationSeconds = Duration != 0 ? Duration : earlier?.DurationSeconds
+                ?? (edit is not null ? edit.Seconds ?? 8 : extend is null ? 8 : DefaultExtensionSeconds(extend, limits)),
             // An extension is made at the source's resolution where the model extends at that resolution (Vertex AI: 720p or 1080p).
-            Resolution = Resolution ?? earlier?.Resolution
+            // An edit is made at the source's resolution unless -Resolution says another.
+            Resolution = Resolution ?? earlier?.Resolution ?? edit?.Resolution
                 ?? (extend?.Resolution is { } made && limits?.Resolutions.Contains(made) == true ? made : "720p"),
-            AspectRatio = AspectRatio ?? earlier?.AspectRatio ?? extend?.AspectRatio ?? VideoFormat.Landscape,
+            AspectRatio = AspectRatio ?? earlier?.AspectRatio ?? extend?.AspectRatio ?? edit?.AspectRatio ?? VideoFormat.Landscape,
             NegativePrompt = NegativePrompt ?? earlier?.NegativePrompt,
             Seed = Seed ?? earlier?.Seed,
             Image = Image is null ? earlier?.Image : ResolveImage(Image, "-Image"),
@@ -316,6 +329,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
                 : (ReferenceImage ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => ResolveImage(p, "-ReferenceImage")!).ToArray(),
             GenerateAudio = NoAudio.IsPresent ? false : Given(nameof(NoAudio)) ? null : earlier?.GenerateAudio,
             Extend = extend,
+            Edit = edit,
             PersonGeneration = PersonGeneration ?? earlier?.PersonGeneration,
             // Sent only when given: -EnhancePrompt:$false says "false" to a route that takes it, and nothing is assumed otherwise.
             EnhancePrompt = Switch(nameof(EnhancePrompt), EnhancePrompt, earlier?.EnhancePrompt),
@@ -368,16 +382,17 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     }
 
     /// <summary>
-    /// The video -Extend names. On a route that can extend, a task not known to be finished is asked of the service (a
-    /// free read); on one that cannot, nothing is asked, and the rules refuse the request before any call.
+    /// The video -Extend or -Edit names (<paramref name="use"/>: "extend" or "edit"). On a route that <paramref name="can"/> do
+    /// that, a task not known to be finished is asked of the service (a free read); on one that cannot, nothing is asked, and
+    /// the rules refuse the request before any call.
     /// </summary>
-    private ExtensionSource ExtensionSourceOf(VideoReference reference)
+    private ExtensionSource SourceOf(VideoReference reference, string use, Func<Core.Routes.VideoRoute, bool> can)
     {
         var known = KnownTask(reference);
         var route = SourceRoute(reference);
-        if (!route.CanExtend) return new ExtensionSource { TaskId = known.Id, Route = route.Name };
+        if (!can(route)) return new ExtensionSource { TaskId = known.Id, Route = route.Name };
         var provider = Session.Engine.Provider(route, Session.ResolveKey(route, KeyFrom(ApiKey)), Log);
-        return Run(ct => Session.Engine.ExtensionSourceAsync(known with { Route = route.Name, BaseUri = route.BaseUri }, provider, ct));
+        return Run(ct => Session.Engine.ExtensionSourceAsync(known with { Route = route.Name, BaseUri = route.BaseUri }, provider, ct, use));
     }
 
     /// <summary>
@@ -391,7 +406,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
         return fitting.Count > 0 ? fitting[fitting.Count - 1] : limits.AddedSeconds[0];
     }
 
-    /// <summary>An extension goes to the route (and address) that made the source, unless -Route or -BaseUri says otherwise.</summary>
+    /// <summary>An extension or an edit goes to the route (and address) that made the source, unless -Route or -BaseUri says otherwise.</summary>
     private Core.Routes.VideoRoute SourceRoute(VideoReference reference)
     {
         var known = KnownTask(reference);

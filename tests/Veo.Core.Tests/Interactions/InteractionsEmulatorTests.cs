@@ -113,6 +113,24 @@ public class InteractionsEmulatorTests : EmulatorAndHomeTest
     }
 
     [Fact]
+    public async Task An_omni_video_is_edited_through_its_interaction_into_one_of_the_same_length_and_shape_at_the_asked_resolution()
+    {
+        var flow = Flow;
+        var first = await flow.WaitAsync(await flow.CreateAsync(Omni with { DurationSeconds = 6, AspectRatio = "9:16" }));
+        var source = await flow.Engine.ExtensionSourceAsync(first, flow.Provider, CancellationToken.None);
+        var edited = await flow.WaitAsync(await flow.CreateAsync(Omni with { Prompt = "make it night", Edit = source, DurationSeconds = 6, AspectRatio = "9:16", Resolution = "1080p" }));
+        var saved = await flow.Engine.SaveAsync(edited, flow.Provider, Home.PathOf("edited.mp4"), false, NullEngineLog.Instance, CancellationToken.None);
+
+        Assert.Equal(6, saved.File.Duration, 1);
+        Assert.Equal((1080, 1920), (saved.File.Width, saved.File.Height));
+        var body = CreateBody();
+        Assert.Equal(first.Id, body.GetProperty("previous_interaction_id").GetString());
+        Assert.Equal("edit", body.GetProperty("generation_config").GetProperty("video_config").GetProperty("task").GetString());
+        Assert.False(body.GetProperty("response_format").TryGetProperty("duration", out _));
+        Assert.Equal("make it night", body.GetProperty("input")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task A_cancelled_interaction_is_seen_failed_as_cancelled_and_a_finished_one_cannot_be_cancelled()
     {
         Emulator.Emulator.Options.RenderTime = TimeSpan.FromSeconds(30);

@@ -111,6 +111,64 @@ public class OmniRulesTests
         Assert.Equal(1.014m, plan.Cost);
     }
 
+    [Fact]
+    public void An_edit_is_sent_as_the_edit_task_of_its_source_interaction_with_no_duration_of_its_own()
+    {
+        var prepared = RequestValidator.Prepare(Omni with { Prompt = "make it night", Edit = Source }, BuiltInRoutes.Google);
+        using var body = JsonDocument.Parse(InteractionsWire.Body(prepared).ReadAsStringAsync().Result);
+        var root = body.RootElement;
+
+        Assert.Equal(GenerationMode.Edit, prepared.Request.Mode);
+        Assert.Equal("v1_source", root.GetProperty("previous_interaction_id").GetString());
+        Assert.Equal("edit", root.GetProperty("generation_config").GetProperty("video_config").GetProperty("task").GetString());
+        Assert.False(root.GetProperty("response_format").TryGetProperty("duration", out _));
+        Assert.Equal("720p", root.GetProperty("response_format").GetProperty("resolution").GetString());
+        Assert.Equal(8, prepared.Request.OutputSeconds);
+    }
+
+    [Theory]
+    [InlineData("a 20-second source", 20, null, "is 20 seconds long; gemini-omni-1.2-flash edits videos of 3 to 15 seconds")]
+    [InlineData("a 2-second source", 2, null, "is 2 seconds long; gemini-omni-1.2-flash edits videos of 3 to 15 seconds")]
+    [InlineData("12 s on Omni 1.1", 12, "gemini-omni-1.1-flash", "gemini-omni-1.1-flash edits videos of 3 to 10 seconds")]
+    public void An_edit_of_a_source_outside_the_model_lengths_is_refused(string _, int seconds, string? model, string expected)
+    {
+        Assert.Contains(expected, Refusal(Omni with { Model = model ?? "", Edit = Source with { Seconds = seconds }, DurationSeconds = seconds }));
+    }
+
+    [Fact]
+    public void What_an_edit_cannot_take_is_refused_naming_the_parameter_and_what_works_instead()
+    {
+        Assert.Contains("cannot be combined with -Extend, -Image or -LastFrame", Refusal(Omni with { Edit = Source, Image = TestImages.Landscape720Png }));
+        Assert.Contains("cannot be combined with -Extend, -Image or -LastFrame", Refusal(Omni with { Edit = Source, Extend = Source, DurationSeconds = 8 }));
+        Assert.Contains("An edit keeps the length of the video it changes (v1_source, 8 s); remove -Duration 5", Refusal(Omni with { Edit = Source, DurationSeconds = 5 }));
+        Assert.Contains("an edit keeps its shape; remove -AspectRatio 9:16", Refusal(Omni with { Edit = Source, AspectRatio = "9:16" }));
+        Assert.Contains("was made on route Vertex", Refusal(Omni with { Edit = Source with { Route = "Vertex" } }));
+        Assert.Contains("Gemini Omni edits only videos Omni made on Google; make it with -Model Omni first",
+            Refusal(Omni with { Edit = Source with { Model = "some-other-model" } }));
+    }
+
+    [Fact]
+    public void An_edit_on_a_route_without_the_edit_mode_is_refused_before_any_call_saying_where_it_works()
+    {
+        var message = Assert.Throws<RequestValidationException>(() =>
+            RequestValidator.Prepare(Omni with { Edit = Source with { Route = "LaoZhang" } }, BuiltInRoutes.LaoZhang)).Message;
+
+        Assert.Contains("Route LaoZhang cannot edit a video", message);
+        Assert.Contains("-Edit works on -Route Google with -Model Omni", message);
+    }
+
+    [Fact]
+    public void An_edit_is_priced_as_the_source_seconds_at_the_asked_resolution_like_a_new_video_of_that_length()
+    {
+        var engine = new VeoEngine(new TaskJournal(Path.GetTempFileName()));
+        var edit = engine.Plan(Omni with { Edit = Source with { Seconds = 10 }, DurationSeconds = 10, Resolution = "1080p" }, BuiltInRoutes.Google, Veo.Core.Pricing.PriceBook.Default);
+        var fresh = engine.Plan(Omni with { DurationSeconds = 10, Resolution = "1080p" }, BuiltInRoutes.Google, Veo.Core.Pricing.PriceBook.Default);
+
+        Assert.NotNull(edit.Cost);
+        Assert.Equal(fresh.Cost, edit.Cost);
+        Assert.StartsWith("Edit of v1_source 10 s 1080p", edit.Summary);
+    }
+
     [Theory]
     [InlineData("queued", VideoTaskStatus.Queued, null)]
     [InlineData("idle", VideoTaskStatus.Queued, null)]

@@ -104,6 +104,27 @@ public sealed class InteractionsDialectTests : EmulatorTest
         Assert.Equal((14, 720, 1280), ((int)Math.Round(info.Duration.TotalSeconds), info.Width, info.Height));
     }
 
+    [Fact]
+    public async Task An_edit_through_previous_interaction_id_keeps_the_source_length_and_shape_at_the_asked_resolution()
+    {
+        var first = (await CreatedAsync(Create(duration: "12s", aspect: "9:16"))).GetProperty("id").GetString()!;
+        Server.Clock.Advance(RenderTime);
+        var body = Create(resolution: "1080p", task: "edit", previous: first);
+        ((JsonObject)body["response_format"]!).Remove("duration");
+        var edited = (await CreatedAsync(body)).GetProperty("id").GetString()!;
+        using var tooLongFor11 = await PostAsync(Create(model: "gemini-omni-1.1-flash", task: "edit", previous: first));
+        using var unknown = await PostAsync(Create(task: "edit", previous: "v1_nothing"));
+        Server.Clock.Advance(RenderTime);
+        var done = await GetAsync(edited);
+
+        Assert.Equal(first, done.GetProperty("previous_interaction_id").GetString());
+        var info = Mp4Reader.Read(new MemoryStream(Convert.FromBase64String(done.GetProperty("steps")[0].GetProperty("content")[0].GetProperty("data").GetString()!)));
+        Assert.Equal((12, 1080, 1920), ((int)Math.Round(info.Duration.TotalSeconds), info.Width, info.Height));
+        Assert.Equal(400, (int)tooLongFor11.StatusCode);
+        Assert.Contains("is a 12s video; gemini-omni-1.1-flash edits videos of 3s to 10s", (await ErrorOf(tooLongFor11)).GetProperty("message").GetString());
+        Assert.Equal(404, (int)unknown.StatusCode);
+    }
+
     [Theory]
     [InlineData("16s", null, null, "response_format.duration 16s is not supported by gemini-omni-1.2-flash; use 3s to 15s.")]
     [InlineData("8", null, null, "response_format.duration must be a string of whole seconds")]

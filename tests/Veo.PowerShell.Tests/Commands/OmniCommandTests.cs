@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Veo.Core.Pricing;
 using Veo.Core.Tasks;
 using Veo.Core.Tests.Support;
 using Veo.PowerShell.Commands;
@@ -57,6 +58,79 @@ public class OmniCommandTests : PowerShellTest
         Assert.Empty(result.Errors);
         Assert.Equal(11, (int)Math.Round(result.Single<VideoFile>().Duration));
         Assert.Contains("\"previous_interaction_id\"", Emulator.Requests.Last(r => r.Method == "POST" && r.Path == "/v1/interactions").JsonBody);
+    }
+
+    [Fact]
+    public void A_finished_omni_video_piped_into_Edit_is_edited_into_one_of_its_length_and_shape_and_saved()
+    {
+        ConnectGoogle();
+
+        var result = Run("""
+            New-VeoVideo 'A paper boat' -Duration 6 -AspectRatio 9:16 | Wait-VeoVideo -OutVariable first |
+                New-VeoVideo 'make it night' -Edit { $_ } | Wait-VeoVideo | Save-VeoVideo -Path ./night.mp4
+            """);
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Warnings);
+        var file = result.Single<VideoFile>();
+        Assert.Equal((720, 1280, 6), (file.Width, file.Height, (int)Math.Round(file.Duration)));
+        var body = Emulator.Requests.Last(r => r.Method == "POST" && r.Path == "/v1/interactions").JsonBody!;
+        Assert.Contains($"\"previous_interaction_id\":\"{Run("$first[0].Id").Text}\"", body);
+        Assert.Contains("\"task\":\"edit\"", body);
+        Assert.Contains("make it night", body);
+        Assert.Equal(2, CreateCalls);
+    }
+
+    [Fact]
+    public void WhatIf_and_Get_VeoPrice_price_an_edit_as_the_source_seconds_at_the_asked_resolution()
+    {
+        ConnectGoogle();
+        Run("$first = New-VeoVideo 'A paper boat' -Duration 10 | Wait-VeoVideo");
+        var tenSecondsAt1080 = PriceBook.Default.Quote("Google", "Omni", 10, "1080p")!.Cost;
+        var creates = CreateCalls;
+
+        var whatIf = Run("New-VeoVideo 'make it night' -Edit $first -Resolution 1080p -WhatIf");
+        // A row with an Edit column of the task's id, priced as New-VeoVideo would make it, nothing sent.
+        var price = Run("[pscustomobject]@{ Prompt = 'make it night'; Edit = $first.Id; Resolution = '1080p' } | Get-VeoPrice").Single<PriceQuote>();
+
+        Assert.Contains($"Edit of {Run("$first.Id").Text} 10 s 1080p 16:9", Assert.Single(whatIf.HostLines));
+        Assert.Contains(SpendingGuard.Money(tenSecondsAt1080), whatIf.HostLines[0]);
+        Assert.Equal((10, "1080p", tenSecondsAt1080), (price.Seconds, price.Resolution, price.Cost));
+        Assert.Equal(creates, CreateCalls);
+    }
+
+    [Theory]
+    [InlineData("-Duration 5", "An edit keeps the length of the video it changes")]
+    [InlineData("-AspectRatio 9:16", "an edit keeps its shape; remove -AspectRatio 9:16")]
+    [InlineData("-Image $image", "cannot be combined with -Extend, -Image or -LastFrame")]
+    [InlineData("-Extend $first", "cannot be combined with -Extend, -Image or -LastFrame")]
+    [InlineData("-Seed 7", "does not take a seed; remove -Seed")]
+    public void A_rule_the_edit_breaks_is_an_error_before_any_create(string parameters, string expected)
+    {
+        ConnectGoogle();
+        Run("$first = New-VeoVideo 'A paper boat' | Wait-VeoVideo");
+        var creates = CreateCalls;
+
+        var result = Run($"New-VeoVideo 'make it night' -Edit $first {parameters}", ("image", TestImages.Landscape720Png));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InvalidVideoRequest,Veo.PowerShell.Commands.NewVeoVideoCommand", error.FullyQualifiedErrorId);
+        Assert.Contains(expected, error.Exception.Message);
+        Assert.Equal(creates, CreateCalls);
+    }
+
+    [Fact]
+    public void Editing_a_video_of_a_route_without_the_edit_mode_says_where_edit_works_before_any_call()
+    {
+        Run("$made = New-VeoVideo 'on LaoZhang' | Wait-VeoVideo");
+        var before = Emulator.Requests.Count;
+
+        var result = Run("New-VeoVideo 'make it night' -Edit $made");
+
+        var message = Assert.Single(result.Errors).Exception.Message;
+        Assert.Contains("Route LaoZhang cannot edit a video", message);
+        Assert.Contains("-Edit works on -Route Google with -Model Omni", message);
+        Assert.Equal(before, Emulator.Requests.Count);
     }
 
     [Theory]
