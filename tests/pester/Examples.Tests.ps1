@@ -58,7 +58,7 @@ BeforeAll {
         # Get-VeoVideo names the fixture's create whose answer was lost ($uncertain) whenever it lists tasks.
         'outcome is unknown'
         # The pictures an example names are 1280x720 stand-ins for the user's own, whatever size the video is.
-        '^The image .* but the video will be'
+        '^(Row \d+ \(.*\): )?The image .* but the video will be'
         # Every route starts on the emulator's loopback address, so connecting one to its real host warns of the move.
         '^The default route is now .* a paid service'
     ) -join '|'
