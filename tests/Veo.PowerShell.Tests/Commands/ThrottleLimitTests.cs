@@ -22,8 +22,15 @@ public class ThrottleLimitTests : PowerShellTest
         Assert.Single(result.Objects<VideoTask>());
         // Two in flight, and the two that took their slots before the first task reached Select-Object; the other four
         // were still waiting when -First stopped the pipeline, and are never sent (all eight were, before).
+        // A create in flight may reach the server only after -First returned (a busy machine): wait until the server's
+        // count holds still for a moment and the journal has every create it saw, then compare.
         var settled = Stopwatch.StartNew();
-        while (Home.Journal.Tasks().Count < CreateCalls && settled.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(50);
+        var seen = -1;
+        while (settled.Elapsed < TimeSpan.FromSeconds(10) && (CreateCalls != seen || Home.Journal.Tasks().Count < CreateCalls))
+        {
+            seen = CreateCalls;
+            Thread.Sleep(300);
+        }
         Assert.InRange(CreateCalls, 1, 4);
         Assert.Equal(CreateCalls, Home.Journal.Tasks().Count);
     }
