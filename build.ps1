@@ -221,10 +221,11 @@ function Invoke-Demo {
 switch ($Task) {
     'Build' { Build-Module }
     'Test' {
-        # The test projects one at a time (-m:1): beside the runspace suite, which keeps both cores busy for minutes, the
-        # Core suite's timing tests failed in CI on a 2-core machine; in turn, the whole costs about a minute more.
+        # The test projects one at a time: beside the runspace suite, which keeps both cores busy for minutes, the Core
+        # suite's timing tests failed in CI on a 2-core machine; in turn, the whole costs about a minute more. Quoted:
+        # Invoke-Native's splatting passes a bare -m:1 on as two arguments ('-m:' and '1'), which MSBuild refuses.
         Invoke-Native dotnet build (Join-Path $root 'Veo.sln') --nologo
-        Invoke-Native dotnet test (Join-Path $root 'Veo.sln') --nologo --no-build -m:1
+        Invoke-Native dotnet test (Join-Path $root 'Veo.sln') --nologo --no-build '-maxCpuCount:1'
         Build-Module
         Invoke-Conformance
         Assert-PackageHoldsModule (Build-Package)
