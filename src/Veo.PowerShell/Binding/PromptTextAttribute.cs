@@ -7,7 +7,8 @@ namespace Veo.PowerShell.Binding;
 /// A prompt is text. Without this, PowerShell turns anything piped in into a string for -Prompt: a file from
 /// Get-ChildItem becomes its path, a CSV row without a Prompt column "@{Text=...}", a hashtable
 /// "System.Collections.Hashtable", and each is sent as a paid video. Only a string, or an object whose Prompt
-/// property is one (Import-Csv), binds; anything else is an error for that item, before any call.
+/// property is one (Import-Csv), binds; anything else binds as an empty prompt with a note for its row
+/// (<see cref="CellProblems"/>), an error for that item before any call.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class PromptTextAttribute : ArgumentTransformationAttribute
@@ -22,15 +23,13 @@ public sealed class PromptTextAttribute : ArgumentTransformationAttribute
         if (inputData is PSObject { BaseObject: not string } row && row.Properties["Prompt"] is { } prompt)
             return Transform(engineIntrinsics, prompt.Value);
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        return value switch
+        if (value is null or string) return value;
+        CellProblems.Note(value switch
         {
-            null or string => value,
-            IDictionary => throw new ArgumentTransformationMetadataException(
-                "A hashtable is not a prompt: pipe [pscustomobject]@{ Prompt = '...' } (a hashtable's keys do not bind to parameters), or give -Prompt."),
-            IEnumerable => throw new ArgumentTransformationMetadataException(
-                "-Prompt takes one prompt, not a list; pipe the prompts instead ('a', 'b' | New-VeoVideo) to make one video each."),
-            _ => throw new ArgumentTransformationMetadataException(
-                $"A {value.GetType().Name} is not a prompt: pipe strings, or objects with a Prompt property (Import-Csv), or give -Prompt."),
-        };
+            IDictionary => "A hashtable is not a prompt: pipe [pscustomobject]@{ Prompt = '...' } (a hashtable's keys do not bind to parameters), or give -Prompt.",
+            IEnumerable => "-Prompt takes one prompt, not a list; pipe the prompts instead ('a', 'b' | New-VeoVideo) to make one video each.",
+            _ => $"A {value.GetType().Name} is not a prompt: pipe strings, or objects with a Prompt property (Import-Csv), or give -Prompt.",
+        });
+        return "";
     }
 }

@@ -203,7 +203,7 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
     /// </summary>
     private void PriceAsNewVideo(object input)
     {
-        var outcome = RowPricing.Price(this, input);
+        var outcome = RowPricing.Price(this, input, ++_rows);
         foreach (var warning in outcome.Warnings) WriteWarning(warning);
         foreach (var error in outcome.Errors)
         {
@@ -214,6 +214,9 @@ public sealed class GetVeoPriceCommand : VeoCmdlet
         if (plan.Quote is { } quote) _piped.Add(quote);
         else Fail(new ArgumentException($"No price is known for {plan.Prepared.Model.Id} on {plan.Route.Name}: add one with -PriceBook."), input);
     }
+
+    /// <summary>The rows priced so far, so an error names its row as New-VeoVideo would.</summary>
+    private int _rows;
 
     private PriceQuote? QuoteOf(object? input) => (input is PSObject ps ? ps.BaseObject : input) switch
     {

@@ -29,7 +29,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Seconds", "DurationSeconds")]
-    [WholeNumber]
+    [WholeNumber(nameof(Duration))]
     [ArgumentCompleter(typeof(DurationCompleter))]
     public int Duration { get; set; }
 
@@ -48,7 +48,7 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     public string? NegativePrompt { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [WholeNumber]
+    [WholeNumber(nameof(Seed))]
     public long? Seed { get; set; }
 
     /// <summary>The start image, or the first frame with -LastFrame. Binds FileInfo.FullName, so Get-ChildItem *.png pipes in.</summary>
@@ -102,20 +102,20 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     /// <summary>Videos from this one request (Vertex AI's sampleCount, 1 to 4); each is billed and saved as its own file.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("SampleCount", "NumberOfVideos")]
-    [WholeNumber]
+    [WholeNumber(nameof(VideoCount))]
     public int? VideoCount { get; set; }
 
     /// <summary>Vertex AI's compression of the video it makes (compressionQuality): Optimized (smaller) or Lossless (larger files).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsDefault]
-    [OneOf("Optimized", "Lossless")]
+    [OneOf("Optimized", "Lossless", Parameter = nameof(CompressionQuality))]
     [ArgumentCompleter(typeof(CompressionQualityCompleter))]
     public string? CompressionQuality { get; set; }
 
     /// <summary>How Vertex AI fits an image of another shape to the video (resizeMode): Crop or Pad.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsDefault]
-    [OneOf("Crop", "Pad")]
+    [OneOf("Crop", "Pad", Parameter = nameof(ResizeMode))]
     [ArgumentCompleter(typeof(ResizeModeCompleter))]
     public string? ResizeMode { get; set; }
 
@@ -223,10 +223,11 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
     {
         VideoRequest? request = null;
         string? routeName = null;
-        var row = _rows!.Next(Prompt);
+        var row = RowPricing.IsPricing ? new InputRow(RowPricing.Row, Prompt ?? "") : _rows!.Next(Prompt);
         RowRequest Target() => new() { Row = row.Number, Prompt = Prompt, Route = routeName ?? NullIfEmpty(Route), Request = request, Batch = Batch };
         try
         {
+            if (CellProblems.Take() is { } unreadable) throw new RequestValidationException(unreadable);
             var extend = Extend is null ? Request?.Extend : SourceOf(Extend, "extend", r => r.CanExtend);
             var edit = Edit is null ? Request?.Edit : SourceOf(Edit, "edit", r => r.CanEdit);
             var source = Edit ?? Extend;
@@ -344,6 +345,8 @@ public sealed class NewVeoVideoCommand : VeoCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
+        // A value noted while binding and no row to take it (nothing was piped in): said, never sent as the default.
+        if (CellProblems.Take() is { } unread) Fail(new RequestValidationException(unread), null);
         foreach (var outcome in _creates!.All(TimeSpan.FromMilliseconds(250)))
         {
             if (Cancellation.IsCancellationRequested)

@@ -18,17 +18,24 @@ internal static class RowPricing
     /// <summary>True while New-VeoVideo runs for a pricing: it plans and returns the plan; nothing is sent or asked.</summary>
     public static bool IsPricing => pricing;
 
+    /// <summary>The row's number in Get-VeoPrice's input, for New-VeoVideo's messages: each row runs in a pipeline of its own.</summary>
+    [ThreadStatic] private static int row;
+
+    public static int Row => row;
+
     /// <summary>The row's plan, or why New-VeoVideo would refuse it (with its warnings, as New-VeoVideo would say them).</summary>
-    public static Outcome Price(PSCmdlet host, object row)
+    /// <param name="number">The row's 1-based number in the caller's input.</param>
+    public static Outcome Price(PSCmdlet host, object input, int number)
     {
         using var newVideo = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
         // Its errors and warnings are collected, whatever the caller's preferences, for the host to say as its own.
         newVideo.AddCommand(new CmdletInfo("New-VeoVideo", typeof(NewVeoVideoCommand)))
             .AddParameter("ErrorAction", ActionPreference.Continue).AddParameter("WarningAction", ActionPreference.Continue);
         pricing = true;
+        row = number;
         try
         {
-            var plans = newVideo.Invoke(new[] { row }).Select(o => o.BaseObject).OfType<VideoPlan>().ToList();
+            var plans = newVideo.Invoke(new[] { input }).Select(o => o.BaseObject).OfType<VideoPlan>().ToList();
             var errors = newVideo.Streams.Error.ToList();
             // The nested pipeline put its errors in $Error; the host says them again as its own, and PowerShell would
             // skip those as repeats of the same exceptions: $Error keeps the host's, as for any other error of its.

@@ -117,12 +117,12 @@ public class PipelineTests : PowerShellTest
     }
 
     [Fact]
-    public void An_object_with_no_prompt_is_refused_by_the_binder_not_made_into_a_video()
+    public void An_object_with_no_prompt_is_refused_as_its_row_not_made_into_a_video()
     {
         var result = Run("[pscustomobject]@{ Colour = 'blue' } | New-VeoVideo");
         var error = Assert.Single(result.AllErrorRecords());
-        Assert.IsAssignableFrom<System.Management.Automation.ParameterBindingException>(error.Exception);
-        Assert.Contains("not a prompt", error.Exception.Message);
+        Assert.IsType<Veo.Core.Requests.RequestValidationException>(error.Exception);
+        Assert.StartsWith("Row 1 (''): A PSCustomObject is not a prompt", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(Emulator.Requests);
     }
 
