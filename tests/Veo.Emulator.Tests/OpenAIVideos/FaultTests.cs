@@ -15,7 +15,7 @@ public class FaultTests : OpenAIVideosTest
 
         await CreateTaskAsync();
 
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(380), $"answered after {watch.Elapsed}");
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(360), $"answered after {watch.Elapsed}"); // a tenth for timer drift (coarse ticks against the Stopwatch)
     }
 
     [Fact]
