@@ -76,6 +76,27 @@ public sealed class SessionSpendTests : EmulatorAndHomeTest
     }
 
     [Fact]
+    public async Task A_create_stopped_while_it_waits_out_a_429_made_nothing_and_is_given_back()
+    {
+        // Ctrl+C during the wait the service asked for: the journal says the only attempt was refused, so the cap agrees.
+        Emulator.Faults.Add(new Fault(FaultKind.RateLimit, PathContains: "/v1/videos") { RetryAfter = TimeSpan.FromSeconds(30) });
+        var engine = Home.Engine();
+        var provider = engine.Provider(BuiltInRoutes.LaoZhang.At(Emulator.BaseUri), new ApiKey(TestHome.Key));
+        var session = SpendingGuard.ForSession(1.00m, "session spending cap");
+        var plan = engine.Plan(BadRequests.Valid, provider.Route, PriceBook.Default);
+        using var stop = new CancellationTokenSource();
+
+        var create = engine.CreateAsync(plan, provider, new SpendingCaps(session), stop.Token);
+        for (var i = 0; i < 500 && !Home.Journal.ReadAll().Any(e => e.Event == JournalEntry.CreateRefused); i++) await Task.Delay(20);
+        Assert.False(create.IsCompleted);
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => create);
+
+        Assert.Equal((0m, 0m), Journaled(session));
+        Assert.Equal(0m, session.Spent);
+    }
+
+    [Fact]
     public void A_lost_answer_found_later_is_spent_once_not_spent_and_uncertain()
     {
         var at = DateTimeOffset.UtcNow;
