@@ -5,9 +5,9 @@ namespace Veo.Core.Pricing;
 /// <summary>
 /// Every cap one batch of creates answers to: its own (New-VeoVideo -MaxCost), the session's (Connect-Veo -MaxCost)
 /// and the process's (VEO_MAX_COST). A create's cost is reserved against all of them at once before it is sent, so
-/// creates running side by side can never pass a cap together; only a create refused for certain gives its cost
-/// back. Once one video is refused, so is every later one of the batch: a script never spends past a cap by
-/// skipping one video.
+/// creates running side by side can never pass a cap together. When the create ends, it counts as its last journal line
+/// reads (<see cref="Settle"/>): only a create refused for certain, or never sent, gives its cost back. Once one video
+/// is refused, so is every later one of the batch: a script never spends past a cap by skipping one video.
 /// </summary>
 public sealed class SpendingCaps
 {
