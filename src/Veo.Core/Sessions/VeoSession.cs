@@ -46,9 +46,6 @@ public sealed class VeoSession
     /// <summary>True the first time this session is told <paramref name="what"/> (a deprecated model's warning is said once a session).</summary>
     public bool FirstTime(string what) => _said.TryAdd(what, true);
 
-    /// <summary>When the session began.</summary>
-    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
-
     /// <summary>
     /// This session's id, on the journal lines of its creates: what it spent (Connect-Veo's Spent, what its cap counts)
     /// is the ledger's count of those lines, not of another runspace's or process's creates in the same journal.

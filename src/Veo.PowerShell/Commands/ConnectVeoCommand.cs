@@ -78,7 +78,7 @@ public sealed class ConnectVeoCommand : VeoCmdlet
                 WriteWarning($"The default route is now {name} at {route.BaseUri}, a paid service; {defaultBefore.Name} was at {defaultBefore.BaseUri}.");
             if (MaxCost is not null) session.Spending.Cap = MaxCost;
             // The ledger's count of this session's own creates (their lines carry its id): the figure its cap counts too.
-            var (spent, uncertain) = SpendLedger.Totals(SpendLedger.Rows(session.Engine.Journal.ReadAll(), new SpendFilter { Session = session.Spending.Session }));
+            var (spent, uncertain) = SpendLedger.Totals(SpendLedger.Rows(session.Engine.Journal.ReadAll(), new SpendFilter { Session = session.Id }));
             Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, spent)
             {
                 Uncertain = uncertain,
