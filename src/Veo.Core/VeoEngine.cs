@@ -87,14 +87,15 @@ public sealed class VeoEngine
         // Before anything is reserved: reading an extension's source is not a create, and its failure leaves nothing to settle.
         var prepared = await WithSourceVideoAsync(plan.Prepared, provider, cancellationToken).ConfigureAwait(false);
         if (caps.TryReserve(plan.Cost) is { } refusal) throw new SpendingCapException(refusal);
+        var lines = new CreateLines(caps.Session);
         try
         {
-            return await CreateAsync(prepared, provider, plan.Cost, cancellationToken, log, row, slot).ConfigureAwait(false);
+            return await CreateAsync(prepared, provider, plan.Cost, cancellationToken, log, row, slot, lines).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not AmbiguousCreateException && e is not OperationCanceledException)
+        finally
         {
-            caps.Release(plan.Cost);
-            throw;
+            // The caps count the create as its last journal line does (the ledger's rule): never a lost answer given back.
+            caps.Settle(plan.Cost, lines.Last);
         }
     }
 
@@ -105,9 +106,10 @@ public sealed class VeoEngine
     /// jittered back-off) has passed, until the policy's deadline. Nothing else is sent twice.
     /// </summary>
     internal async Task<VideoTask> CreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, CancellationToken cancellationToken,
-        IEngineLog? log = null, RowIdentity? row = null, ISendSlot? slot = null)
+        IEngineLog? log = null, RowIdentity? row = null, ISendSlot? slot = null, CreateLines? lines = null)
     {
         log ??= NullEngineLog.Instance;
+        lines ??= new CreateLines(null);
         prepared = await WithSourceVideoAsync(prepared, provider, cancellationToken).ConfigureAwait(false);
         var gate = (provider as QuotaBoundProvider)?.Gate;
         var refusals = 0;
@@ -117,7 +119,7 @@ public sealed class VeoEngine
             var place = gate is null ? null : await gate.EnterAsync(provider.Route.Name, log, cancellationToken).ConfigureAwait(false);
             try
             {
-                var task = await SendCreateAsync(prepared, provider, estimatedCost, row, cancellationToken).ConfigureAwait(false);
+                var task = await SendCreateAsync(prepared, provider, estimatedCost, row, lines, cancellationToken).ConfigureAwait(false);
                 place?.Created(task.Id);
                 return task;
             }
@@ -156,15 +158,16 @@ public sealed class VeoEngine
 
     /// <summary>One create request, journaled before it is sent and settled in the journal after.</summary>
     private async Task<VideoTask> SendCreateAsync(PreparedRequest prepared, IVideoProvider provider, decimal? estimatedCost, RowIdentity? row,
-        CancellationToken cancellationToken)
+        CreateLines lines, CancellationToken cancellationToken)
     {
         // Journaled before it is sent: a process killed while the request is in flight leaves this line unsettled.
         var sent = new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateSent, Attempt = Guid.NewGuid().ToString("N"), Route = provider.Route.Name,
             BaseUri = provider.Route.BaseUri, Model = prepared.Model.Id, Prompt = prepared.Request.Prompt, Cost = estimatedCost, Request = prepared.Request,
+            Session = lines.Session,
         }.For(row);
-        Journal.Append(sent);
+        lines.Append(Journal, sent);
         // Uncertain until an answer settles it: a create stopped mid-request stays so, as its journal line does.
         _uncertain[sent.Attempt!] = sent;
         VideoTask task;
@@ -174,7 +177,7 @@ public sealed class VeoEngine
         }
         catch (AmbiguousCreateException e)
         {
-            Journal.Append(sent with { At = DateTimeOffset.UtcNow, Event = JournalEntry.AmbiguousCreate, Error = e.Message, IdHint = e.IdHint });
+            lines.Append(Journal, sent with { At = DateTimeOffset.UtcNow, Event = JournalEntry.AmbiguousCreate, Error = e.Message, IdHint = e.IdHint });
             throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -182,7 +185,10 @@ public sealed class VeoEngine
             _uncertain.TryRemove(sent.Attempt!, out _);
             // A service's "no such model" is said as such, with the catalog's replacement; like any refusal, nothing was made.
             var unavailable = e is ApiException answer ? Models.ModelLifecycle.Unavailable(answer, provider.Route.Dialect, prepared.Model, provider.Route.Name) : null;
-            Journal.Append(new JournalEntry { At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = (unavailable ?? e).Message }.For(row));
+            lines.Append(Journal, new JournalEntry
+            {
+                At = DateTimeOffset.UtcNow, Event = JournalEntry.CreateRefused, Attempt = sent.Attempt, Error = (unavailable ?? e).Message, Session = lines.Session,
+            }.For(row));
             if (unavailable is not null)
             {
                 _unavailable[UnavailableKey(provider.Route, prepared.Model.Id)] = (unavailable, DateTimeOffset.UtcNow);
@@ -204,10 +210,11 @@ public sealed class VeoEngine
             RowOrdinal = row?.RowOrdinal,
         };
         _createdHere[task.Id] = 0;
-        Journal.Append(new JournalEntry
+        lines.Append(Journal, new JournalEntry
         {
             At = DateTimeOffset.UtcNow, Event = JournalEntry.Created, Id = task.Id, Route = task.Route, BaseUri = task.BaseUri, Model = task.Model,
             Status = task.Status, Progress = task.Progress, Prompt = task.Prompt, Cost = estimatedCost, Request = prepared.Request, Attempt = sent.Attempt,
+            Session = lines.Session,
             // A task may be answered as failed at once: its reason is then known only from this line.
             Error = task.Error,
         }.For(row));

@@ -1,3 +1,4 @@
+using Veo.PowerShell.Tests.Harness;
 using System.Net;
 using System.Text.RegularExpressions;
 using Veo.Core.Http;
@@ -75,12 +76,5 @@ public class ErrorIdTests
             .Where(i => Regex.IsMatch(i, "^[A-Z][A-Za-z0-9]+$")).ToList();
     }
 
-    private static string AboutVeo() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "about_Veo.md"));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Veo.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Veo.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string AboutVeo() => Repository.Page("about_Veo.md");
 }

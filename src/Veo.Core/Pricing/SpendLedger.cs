@@ -19,15 +19,12 @@ public static class SpendLedger
     public static IReadOnlyList<SpendRow> Rows(IReadOnlyList<JournalEntry> entries, SpendFilter? filter = null)
     {
         filter ??= new SpendFilter();
-        var settled = new HashSet<string>(entries.Where(e => e.Event != JournalEntry.CreateSent && e.Attempt is not null).Select(e => e.Attempt!));
         var failed = new HashSet<string>(entries.Where(e => e.Event == JournalEntry.StatusChanged && e.Status == VideoTaskStatus.Failed && e.Id is not null)
             .Select(e => e.Id!), StringComparer.Ordinal);
-        var spent = entries.Where(e => e.Event == JournalEntry.Created && !(e.Id is not null && failed.Contains(e.Id) && NotBilledWhenFailed(e.Route)))
-            .Select(e => (Entry: e, Uncertain: false));
-        var uncertain = entries.Where(e => e.Event == JournalEntry.AmbiguousCreate
-                                           || e.Event == JournalEntry.CreateSent && (e.Attempt is null || !settled.Contains(e.Attempt)))
-            .Select(e => (Entry: e, Uncertain: true));
-        return spent.Concat(uncertain).Where(s => filter.Matches(s.Entry))
+        return Outcomes(entries)
+            .Where(e => !(e.Event == JournalEntry.Created && e.Id is not null && failed.Contains(e.Id) && NotBilledWhenFailed(e.Route)))
+            .Select(e => (Entry: e, Uncertain: IsUncertain(e)))
+            .Where(s => filter.Matches(s.Entry))
             .GroupBy(s => (Route: s.Entry.Route ?? "", Model: s.Entry.Model ?? "", Day: s.Entry.At.UtcDateTime.Date, s.Uncertain))
             .OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Uncertain).ThenBy(g => g.Key.Route, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Key.Model, StringComparer.Ordinal)
             .Select(g => new SpendRow(g.Key.Route, g.Key.Model, g.Key.Day, g.Count(), g.Sum(s => s.Entry.Cost ?? 0), g.Key.Uncertain)
@@ -36,6 +33,40 @@ public static class SpendLedger
             })
             .ToList();
     }
+
+    /// <summary>
+    /// What one create's last line says it cost, the rule <see cref="Rows"/> applies to every create: its cost when it was
+    /// made (created) or may have been (ambiguous-create, or create-sent with nothing after it), nothing when it was refused.
+    /// The session cap counts each of its creates by this rule as the create ends (SpendingCaps.Settle).
+    /// </summary>
+    public static decimal Counted(JournalEntry? last) =>
+        last is { Event: JournalEntry.Created or JournalEntry.AmbiguousCreate or JournalEntry.CreateSent } ? last.Cost ?? 0 : 0;
+
+    /// <summary>
+    /// The line that decides each create's money: the last of its attempt (create-sent, then created, create-refused or
+    /// ambiguous-create), except that an attempt once created stays so. A create whose lost answer was later found
+    /// (Batches.BatchLedger.Adopt writes a created line after the ambiguous one) is spent once, not spent and uncertain.
+    /// </summary>
+    private static IEnumerable<JournalEntry> Outcomes(IReadOnlyList<JournalEntry> entries)
+    {
+        var byAttempt = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            if (e.Event is not (JournalEntry.CreateSent or JournalEntry.Created or JournalEntry.AmbiguousCreate or JournalEntry.CreateRefused)) continue;
+            // A line with no attempt (written before attempts were journaled) is a create of its own.
+            if (e.Attempt is null)
+            {
+                if (e.Event != JournalEntry.CreateRefused) yield return e;
+                continue;
+            }
+            if (byAttempt.TryGetValue(e.Attempt, out var before) && before.Event == JournalEntry.Created) continue;
+            byAttempt[e.Attempt] = e;
+        }
+        foreach (var last in byAttempt.Values)
+            if (last.Event != JournalEntry.CreateRefused) yield return last;
+    }
+
+    private static bool IsUncertain(JournalEntry last) => last.Event != JournalEntry.Created;
 
     /// <summary>What was spent for certain and what may have been billed, over the rows.</summary>
     public static (decimal Spent, decimal Uncertain) Totals(IEnumerable<SpendRow> rows)
@@ -59,8 +90,12 @@ public sealed record SpendFilter
     public string? Batch { get; init; }
     public string? Route { get; init; }
 
+    /// <summary>Only one session's creates (<see cref="JournalEntry.Session"/>): what Connect-Veo calls Spent.</summary>
+    public string? Session { get; init; }
+
     public bool Matches(JournalEntry entry) =>
-        (Since is null || entry.At >= Since)
+        (Session is null || string.Equals(entry.Session, Session, StringComparison.Ordinal))
+        && (Since is null || entry.At >= Since)
         && (Batch is null || string.Equals(entry.Batch, Batch, StringComparison.OrdinalIgnoreCase))
         && (Route is null || string.Equals(entry.Route, Route, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,11 +1,13 @@
+using Veo.Core.Tasks;
+
 namespace Veo.Core.Pricing;
 
 /// <summary>
 /// Every cap one batch of creates answers to: its own (New-VeoVideo -MaxCost), the session's (Connect-Veo -MaxCost)
 /// and the process's (VEO_MAX_COST). A create's cost is reserved against all of them at once before it is sent, so
-/// creates running side by side can never pass a cap together; only a create refused for certain gives its cost
-/// back. Once one video is refused, so is every later one of the batch: a script never spends past a cap by
-/// skipping one video.
+/// creates running side by side can never pass a cap together. When the create ends, it counts as its last journal line
+/// reads (<see cref="Settle"/>): only a create refused for certain, or never sent, gives its cost back. Once one video
+/// is refused, so is every later one of the batch: a script never spends past a cap by skipping one video.
 /// </summary>
 public sealed class SpendingCaps
 {
@@ -91,13 +93,23 @@ public sealed class SpendingCaps
         }
     }
 
-    /// <summary>Gives back a reservation whose create was refused for certain: nothing was made, nothing billed.</summary>
-    public void Release(decimal? cost)
+    /// <summary>The session whose journal lines these caps' creates carry (the session guard's id), or null.</summary>
+    public string? Session => _guards.Select(g => g.Session).FirstOrDefault(s => s is not null);
+
+    /// <summary>
+    /// Ends a reservation as the journal reads its create: the reserved cost becomes what
+    /// <see cref="SpendLedger.Counted"/> counts for the create's last line (<paramref name="last"/>; null: nothing was
+    /// sent). A create made or maybe made (its answer lost, the process stopped mid-request) stays counted, never given
+    /// back; one refused for certain, or never sent, gives its cost back.
+    /// </summary>
+    public void Settle(decimal? cost, JournalEntry? last)
     {
         if (cost is null) return;
+        var counted = SpendLedger.Counted(last);
+        if (counted == cost) return;
         lock (Ledger)
         {
-            foreach (var guard in Guards()) guard.Record(-cost.Value);
+            foreach (var guard in Guards()) guard.Record(counted - cost.Value);
         }
     }
 

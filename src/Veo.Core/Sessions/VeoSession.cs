@@ -40,14 +40,17 @@ public sealed class VeoSession
     public string DefaultRoute { get; set; } = BuiltInRoutes.LaoZhangName;
     public WaitOptions Wait { get; set; } = new();
 
-    private readonly SpendingGuard _spending = new(null, "session spending cap");
+    private readonly SpendingGuard _spending = SpendingGuard.ForSession(null, "session spending cap");
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _said = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True the first time this session is told <paramref name="what"/> (a deprecated model's warning is said once a session).</summary>
     public bool FirstTime(string what) => _said.TryAdd(what, true);
 
-    /// <summary>When the session began: what it spent is the ledger's creates since then (Connect-Veo's Spent).</summary>
-    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+    /// <summary>
+    /// This session's id, on the journal lines of its creates: what it spent (Connect-Veo's Spent, what its cap counts)
+    /// is the ledger's count of those lines, not of another runspace's or process's creates in the same journal.
+    /// </summary>
+    public string Id => _spending.Session!;
 
     /// <summary>What this session may spend (Connect-Veo -MaxCost); what was spent is kept when the cap changes.</summary>
     public SpendingGuard Spending => SpendingOverride ?? _spending;

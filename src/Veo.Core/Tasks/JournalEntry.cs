@@ -43,6 +43,12 @@ public sealed record JournalEntry
     /// null when the user only said the create was looked at.
     /// </summary>
     public bool? Made { get; init; }
+    /// <summary>
+    /// The Veo session (one PowerShell runspace's Connect-Veo state, <see cref="Sessions.VeoSession.Id"/>) whose create this
+    /// is, on the create-sent, created, create-refused and ambiguous-create lines the engine writes: what that session spent
+    /// is the ledger's count of its own lines, never another runspace's or process's sharing the journal.
+    /// </summary>
+    public string? Session { get; init; }
     /// <summary>The -Batch the create belongs to (on create-sent, created, create-refused, ambiguous-create and create-checked lines).</summary>
     public string? Batch { get; init; }
     /// <summary>The row's 1-based position in its input.</summary>

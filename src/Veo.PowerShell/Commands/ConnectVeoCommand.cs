@@ -77,8 +77,8 @@ public sealed class ConnectVeoCommand : VeoCmdlet
             else if (defaultBefore.BaseUri.IsLoopback && !route.BaseUri.IsLoopback)
                 WriteWarning($"The default route is now {name} at {route.BaseUri}, a paid service; {defaultBefore.Name} was at {defaultBefore.BaseUri}.");
             if (MaxCost is not null) session.Spending.Cap = MaxCost;
-            // The ledger's figures, as Get-VeoSpend -Since <session start> gives them; the cap counts the same creates as it reserves them.
-            var (spent, uncertain) = SpendLedger.Totals(SpendLedger.Rows(session.Engine.Journal.ReadAll(), new SpendFilter { Since = session.Started }));
+            // The ledger's count of this session's own creates (their lines carry its id): the figure its cap counts too.
+            var (spent, uncertain) = SpendLedger.Totals(SpendLedger.Rows(session.Engine.Journal.ReadAll(), new SpendFilter { Session = session.Id }));
             Emit(new VeoConnection(route.Name, route.BaseUri, session.KeySource(route), session.Spending.Cap, spent)
             {
                 Uncertain = uncertain,
@@ -98,7 +98,7 @@ public sealed class ConnectVeoCommand : VeoCmdlet
 /// <summary>What Connect-Veo set; says where the key comes from, never the key.</summary>
 public sealed record VeoConnection(string Route, Uri BaseUri, string KeySource, decimal? MaxCost, decimal Spent)
 {
-    /// <summary>Creates of this session whose outcome is unknown: they may have been billed, and the session cap counts them.</summary>
+    /// <summary>Creates of this session whose outcome is unknown: they may have been billed, and the session cap counts them (Spent + Uncertain).</summary>
     public decimal Uncertain { get; init; }
 
     /// <summary>The quota creates are held to on this route now (null: no limit).</summary>

@@ -98,7 +98,7 @@ internal sealed class SessionEmulator
         foreach (var name in saved.Connections.Keys) session.Connect(name, baseUri, key);
         session.DefaultRoute = route.Name;
         // Emulated videos are held to the session's cap on a ledger of their own, so nothing emulated counts as spent.
-        session.SpendingOverride = new SpendingGuard(session.Spending.Cap, session.Spending.Name);
+        session.SpendingOverride = session.Spending.Fresh();
         // The emulator answers in moments; polling every half second keeps a test of many videos to seconds.
         session.Wait = session.Wait with { PollInterval = TimeSpan.FromMilliseconds(500) };
 

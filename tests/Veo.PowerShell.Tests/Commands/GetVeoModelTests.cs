@@ -35,6 +35,28 @@ public class GetVeoModelTests : PowerShellTest
         Assert.Contains("T2V,I2V,FLF,Ref3", table);
     }
 
+    [Theory]
+    [InlineData("Google")]
+    [InlineData("Vertex")]
+    [InlineData("LaoZhang")]
+    [InlineData("Crazyrouter")]
+    public void Every_row_of_a_route_shows_its_whole_price_in_a_120_column_console(string route)
+    {
+        var lines = string.Join("\n", Run($"Get-VeoModel -Route {route} | Out-String -Width 120").Output).Split('\n');
+        var models = Run($"Get-VeoModel -Route {route}").Output.Select(o => (ModelEntry)o.BaseObject).ToList();
+
+        Assert.NotEmpty(models);
+        foreach (var model in models)
+        {
+            var line = Assert.Single(lines, l => l.StartsWith(model.Id + " ", StringComparison.Ordinal));
+            var price = Run($"[Veo.PowerShell.Commands.ModelPrices]::UnitPrice((Get-VeoModel -Route {route} | Where-Object Id -eq '{model.Id}'))").Output.Single().ToString();
+            // Cut short, the column ends in '…' (the Google route's "from $0.0304/s" showed as "…304/s" before).
+            Assert.EndsWith(" " + price, line.TrimEnd());
+            Assert.True(line.TrimEnd().Length <= 120, line);
+        }
+        Assert.Contains(lines, l => l.StartsWith(models.Single(m => m.Default).Id + " *", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_row_given_another_route_and_id_and_saved_with_ConvertTo_Json_declares_a_model_a_registered_gateway_serves()
     {

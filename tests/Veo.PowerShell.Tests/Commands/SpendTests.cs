@@ -1,5 +1,6 @@
 using Veo.Core.Pricing;
 using Veo.Core.Tasks;
+using Veo.Core.Tests.Support;
 using Veo.PowerShell.Tests.Harness;
 
 namespace Veo.PowerShell.Tests.Commands;
@@ -29,12 +30,11 @@ public class SpendTests : PowerShellTest
         var lost = Assert.Single(rows, r => r.Uncertain);
         Assert.Equal((1, 0.30m), (lost.Count, lost.Cost));
 
-        // The total is exact, uncertain creates included; without them it is what Connect-Veo calls Spent.
+        // The total is exact, uncertain creates included.
         Assert.Equal(2.10m, Run("[Linq.Enumerable]::Sum([decimal[]](Get-VeoSpend).Cost)").Output.Single().BaseObject);
+        // Connect-Veo's Spent is this session's: the lost answer above was journaled by someone else (no session's id).
         var connection = Run($"Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}'").Output.Single();
-        Assert.Equal(1.80m, connection.Properties["Spent"].Value);
-        Assert.Equal(0.30m, connection.Properties["Uncertain"].Value);
-        Assert.Contains("$1.80 (+$0.30 uncertain)", Run($"Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}' | Out-String -Width 200").Text);
+        Assert.Equal((1.80m, 0m), ((decimal)connection.Properties["Spent"].Value, (decimal)connection.Properties["Uncertain"].Value));
     }
 
     [Fact]
@@ -52,6 +52,47 @@ public class SpendTests : PowerShellTest
         var connection = Run($"Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}'").Output.Single();
         Assert.Equal(0.60m, (decimal)connection.Properties["Spent"].Value + (decimal)connection.Properties["Uncertain"].Value);
         Assert.Equal(0.30m, connection.Properties["Uncertain"].Value);
+        Assert.Contains("$0.30 (+$0.30 uncertain)", Run($"Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}' | Out-String -Width 200").Text);
+    }
+
+    [Fact]
+    public void After_a_faulty_batch_Connect_Veo_s_Spent_is_what_the_cap_counted()
+    {
+        // Refused for certain (the model is gone: nothing made); made when sent again after a 429; lost; made; refused by the cap.
+        Run("Connect-Veo -Route LaoZhang -MaxCost 2.00 | Out-Null");
+        Emulator.Faults.Add(new Veo.Emulator.Fault(Veo.Emulator.FaultKind.ModelRetired) { Model = "veo-3.1-generate-preview" });
+        Assert.Contains("model_not_found", Assert.Single(Run("New-VeoVideo 'refused' -Model Standard | Out-Null").Errors).Exception.Message);
+        Emulator.Faults.Clear();
+        Emulator.Faults.Add(new Veo.Emulator.Fault(Veo.Emulator.FaultKind.RateLimit, PathContains: "/v1/videos") { RetryAfter = TimeSpan.FromSeconds(1) });
+        Assert.Empty(Run("New-VeoVideo 'after a 429' | Out-Null").Errors);
+        Run("Connect-Veo -Route LaoZhang -MaxCost 1.00 | Out-Null");
+        Emulator.Faults.Add(new Veo.Emulator.Fault(Veo.Emulator.FaultKind.ResetAfterRead, PathContains: "/v1/videos"));
+
+        var batch = Run("'lost', 'made', 'over the cap' | New-VeoVideo");
+
+        var refusal = Assert.Single(batch.Errors, e => e.Exception.Message.Contains("spending cap")).Exception.Message;
+        Assert.Contains("$0.90 spent so far", refusal);
+        var connection = Run($"Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}'").Output.Single();
+        Assert.Equal((0.60m, 0.30m), ((decimal)connection.Properties["Spent"].Value, (decimal)connection.Properties["Uncertain"].Value));
+    }
+
+    [Fact]
+    public void Another_runspace_s_creates_count_against_its_own_session_not_this_one()
+    {
+        // A second runspace of the process (as ForEach-Object -Parallel makes), sharing VEO_HOME's journal.
+        using var other = new VeoShell(Home.Folder);
+        var made = other.Run($"""
+            Connect-Veo -Route LaoZhang -BaseUri '{Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString {TestHome.Key} -AsPlainText -Force) | Out-Null
+            'theirs 1', 'theirs 2' | New-VeoVideo
+            """);
+        Assert.Equal(2, made.Output.Count);
+
+        var connection = Run("Connect-Veo -Route LaoZhang -MaxCost 0.30").Output.Single();
+        Assert.Equal(0m, connection.Properties["Spent"].Value);
+        Assert.Empty(Run("New-VeoVideo 'mine' | Out-Null").Errors);
+        Assert.Contains("$0.30 spent so far", Assert.Single(Run("New-VeoVideo 'one more'").Errors).Exception.Message);
+        Assert.Equal(0.60m, other.Run("(Connect-Veo -Route LaoZhang).Spent").Output.Single().BaseObject);
+        Assert.Equal(0.90m, Run("[Linq.Enumerable]::Sum([decimal[]](Get-VeoSpend).Cost)").Output.Single().BaseObject);
     }
 
     [Fact]
