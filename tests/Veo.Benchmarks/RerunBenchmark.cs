@@ -29,7 +29,8 @@ internal sealed class RerunBenchmark(Settings settings, TextWriter output)
     /// </summary>
     private const int QuotaRunning = 40;
 
-    private sealed record Run(int Files, int Errors, int Warnings, double Seconds);
+    /// <summary>One run: what it passed on, and when (seconds into the pipeline) the last task left each stage.</summary>
+    private sealed record Run(int Files, int Errors, int Warnings, double Seconds, double LastCreate, double LastWait, IReadOnlyList<string> Failures);
 
     /// <summary>One shape of the batch: its name, Connect-Veo's quota parameters and the emulator's.</summary>
     private sealed record Shape(string Name, string Connect, int MaxRunning);
@@ -62,9 +63,12 @@ internal sealed class RerunBenchmark(Settings settings, TextWriter output)
                 var cleanSeconds = clean.Runs.Sum(r => r.Seconds);
                 var faultySeconds = faulty.Runs.Sum(r => r.Seconds);
                 var ratio = faultySeconds / cleanSeconds;
-                output.WriteLine($"  {shape.Name}: fault-free {cleanSeconds:0.0} s; load average {LoadAverage()}");
+                output.WriteLine($"  {shape.Name}: fault-free {Phases(clean.Runs[0])}; load average {LoadAverage()}");
                 foreach (var (run, i) in faulty.Runs.Select((r, i) => (r, i + 1)))
-                    output.WriteLine($"  {shape.Name}: faulty run {i}: {run.Files} files passed on, {run.Errors} errors, {run.Warnings} warnings, {run.Seconds:0.0} s");
+                {
+                    output.WriteLine($"  {shape.Name}: faulty run {i}: {run.Files} files passed on, {run.Errors} errors, {run.Warnings} warnings, {Phases(run)}");
+                    foreach (var failure in run.Failures) output.WriteLine($"      {(failure.Length > 160 ? failure[..160] + "…" : failure)}");
+                }
                 result.Add(new($"{shape.Name}: {rows}-row batch, faults, {faulty.Runs.Count} run(s) until done", Repository.Seconds(faultySeconds),
                     $"fault-free {Repository.Seconds(cleanSeconds)} ({clean.Runs.Count} run)", $"{ratio:0.00}×", $"≤ {Target}×", ratio <= Target));
                 result.Add(new($"{shape.Name}: videos saved / tasks on the server that did not fail", $"{faulty.Files} / {faulty.ServerTasks}",
@@ -78,6 +82,9 @@ internal sealed class RerunBenchmark(Settings settings, TextWriter output)
             folder.Delete(recursive: true);
         }
     }
+
+    private static string Phases(Run run) =>
+        string.Create(CultureInfo.InvariantCulture, $"{run.Seconds:0.0} s (last create passed on at {run.LastCreate:0.0} s, last wait at {run.LastWait:0.0} s)");
 
     /// <summary>The machine's load average (1, 5, 15 minutes) where Linux tells it: the figures move with it.</summary>
     private static string LoadAverage() =>
@@ -119,14 +126,22 @@ internal sealed class RerunBenchmark(Settings settings, TextWriter output)
             Import-Module '{{pwsh.Manifest}}'
             Connect-Veo -Route LaoZhang -BaseUri '{{emulator}}' -ApiKey (ConvertTo-SecureString {{Settings.Key}} -AsPlainText -Force) {{connect}} | Out-Null
             $Error.Clear()
+            # Where the time goes: when the last task left New-VeoVideo, and Wait-VeoVideo (a pass-through stamp each).
+            $last = @{ Create = 0.0; Wait = 0.0 }
             $watch = [Diagnostics.Stopwatch]::StartNew()
-            $out = & { Import-Csv '{{csv.Replace("'", "''")}}' | New-VeoVideo -Batch bench -ThrottleLimit 8 | Wait-VeoVideo -PollInterval 1 | Save-VeoVideo -Path ./out } 3>&1
+            $out = & { Import-Csv '{{csv.Replace("'", "''")}}' | New-VeoVideo -Batch bench -ThrottleLimit 8 |
+                ForEach-Object { $last.Create = $watch.Elapsed.TotalSeconds; $_ } | Wait-VeoVideo -PollInterval 1 |
+                ForEach-Object { $last.Wait = $watch.Elapsed.TotalSeconds; $_ } | Save-VeoVideo -Path ./out } 3>&1
             $watch.Stop()
             [pscustomobject]@{
                 Files = @($out | Where-Object { $_.GetType().Name -eq 'VideoFile' }).Count
                 Warnings = @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count
                 Errors = $Error.Count
                 Seconds = $watch.Elapsed.TotalSeconds
+                LastCreate = $last.Create
+                LastWait = $last.Wait
+                # Why rows failed (the bad rows' refusals among them), for the log.
+                Failures = @($Error | ForEach-Object { "$_" } | Select-Object -First 40)
             } | ConvertTo-Json -Compress
             """;
         var result = await ChildProcess.RunAsync("dotnet", ["pwsh", "-NoProfile", "-NonInteractive", "-Command", script],
@@ -135,6 +150,7 @@ internal sealed class RerunBenchmark(Settings settings, TextWriter output)
         using var doc = JsonDocument.Parse(result.Stdout.Trim().Split('\n')[^1]);
         var root = doc.RootElement;
         return new Run(root.GetProperty("Files").GetInt32(), root.GetProperty("Errors").GetInt32(), root.GetProperty("Warnings").GetInt32(),
-            root.GetProperty("Seconds").GetDouble());
+            root.GetProperty("Seconds").GetDouble(), root.GetProperty("LastCreate").GetDouble(), root.GetProperty("LastWait").GetDouble(),
+            root.GetProperty("Failures").EnumerateArray().Select(f => f.GetString() ?? "").ToList());
     }
 }
