@@ -30,7 +30,11 @@ internal sealed class RerunBenchmark(Settings settings, TextWriter output)
     private const int QuotaRunning = 40;
 
     /// <summary>One run: what it passed on, and when (seconds into the pipeline) the last task left each stage.</summary>
-    private sealed record Run(int Files, int Errors, int Warnings, double Seconds, double LastCreate, double LastWait, IReadOnlyList<string> Failures);
+    private sealed record Run(int Files, int Errors, int Warnings, double Seconds, double LastCreate, double LastWait, IReadOnlyList<string> Failures)
+    {
+        /// <summary>What the run asked the server, by kind of request: "kind answered/refused" (a refusal is any status but 200).</summary>
+        public string Requests { get; init; } = "";
+    }
 
     /// <summary>One shape of the batch: its name, Connect-Veo's quota parameters and the emulator's.</summary>
     private sealed record Shape(string Name, string Connect, int MaxRunning);
@@ -84,7 +88,15 @@ internal sealed class RerunBenchmark(Settings settings, TextWriter output)
     }
 
     private static string Phases(Run run) =>
-        string.Create(CultureInfo.InvariantCulture, $"{run.Seconds:0.0} s (last create passed on at {run.LastCreate:0.0} s, last wait at {run.LastWait:0.0} s)");
+        string.Create(CultureInfo.InvariantCulture, $"{run.Seconds:0.0} s (last create passed on at {run.LastCreate:0.0} s, last wait at {run.LastWait:0.0} s); requests {run.Requests}");
+
+    /// <summary>Creates, task lists (the rerun's reconciliation), polls and downloads, each as sent/not answered 200.</summary>
+    private static string RequestsOf(IReadOnlyList<RecordedRequest> requests)
+    {
+        string Kind(RecordedRequest r) => r.Method == "POST" ? "creates" : r.Path == "/v1/videos" ? "lists" : r.Path.EndsWith("/content", StringComparison.Ordinal) ? "downloads" : "polls";
+        return string.Join(", ", requests.GroupBy(Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Count()}/{g.Count(r => r.StatusCode != 200)}"));
+    }
 
     /// <summary>The machine's load average (1, 5, 15 minutes) where Linux tells it: the figures move with it.</summary>
     private static string LoadAverage() =>
@@ -111,7 +123,9 @@ internal sealed class RerunBenchmark(Settings settings, TextWriter output)
         var runs = new List<Run>();
         do
         {
-            runs.Add(await RunOnceAsync(pwsh, emulator.BaseUri, shape.Connect, csv, work));
+            var before = emulator.Requests.Count;
+            var run = await RunOnceAsync(pwsh, emulator.BaseUri, shape.Connect, csv, work);
+            runs.Add(run with { Requests = RequestsOf(emulator.Requests.Skip(before).ToList()) });
         } while (!(runs[^1].Files == good && runs[^1].Errors == bad && runs[^1].Warnings == 0) && runs.Count < MaxRuns);
         var made = emulator.CreatedTasks.Count(t => !t.WillFail);
         return (runs, Directory.GetFiles(Path.Combine(work, "out"), "*.mp4").Length, made);
