@@ -82,7 +82,7 @@ internal sealed class VideoSaver
                     // A body cut short or mangled in transit, or a refusal for now: the whole download starts again from byte 0.
                     if (RetryWait(e, attempt, waited, _policy, Internal.Jitter.Fraction()) is not { } wait) throw;
                     waited += wait;
-                    _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again in {wait.TotalSeconds:0.#} s (try {attempt + 1}).");
+                    _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again in {wait.TotalSeconds:0.##} s (try {attempt + 1}).");
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
             }
