@@ -129,7 +129,7 @@ public sealed class VeoEngine
                 if (CreateRefusals.WaitAfter(e, ++refusals, waited, Policy, Internal.Jitter.Fraction()) is not { } wait) throw;
                 gate?.HoldOff(wait);
                 log.Verbose($"{provider.Route.Name}: the service refused the create for now ({(int)e.StatusCode} {e.ErrorCode ?? e.StatusCode.ToString()}: nothing was made); " +
-                    $"sending it again in {wait.TotalSeconds:0.#} s{(e.RetryAfter is null ? "" : ", as the service asked")}.");
+                    $"sending it again in {wait.TotalSeconds:0.##} s{(e.RetryAfter is null ? "" : ", as the service asked")}.");
                 if (slot is null) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 else await slot.WaitOutsideAsync(wait, cancellationToken).ConfigureAwait(false);
                 waited += wait;

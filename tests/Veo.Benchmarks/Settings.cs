@@ -24,6 +24,8 @@ internal sealed record Settings
     public int PipelineInterval { get; init; } = 1;
     public int JournalOldTasks { get; init; } = 50_000;
     public int RerunRows { get; init; } = 500;
+    /// <summary>Which shapes of the rerun benchmark run ("unthrottled", "running"); null: both.</summary>
+    public IReadOnlyList<string>? RerunShapes { get; init; }
 
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Veo.Benchmarks -- [download|polls|e2e|import|throttle|quota|pipeline|journal|save|rerun|inline|all] [options]
@@ -43,6 +45,7 @@ internal sealed record Settings
           --old-tasks N         older tasks in the journal benchmark (default 50000)
           save uses --sizes and --rounds as download does.
           --rerun-rows N        rows of the rerun benchmark's CSV, 9 of them bad (default 500)
+          --rerun-shapes S,S    the rerun benchmark's shapes: unthrottled, running (a running-task quota); default both
         """;
 
     public static Settings? Parse(string[] args)
@@ -69,6 +72,7 @@ internal sealed record Settings
                 case "--lag": settings = settings with { PipelineLag = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--interval": settings = settings with { PipelineInterval = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--rerun-rows": settings = settings with { RerunRows = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--rerun-shapes": settings = settings with { RerunShapes = Next().Split(',') }; break;
                 case "--old-tasks": settings = settings with { JournalOldTasks = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 default: return null;
             }

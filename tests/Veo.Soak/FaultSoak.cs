@@ -40,6 +40,7 @@ public static class FaultSoak
     {
         MaxRetries = 5,
         FirstRetryDelay = TimeSpan.FromMilliseconds(25),
+        RefusedRetryFirst = TimeSpan.FromMilliseconds(25),
         MaxRetryAfter = TimeSpan.FromSeconds(5),
         AttemptTimeout = TimeSpan.FromSeconds(1.5),
         Deadline = TimeSpan.FromSeconds(30),

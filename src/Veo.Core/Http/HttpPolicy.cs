@@ -5,6 +5,13 @@ public sealed record HttpPolicy
 {
     public int MaxRetries { get; init; } = 5;
     public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// The first window of the back-off after a refusal that says only "not now" (a create refused for certain, a
+    /// download refused with a 5xx or 429): the wait is drawn from [0, window), the window doubling per refusal in a row
+    /// up to <see cref="RefusedRetryLongest"/> (<see cref="RefusalBackoff"/>).
+    /// </summary>
+    public TimeSpan RefusedRetryFirst { get; init; } = TimeSpan.FromSeconds(0.5);
+    public TimeSpan RefusedRetryLongest { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>A Retry-After longer than this is not waited out; the error goes to the user.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(2);
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(100);

@@ -22,9 +22,6 @@ public enum CreateAnswer
 /// </summary>
 internal static class CreateRefusals
 {
-    /// <summary>The longest back-off between tries when the service does not say how long to wait.</summary>
-    public static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(1);
-
     /// <summary>
     /// Reads an error answer (status and body, key already removed) to a create:
     /// <list type="bullet">
@@ -84,24 +81,17 @@ internal static class CreateRefusals
 
     /// <summary>
     /// How long to wait before sending the create again: what the service asked (Retry-After, or Google's RetryInfo
-    /// retryDelay), else a jittered exponential back-off. Null when that wait would pass the deadline: the row fails
-    /// with the service's own 429.
+    /// retryDelay), else the short refusal back-off (<see cref="RefusalBackoff"/>: a half-second window at first,
+    /// doubling): such an answer proved nothing was made and says nothing of a long outage. Null when that wait would
+    /// pass the deadline: the row fails with the service's own answer.
     /// </summary>
-    /// <param name="refusals">429s this create has had, this one included.</param>
-    /// <param name="waited">Time this create has already spent waiting out 429s.</param>
+    /// <param name="refusals">Refusals this create has had, this one included.</param>
+    /// <param name="waited">Time this create has already spent waiting out refusals.</param>
     /// <param name="jitter">A draw from [0, 1).</param>
     public static TimeSpan? WaitAfter(ApiException refusal, int refusals, TimeSpan waited, HttpPolicy policy, double jitter)
     {
-        var wait = refusal.RetryAfter ?? Backoff(refusals, policy.FirstRetryDelay, jitter);
+        var wait = refusal.RetryAfter ?? RefusalBackoff.Wait(refusals, policy, jitter);
         if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
         return waited + wait > policy.Deadline ? null : wait;
-    }
-
-    /// <summary>first × 2^(n-1), at most <see cref="LongestBackoff"/>, spread over [0.75, 1.25) of that so clients do not retry in step.</summary>
-    private static TimeSpan Backoff(int refusals, TimeSpan first, double jitter)
-    {
-        var doublings = Math.Min(Math.Max(refusals - 1, 0), 20);
-        var ticks = Math.Min(first.Ticks * (double)(1L << doublings), LongestBackoff.Ticks);
-        return TimeSpan.FromTicks((long)(ticks * (0.75 + jitter / 2)));
     }
 }

@@ -36,6 +36,7 @@ internal sealed class VideoSaver
         var readyBy = DateTimeOffset.UtcNow + _policy.ContentReadyDeadline;
         var attempt = 0;
         var notReady = 0;
+        var waited = TimeSpan.Zero;
         try
         {
             while (true)
@@ -79,8 +80,9 @@ internal sealed class VideoSaver
                                           && !IsLocalFileProblem(e) && ++attempt <= _policy.MaxRetries && !cancellationToken.IsCancellationRequested)
                 {
                     // A body cut short or mangled in transit, or a refusal for now: the whole download starts again from byte 0.
-                    var wait = RetryWait(e, attempt);
-                    _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again in {wait.TotalSeconds:0.#} s (try {attempt + 1}).");
+                    if (RetryWait(e, attempt, waited, _policy, Internal.Jitter.Fraction()) is not { } wait) throw;
+                    waited += wait;
+                    _log.Verbose($"The download of {task.Id} failed ({e.Message}); starting it again in {wait.TotalSeconds:0.##} s (try {attempt + 1}).");
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -108,17 +110,28 @@ internal sealed class VideoSaver
     internal static readonly TimeSpan TransportRetryStep = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// How long a failed download waits before it starts again: what the service asked (Retry-After), else the policy's
-    /// first retry delay times the try for a refusal (a 5xx or 429: the service is busy), but only a quarter second
-    /// times the try for a body broken in transit, which says nothing of the service being busy: waiting 2 s, 4 s, 6 s
-    /// there was most of a faulty batch's time (docs/guide/Performance.md, "A batch run again").
+    /// How long a failed download waits before it starts again, or null to give up: what the service asked
+    /// (Retry-After), unless it is longer than the policy waits out (<see cref="HttpPolicy.MaxRetryAfter"/>, as for every
+    /// read); else, for a refusal (a 5xx or 429, which says nothing of a long outage), the short refusal back-off
+    /// (<see cref="RefusalBackoff"/>: half a second's window at first, doubling); for a body broken in transit, which
+    /// says nothing of the service being busy, a quarter second times the try. Waiting 2 s × try after a refusal was
+    /// the tail of a faulty batch's saves (docs/guide/Performance.md, "A batch run again"). Null too when the waits
+    /// would pass the policy's deadline.
     /// </summary>
-    private TimeSpan RetryWait(Exception e, int attempt) => e switch
+    /// <param name="attempt">Failed tries of this download, this one included (1 for the first).</param>
+    /// <param name="waited">Time this download has already spent waiting between tries.</param>
+    /// <param name="jitter">A draw from [0, 1).</param>
+    internal static TimeSpan? RetryWait(Exception e, int attempt, TimeSpan waited, HttpPolicy policy, double jitter)
     {
-        ApiException { RetryAfter: { } asked } => asked,
-        ApiException => TimeSpan.FromTicks(_policy.FirstRetryDelay.Ticks * attempt),
-        _ => TimeSpan.FromTicks(Math.Min(TransportRetryStep.Ticks, _policy.FirstRetryDelay.Ticks) * attempt),
-    };
+        var wait = e switch
+        {
+            ApiException { RetryAfter: { } asked } when asked > policy.MaxRetryAfter => (TimeSpan?)null,
+            ApiException { RetryAfter: { } asked } => asked < TimeSpan.Zero ? TimeSpan.Zero : asked,
+            ApiException => RefusalBackoff.Wait(attempt, policy, jitter),
+            _ => TimeSpan.FromTicks(Math.Min(TransportRetryStep.Ticks, policy.FirstRetryDelay.Ticks) * attempt),
+        };
+        return wait is { } w && waited + w <= policy.Deadline ? w : null;
+    }
 
     /// <summary>A full disk or a refused write will not mend by fetching again (5 tries and 30 s before): report it at once.</summary>
     private static bool IsLocalFileProblem(Exception e) =>

@@ -24,6 +24,7 @@ public sealed class TestHome : IDisposable
     {
         MaxRetries = 3,
         FirstRetryDelay = TimeSpan.FromMilliseconds(10),
+        RefusedRetryFirst = TimeSpan.FromMilliseconds(10),
         AttemptTimeout = TimeSpan.FromSeconds(10),
         Deadline = TimeSpan.FromSeconds(30),
         ContentRetryInterval = TimeSpan.FromMilliseconds(50),
