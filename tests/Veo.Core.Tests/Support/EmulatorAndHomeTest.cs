@@ -11,7 +11,17 @@ public abstract class EmulatorAndHomeTest : IAsyncLifetime
     protected TestHome Home { get; } = new();
     protected EmulatorServer Emulator { get; private set; } = null!;
 
-    public virtual async Task InitializeAsync() => Emulator = await EmulatorServer.StartAsync(TestHome.QuickEmulator());
+    public virtual async Task InitializeAsync()
+    {
+        var options = TestHome.QuickEmulator();
+        Configure(options);
+        Emulator = await EmulatorServer.StartAsync(options);
+    }
+
+    /// <summary>The emulator this class's tests need, changed from the quick one (a quota, a content lag, large videos).</summary>
+    protected virtual void Configure(EmulatorOptions options)
+    {
+    }
 
     public async Task DisposeAsync()
     {

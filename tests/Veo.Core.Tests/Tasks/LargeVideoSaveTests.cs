@@ -6,29 +6,16 @@ using Veo.Emulator;
 namespace Veo.Core.Tests.Tasks;
 
 /// <summary>The emulator's large videos (a 64-bit 'mdat' of filler) save and read like any other MP4.</summary>
-public sealed class LargeVideoSaveTests : IAsyncLifetime
+public sealed class LargeVideoSaveTests : EmulatorAndHomeTest
 {
     private const long Size = 12 * 1024 * 1024 + 3;
-    private readonly TestHome _home = new();
-    private EmulatorServer _emulator = null!;
 
-    public async Task InitializeAsync()
-    {
-        var options = TestHome.QuickEmulator();
-        options.LargeVideoBytes = Size;
-        _emulator = await EmulatorServer.StartAsync(options);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        _home.Dispose();
-    }
+    protected override void Configure(EmulatorOptions options) => options.LargeVideoBytes = Size;
 
     [Fact]
     public async Task A_large_video_is_saved_whole_and_reads_as_the_fixture_it_was_made_from()
     {
-        var saved = await new EngineFlow(_home, _emulator, BuiltInRoutes.LaoZhang).MakeAsync(BadRequests.Valid);
+        var saved = await new EngineFlow(Home, Emulator, BuiltInRoutes.LaoZhang).MakeAsync(BadRequests.Valid);
 
         Assert.Equal(Size, new FileInfo(saved.File.Path).Length);
         Assert.Equal(Size, saved.File.Length);
@@ -41,12 +28,12 @@ public sealed class LargeVideoSaveTests : IAsyncLifetime
     {
         // The .partial is created anew (VideoSaver.CreatePartial), not truncated: one left behind, longer than the
         // video and locked by nobody, must neither stop the save nor leave its tail after the new bytes.
-        var path = _home.PathOf("out.mp4");
+        var path = Home.PathOf("out.mp4");
         var stale = new byte[Size + 4096];
         Array.Fill(stale, (byte)0x5A);
         await File.WriteAllBytesAsync(path + ".partial", stale);
 
-        var saved = await new EngineFlow(_home, _emulator, BuiltInRoutes.LaoZhang).MakeAsync(BadRequests.Valid);
+        var saved = await new EngineFlow(Home, Emulator, BuiltInRoutes.LaoZhang).MakeAsync(BadRequests.Valid);
 
         Assert.Equal(path, saved.File.Path);
         Assert.Equal(Size, new FileInfo(path).Length);
