@@ -18,13 +18,12 @@ public static class HtmlReport
     /// <summary>Writes the page to <paramref name="path"/> (replacing it whole: a reader never sees half a page).</summary>
     public static void Write(string path, IReadOnlyList<ReportEntry> entries, string title, DateTimeOffset made)
     {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var partial = full + ".partial";
-        File.WriteAllText(partial, Render(entries, folder, title, made), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        if (File.Exists(full)) File.Delete(full);
-        File.Move(partial, full);
+        var page = Render(entries, Path.GetDirectoryName(Path.GetFullPath(path))!, title, made);
+        ReportFile.Replace(path, stream =>
+        {
+            var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(page);
+            stream.Write(bytes, 0, bytes.Length);
+        });
     }
 
     /// <summary>The page's text, its video links relative to <paramref name="pageFolder"/>.</summary>

@@ -17,6 +17,8 @@ public sealed record ReportEntry
     /// <summary>A create whose answer was lost: a video may have been made and billed that has no id here.</summary>
     public bool Uncertain { get; init; }
     public string? Error { get; init; }
+    /// <summary>The service's own code for the failure, when it gave one.</summary>
+    public string? ErrorCode { get; init; }
     public decimal? Cost { get; init; }
     /// <summary>The saved file, absolute; null when none was saved (or it is gone).</summary>
     public string? Path { get; init; }
@@ -28,6 +30,7 @@ public sealed record ReportEntry
     public string? Batch { get; init; }
     public int? Row { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
 
     public bool Failed => Status == VideoTaskStatus.Failed;
 
@@ -38,7 +41,7 @@ public sealed record ReportEntry
     {
         TaskId = file.TaskId, Route = file.Route, Model = file.Model, Prompt = file.Prompt, Status = VideoTaskStatus.Completed, Cost = file.Cost,
         Path = file.Path, Duration = file.Duration, Width = file.Width, Height = file.Height, HasAudio = file.HasAudio,
-        Batch = file.Batch, Row = file.Row, CreatedAt = file.CreatedAt,
+        Batch = file.Batch, Row = file.Row, CreatedAt = file.CreatedAt, CompletedAt = file.CompletedAt,
     };
 
     /// <summary>A task, with the facts of its saved file read from the MP4 when the file is still there.</summary>
@@ -47,7 +50,8 @@ public sealed record ReportEntry
         var entry = new ReportEntry
         {
             TaskId = task.Id, Route = task.Route, Model = task.Model, Prompt = task.Prompt, Status = task.Status, Error = task.Error,
-            Cost = task.EstimatedCost, Batch = task.Batch, Row = task.Row, CreatedAt = task.CreatedAt,
+            ErrorCode = task.ErrorCode, Cost = task.EstimatedCost, Batch = task.Batch, Row = task.Row, CreatedAt = task.CreatedAt,
+            CompletedAt = task.CompletedAt,
         };
         return savedPath is null ? entry : entry.Measured(savedPath);
     }

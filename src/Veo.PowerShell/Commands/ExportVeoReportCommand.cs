@@ -6,8 +6,9 @@ using Veo.PowerShell.Hosting;
 namespace Veo.PowerShell.Commands;
 
 /// <summary>
-/// Writes a batch's review page (Core's HtmlReport): from what is piped in (Save-VeoVideo's files, Get-VeoVideo's or
-/// Wait-VeoVideo's tasks), or, with nothing piped, from the journal (-Batch, -Since). Outputs the page's file.
+/// Writes a batch's report, the review page (Core's HtmlReport) or its rows as CSV (CsvReport) as -Path's extension says:
+/// from what is piped in (Save-VeoVideo's files, Get-VeoVideo's or Wait-VeoVideo's tasks), or, with nothing piped, from
+/// the journal (-Batch, -Since). Outputs the report's file.
 /// </summary>
 [Cmdlet(VerbsData.Export, "VeoReport", HelpUri = HelpLinks.Base + "Export-VeoReport.md", DefaultParameterSetName = PipelineSet, SupportsShouldProcess = true,
     ConfirmImpact = ConfirmImpact.Low)]
@@ -17,7 +18,7 @@ public sealed class ExportVeoReportCommand : VeoCmdlet
     private const string PipelineSet = "Pipeline";
     private const string JournalSet = "Journal";
 
-    /// <summary>The page to write (report.html); its folder is made when missing, and an existing page is replaced.</summary>
+    /// <summary>The report to write: report.html (the page) or report.csv (its rows); its folder is made when missing, and an existing file is replaced.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [Alias("OutFile")]
     public string Path { get; set; } = "";
@@ -34,11 +35,21 @@ public sealed class ExportVeoReportCommand : VeoCmdlet
     [Parameter(ParameterSetName = JournalSet)]
     public DateTime? Since { get; set; }
 
-    /// <summary>The page's heading and title.</summary>
+    /// <summary>The page's heading and title (a CSV has neither).</summary>
     [Parameter]
     public string Title { get; set; } = "Veo videos";
 
     private readonly List<ReportEntry> _entries = new();
+    private ReportFormat _format;
+
+    /// <summary>An extension that names no format stops the pipeline here, before anything upstream runs or is written.</summary>
+    protected override void BeginProcessing()
+    {
+        if (ReportFormats.Of(Path) is { } format) _format = format;
+        else ThrowTerminatingError(ErrorMapping.From(new ArgumentException(
+            $"Export-VeoReport writes a page (-Path report.html or .htm) or a spreadsheet (-Path report.csv), chosen by the extension; '{Path}' has neither.",
+            nameof(Path)), Path));
+    }
 
     protected override void ProcessRecord()
     {
@@ -71,7 +82,8 @@ public sealed class ExportVeoReportCommand : VeoCmdlet
             var entries = MyInvocation.ExpectingInput || InputObject is not null ? _entries
                 : JournalReport.Entries(Session.Engine.Journal, Batch, Since is { } since ? new DateTimeOffset(since.ToUniversalTime()) : null);
             if (!ShouldProcess(path, $"Write a report of {entries.Count} video(s)")) return;
-            HtmlReport.Write(path, entries, Title, DateTimeOffset.Now);
+            if (_format == ReportFormat.Csv) CsvReport.Write(path, entries);
+            else HtmlReport.Write(path, entries, Title, DateTimeOffset.Now);
             WriteVerbose($"Wrote {entries.Count} row(s) to {path}.");
             Emit(new FileInfo(path));
         }
