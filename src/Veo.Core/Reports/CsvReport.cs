@@ -48,9 +48,10 @@ public static class CsvReport
 
     private static IEnumerable<string?> Fields(ReportEntry entry, string csvFolder)
     {
-        yield return entry.TaskId;
-        yield return entry.Route;
-        yield return entry.Model;
+        // An id and a model id come from a server, a route's name from a file: escaped as a prompt is.
+        yield return Text(entry.TaskId);
+        yield return Text(entry.Route);
+        yield return Text(entry.Model);
         yield return Text(entry.Prompt);
         yield return Text(entry.Batch);
         yield return Number(entry.Row);
@@ -74,7 +75,7 @@ public static class CsvReport
     /// <summary>The characters that start a formula in Excel, LibreOffice and Google Sheets, as OWASP lists them.</summary>
     private static readonly char[] FormulaStarts = { '=', '+', '-', '@', '\t', '\r' };
 
-    /// <summary>A text from a person or a server (a prompt, an error): never a formula when a spreadsheet opens it.</summary>
+    /// <summary>A text from a person, a file or a server (a prompt, an error, an id): never a formula when a spreadsheet opens it.</summary>
     private static string? Text(string? text) => text is { Length: > 0 } && Array.IndexOf(FormulaStarts, text[0]) >= 0 ? "'" + text : text;
 
     private static readonly char[] NeedsQuotes = { ',', '"', '\r', '\n' };

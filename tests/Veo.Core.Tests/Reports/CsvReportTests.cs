@@ -49,6 +49,16 @@ public sealed class CsvReportTests
             csv);
     }
 
+    [Fact]
+    public void An_id_or_model_a_server_sent_that_reads_as_a_formula_is_written_as_text()
+    {
+        var entry = new ReportEntry { TaskId = "=HYPERLINK(\"http://x\")", Route = "LaoZhang", Model = "+m", Prompt = "p", Status = VideoTaskStatus.Completed };
+
+        var row = Csv([entry], "/r").Split("\r\n")[1];
+
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://x\"\")\",LaoZhang,\"'+m\",p,", row, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/r/site", "/r/site/videos/a b.mp4", "videos/a b.mp4")]
     [InlineData("/r/site/reports", "/r/site/videos/a#1.mp4", "../videos/a#1.mp4")]
