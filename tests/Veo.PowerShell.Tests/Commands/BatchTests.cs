@@ -41,6 +41,23 @@ public class BatchTests : PowerShellTest
     }
 
     [Fact]
+    public void A_batch_stopped_by_ErrorAction_Stop_is_finished_by_the_same_line_again()
+    {
+        Emulator.Faults.Add(new Fault(FaultKind.FailTask));
+        var stopped = Run("$ErrorActionPreference = 'Stop'; " + Batch);
+        Assert.NotNull(stopped.Terminating);
+        Assert.True(!Directory.Exists(Home.PathOf("out")) || Directory.GetFiles(Home.PathOf("out"), "*.mp4").Length < 3, "the first run stopped before the batch was done");
+
+        var again = Run("$ErrorActionPreference = 'Stop'; " + Batch);
+
+        Assert.Null(again.Terminating);
+        Assert.Equal(3, again.Objects<VideoFile>().Count);
+        Assert.Equal(3, Directory.GetFiles(Home.PathOf("out"), "*.mp4").Length);
+        // One create a row, and the row whose render failed made once more: nothing paid for twice.
+        Assert.Equal(4, CreateCalls);
+    }
+
+    [Fact]
     public void Force_makes_a_deliberate_second_video_of_each_row()
     {
         Run("'A fox' | New-VeoVideo -Batch nightly");
